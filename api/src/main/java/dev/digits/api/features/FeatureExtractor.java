@@ -1,0 +1,22 @@
+package dev.digits.api.features;
+
+import dev.digits.api.audio.AudioClip;
+import dev.digits.api.params.Parameters;
+
+/**
+ * Turns one audio clip into {@link Features}. Instances are created by a {@link FeatureExtractorProvider}
+ * with resolved parameters and must be safe to call from several threads at once.
+ */
+public interface FeatureExtractor {
+
+    /** The provider name this extractor was created by, such as {@code mfcc-librosa}. */
+    String name();
+
+    /** Every parameter, defaults filled in: together with {@link #name()} this fixes the output. */
+    Parameters parameters();
+
+    Features extract(AudioClip clip);
+
+    /** Whether {@link #extract} returns a {@code [coefficients x frames]} matrix rather than a vector. */
+    boolean producesMatrix();
+}

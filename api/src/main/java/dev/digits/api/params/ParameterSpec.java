@@ -1,0 +1,216 @@
+package dev.digits.api.params;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One parameter a plugin accepts: its name, type, default and the values it allows.
+ *
+ * @param name         the key users write, such as {@code n_mfcc}
+ * @param type         the value type
+ * @param defaultValue the value when the key is absent; {@code null} means "none" and is allowed
+ * @param description  one line for {@code digits list}
+ * @param choices      for strings, the allowed values (empty: any)
+ * @param words        for numbers, special words also accepted (such as {@code native} for {@code sr})
+ * @param min          inclusive lower bound for numbers, or {@code null}
+ * @param max          inclusive upper bound for numbers, or {@code null}
+ */
+public record ParameterSpec(String name, ParameterType type, Object defaultValue, String description,
+                            List<String> choices, Set<String> words, Double min, Double max) {
+
+    private static final Set<String> NONE_WORDS = Set.of("null", "none", "None", "~");
+
+    public ParameterSpec {
+        choices = List.copyOf(choices);
+        words = Set.copyOf(words);
+    }
+
+    public static ParameterSpec integer(String name, Integer defaultValue, int min, int max, String description) {
+        return new ParameterSpec(name, ParameterType.INT, defaultValue, description, List.of(), Set.of(),
+                (double) min, (double) max);
+    }
+
+    public static ParameterSpec number(String name, Double defaultValue, double min, double max, String description) {
+        return new ParameterSpec(name, ParameterType.DOUBLE, defaultValue, description, List.of(), Set.of(), min, max);
+    }
+
+    public static ParameterSpec bool(String name, boolean defaultValue, String description) {
+        return new ParameterSpec(name, ParameterType.BOOLEAN, defaultValue, description, List.of(), Set.of(), null, null);
+    }
+
+    public static ParameterSpec choice(String name, String defaultValue, List<String> choices, String description) {
+        return new ParameterSpec(name, ParameterType.STRING, defaultValue, description, choices, Set.of(), null, null);
+    }
+
+    public static ParameterSpec string(String name, String defaultValue, String description) {
+        return new ParameterSpec(name, ParameterType.STRING, defaultValue, description, List.of(), Set.of(), null, null);
+    }
+
+    public static ParameterSpec intList(String name, List<Integer> defaultValue, String description) {
+        return new ParameterSpec(name, ParameterType.INT_LIST, defaultValue, description, List.of(), Set.of(), 1.0, null);
+    }
+
+    public static ParameterSpec map(String name, Map<String, Object> defaultValue, String description) {
+        return new ParameterSpec(name, ParameterType.MAP, defaultValue, description, List.of(), Set.of(), null, null);
+    }
+
+    /** The same spec, also accepting these words in place of a number. */
+    public ParameterSpec orWords(String... extra) {
+        return new ParameterSpec(name, type, defaultValue, description, choices, Set.of(extra), min, max);
+    }
+
+    /**
+     * Converts a raw value (from YAML, JSON or a {@code key=value} string) to this parameter's type and checks
+     * it, or throws a {@link ParameterException} that names {@code owner} and the parameter.
+     */
+    public Object convert(Object raw, String owner) {
+        if (raw == null || (raw instanceof String s && NONE_WORDS.contains(s))) {
+            if (defaultValue != null) {
+                return fail(owner, raw, "a " + type.description());
+            }
+            return null;
+        }
+        if (raw instanceof String s && words.contains(s.toLowerCase(Locale.ROOT))) {
+            return s.toLowerCase(Locale.ROOT);
+        }
+        return switch (type) {
+            case INT -> checkRange(toInt(raw, owner), owner);
+            case DOUBLE -> checkRange(toDouble(raw, owner), owner);
+            case BOOLEAN -> toBoolean(raw, owner);
+            case STRING -> toChoice(raw, owner);
+            case INT_LIST -> toIntList(raw, owner);
+            case MAP -> {
+                if (raw instanceof Map<?, ?> m) {
+                    yield m;
+                }
+                yield fail(owner, raw, "a mapping such as {key: value}");
+            }
+        };
+    }
+
+    private Object fail(String owner, Object raw, String expected) {
+        String alsoWords = words.isEmpty() ? "" : " or one of " + words;
+        throw new ParameterException(owner + ": parameter '" + name + "' must be " + expected + alsoWords
+                + ", got '" + raw + "'");
+    }
+
+    private Integer toInt(Object raw, String owner) {
+        if (raw instanceof Integer i) {
+            return i;
+        }
+        if (raw instanceof Long l && l == l.intValue()) {
+            return l.intValue();
+        }
+        if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return (int) n.doubleValue();
+        }
+        if (raw instanceof String s) {
+            try {
+                return Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                // fall through to the error below
+            }
+        }
+        return (Integer) fail(owner, raw, "an integer");
+    }
+
+    private Double toDouble(Object raw, String owner) {
+        if (raw instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (raw instanceof String s) {
+            try {
+                return Double.parseDouble(s.trim());
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        return (Double) fail(owner, raw, "a number");
+    }
+
+    private Object checkRange(Number value, String owner) {
+        double v = value.doubleValue();
+        if ((min != null && v < min) || (max != null && v > max)) {
+            String range = min != null && max != null ? "between " + fmt(min) + " and " + fmt(max)
+                    : min != null ? "at least " + fmt(min) : "at most " + fmt(max);
+            throw new ParameterException(owner + ": parameter '" + name + "' must be " + range + ", got " + value);
+        }
+        return value;
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private Boolean toBoolean(Object raw, String owner) {
+        if (raw instanceof Boolean b) {
+            return b;
+        }
+        if (raw instanceof String s) {
+            String t = s.trim().toLowerCase(Locale.ROOT);
+            if (t.equals("true") || t.equals("yes")) {
+                return true;
+            }
+            if (t.equals("false") || t.equals("no")) {
+                return false;
+            }
+        }
+        return (Boolean) fail(owner, raw, "true or false");
+    }
+
+    private String toChoice(Object raw, String owner) {
+        if (raw instanceof Map<?, ?> || raw instanceof List<?>) {
+            return (String) fail(owner, raw, "a string");
+        }
+        String s = String.valueOf(raw);
+        if (!choices.isEmpty() && !choices.contains(s)) {
+            throw new ParameterException(owner + ": parameter '" + name + "' must be one of " + choices + ", got '"
+                    + s + "'" + NameSuggestions.didYouMean(s, choices));
+        }
+        return s;
+    }
+
+    private List<Integer> toIntList(Object raw, String owner) {
+        List<Object> items = new ArrayList<>();
+        if (raw instanceof List<?> l) {
+            items.addAll(l);
+        } else if (raw instanceof String s) {
+            String t = s.trim();
+            if (t.startsWith("[") && t.endsWith("]")) {
+                t = t.substring(1, t.length() - 1);
+            }
+            for (String part : t.split(",")) {
+                if (!part.isBlank()) {
+                    items.add(part.trim());
+                }
+            }
+        } else if (raw instanceof Number) {
+            items.add(raw);
+        } else {
+            fail(owner, raw, "a list of integers such as [100, 100]");
+        }
+        List<Integer> out = new ArrayList<>();
+        for (Object item : items) {
+            Integer v;
+            try {
+                v = item instanceof Number n ? Integer.valueOf(n.intValue()) : Integer.valueOf(String.valueOf(item).trim());
+            } catch (NumberFormatException e) {
+                return (List<Integer>) fail(owner, raw, "a list of integers such as [100, 100]");
+            }
+            if (min != null && v < min) {
+                throw new ParameterException(owner + ": parameter '" + name + "' values must be at least "
+                        + fmt(min) + ", got " + v);
+            }
+            out.add(v);
+        }
+        return List.copyOf(out);
+    }
+
+    /** How the default reads in {@code digits list}. */
+    public String defaultText() {
+        return defaultValue == null ? "none" : String.valueOf(defaultValue);
+    }
+}

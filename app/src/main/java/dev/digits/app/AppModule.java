@@ -1,0 +1,42 @@
+package dev.digits.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import dev.digits.app.cli.Command;
+import dev.digits.app.cli.Console;
+import dev.digits.app.commands.DataCommand;
+import dev.digits.app.commands.ListCommand;
+import dev.digits.core.dataset.DatasetLocator;
+
+/** Guice wiring: plugins from the class path, the dataset locator, the console and every command. */
+public final class AppModule extends AbstractModule {
+    private final Console console;
+    private final ClassLoader pluginLoader;
+
+    public AppModule(Console console, ClassLoader pluginLoader) {
+        this.console = console;
+        this.pluginLoader = pluginLoader;
+    }
+
+    @Override
+    protected void configure() {
+        bind(Console.class).toInstance(console);
+        Multibinder<Command> commands = Multibinder.newSetBinder(binder(), Command.class);
+        commands.addBinding().to(ListCommand.class);
+        commands.addBinding().to(DataCommand.class);
+    }
+
+    @Provides
+    @Singleton
+    Plugins plugins() {
+        return Plugins.discover(pluginLoader);
+    }
+
+    @Provides
+    @Singleton
+    DatasetLocator datasetLocator() {
+        return DatasetLocator.defaults();
+    }
+}

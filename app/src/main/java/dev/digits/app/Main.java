@@ -1,0 +1,28 @@
+package dev.digits.app;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import dev.digits.app.cli.Command;
+import dev.digits.app.cli.CommandLineApp;
+import dev.digits.app.cli.Console;
+
+import java.util.Set;
+
+/** Entry point of the {@code digits} program. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Console.system(), args));
+    }
+
+    /** Runs the program with the given console and returns its exit code (for tests and embedding). */
+    public static int run(Console console, String... args) {
+        Injector injector = Guice.createInjector(new AppModule(console, Main.class.getClassLoader()));
+        Set<Command> commands = injector.getInstance(Key.get(new TypeLiteral<Set<Command>>() { }));
+        return new CommandLineApp(commands, console).run(args);
+    }
+}

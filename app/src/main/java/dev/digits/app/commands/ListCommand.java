@@ -1,0 +1,79 @@
+package dev.digits.app.commands;
+
+import dev.digits.app.Plugins;
+import dev.digits.app.cli.Command;
+import dev.digits.app.cli.Console;
+import dev.digits.api.features.FeatureExtractorProvider;
+import dev.digits.api.model.ClassifierProvider;
+import dev.digits.api.params.ParameterSpec;
+import dev.digits.api.plugin.PluginRegistry;
+import jakarta.inject.Inject;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** {@code digits list}: every extractor and backend, its parameters and defaults, available or not and why. */
+public final class ListCommand implements Command {
+    private final Plugins plugins;
+
+    @Inject
+    public ListCommand(Plugins plugins) {
+        this.plugins = plugins;
+    }
+
+    @Override
+    public String name() {
+        return "list";
+    }
+
+    @Override
+    public String summary() {
+        return "list the feature extractors and backends, their parameters, and whether they can run here";
+    }
+
+    @Override
+    public Options options() {
+        return new Options();
+    }
+
+    @Override
+    public int run(CommandLine line, Console console) {
+        PrintStream out = console.out();
+        out.println("Feature extractors:");
+        if (plugins.extractors().entries().isEmpty()) {
+            out.println("  (none installed)");
+        }
+        for (PluginRegistry.Entry<FeatureExtractorProvider> e : plugins.extractors().entries()) {
+            out.printf("  %-14s %s%n", e.name(), e.status());
+            out.printf("  %-14s %s%n", "", e.description());
+            e.plugin().ifPresent(p -> printParameters(out, p.parameters(), "    "));
+        }
+        out.println();
+        out.println("Backends:");
+        if (plugins.backends().entries().isEmpty()) {
+            out.println("  (none installed)");
+        }
+        for (PluginRegistry.Entry<ClassifierProvider> e : plugins.backends().entries()) {
+            out.printf("  %-14s %s%n", e.name(), e.status());
+            out.printf("  %-14s %s%n", "", e.description());
+            e.plugin().ifPresent(p -> {
+                for (String type : p.modelTypes().stream().sorted().toList()) {
+                    out.println("    type: " + type);
+                    printParameters(out, p.parameters(type), "      ");
+                }
+            });
+        }
+        return 0;
+    }
+
+    private static void printParameters(PrintStream out, List<ParameterSpec> specs, String indent) {
+        for (ParameterSpec s : specs) {
+            String allowed = !s.choices().isEmpty() ? " " + s.choices() : "";
+            String words = s.words().isEmpty() ? "" : " or " + String.join("|", s.words());
+            out.printf("%s%-18s %-8s default %-10s %s%s%s%n", indent, s.name(), s.type().description(), s.defaultText(),
+                    s.description(), allowed, words);
+        }
+    }
+}

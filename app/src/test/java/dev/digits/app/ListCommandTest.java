@@ -1,0 +1,16 @@
+package dev.digits.app;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ListCommandTest {
+    @Test
+    void listsBothKindsOfPlugins() {
+        AppRunner.Result r = AppRunner.run("list");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Feature extractors:"), r.out());
+        assertTrue(r.out().contains("Backends:"), r.out());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.digits.core.dataset;
+
+import java.nio.file.Path;
+
+/**
+ * One labelled recording of a corpus.
+ *
+ * @param path    the WAV file
+ * @param digit   the spoken digit, 0-9
+ * @param speaker the speaker id, or {@code null} where the layout does not say
+ * @param index   the recording's index within its speaker and digit, or -1 where the layout has none
+ */
+public record CorpusEntry(Path path, int digit, String speaker, int index) {
+
+    public boolean hasSpeaker() {
+        return speaker != null;
+    }
+}
