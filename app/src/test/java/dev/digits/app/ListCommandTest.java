@@ -12,5 +12,8 @@ class ListCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Feature extractors:"), r.out());
         assertTrue(r.out().contains("Backends:"), r.out());
+        assertTrue(r.out().contains("mfcc-librosa   available"), r.out());
+        assertTrue(r.out().contains("logmel-librosa available"), r.out());
+        assertTrue(r.out().matches("(?s).*n_mfcc\\s+integer\\s+default 40.*"), "parameters with defaults: " + r.out());
     }
 }

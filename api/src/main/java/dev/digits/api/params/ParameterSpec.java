@@ -67,7 +67,9 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
      * it, or throws a {@link ParameterException} that names {@code owner} and the parameter.
      */
     public Object convert(Object raw, String owner) {
-        if (raw == null || (raw instanceof String s && NONE_WORDS.contains(s))) {
+        // "none" means no value, except for strings, where it may be a legitimate choice (pooling: none)
+        if (raw == null || (type != ParameterType.STRING && raw instanceof String s && NONE_WORDS.contains(s)
+                && !words.contains(s))) {
             if (defaultValue != null) {
                 return fail(owner, raw, "a " + type.description());
             }

@@ -29,6 +29,8 @@ class ParametersTest {
         assertTrue(p.isWord("sr", "native"));
         assertNull(p.get("fmax"));
         assertEquals("none", p.getString("pooling"));
+        assertEquals("none", Parameters.resolve(specs, Map.of("pooling", "none"), "mfcc").getString("pooling"),
+                "'none' is a legitimate choice, not a missing value");
         assertEquals("{sr=native, n_mfcc=13, fmax=null, center=false, pooling=none, hidden=[64, 32]}", p.toString());
     }
 

@@ -1,0 +1,71 @@
+package dev.digits.api.features;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a {@code [coefficients x frames]} matrix becomes an extractor's output: kept as is, averaged over time
+ * (the notebook's 40-d vector), or averaged with the standard deviation appended.
+ */
+public enum FramePooling {
+    NONE("none"),
+    MEAN("mean"),
+    MEAN_STD("mean-std");
+
+    private final String id;
+
+    FramePooling(String id) {
+        this.id = id;
+    }
+
+    /** The word used in parameters: {@code none}, {@code mean} or {@code mean-std}. */
+    public String id() {
+        return id;
+    }
+
+    public static List<String> ids() {
+        return List.of("none", "mean", "mean-std");
+    }
+
+    public static FramePooling byId(String id) {
+        for (FramePooling p : values()) {
+            if (p.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown pooling '" + id + "'; known: " + ids());
+    }
+
+    /**
+     * Pools a row-major matrix.
+     *
+     * @param matrix {@code rows x cols} values, row-major
+     */
+    public Features apply(double[] matrix, int rows, int cols) {
+        if (this == NONE) {
+            float[] out = new float[rows * cols];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) matrix[i];
+            }
+            return Features.matrix(out, rows, cols);
+        }
+        float[] out = new float[this == MEAN ? rows : 2 * rows];
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int c = 0; c < cols; c++) {
+                sum += matrix[r * cols + c];
+            }
+            double mean = cols == 0 ? 0 : sum / cols;
+            out[r] = (float) mean;
+            if (this == MEAN_STD) {
+                double sq = 0;
+                for (int c = 0; c < cols; c++) {
+                    double d = matrix[r * cols + c] - mean;
+                    sq += d * d;
+                }
+                out[rows + r] = (float) Math.sqrt(cols == 0 ? 0 : sq / cols);
+            }
+        }
+        return Features.vector(out);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.digits.features.mfcc;
+
+import dev.digits.api.audio.AudioClip;
+import dev.digits.api.features.FeatureExtractor;
+import dev.digits.api.features.Features;
+import dev.digits.api.features.FramePooling;
+import dev.digits.api.params.Parameters;
+
+import java.util.Arrays;
+
+/**
+ * A log-mel spectrogram in dB, as {@code librosa.power_to_db(librosa.feature.melspectrogram(...))} computes
+ * it: the input a CNN or a plot of the mel spectrogram wants.
+ */
+public final class LibrosaLogMel implements FeatureExtractor {
+    public static final String NAME = "logmel-librosa";
+
+    private final Parameters parameters;
+    private final LibrosaMelPipeline pipeline;
+    private final FramePooling pooling;
+    private final int frames;
+
+    public LibrosaLogMel(Parameters parameters) {
+        this.parameters = parameters;
+        this.pipeline = new LibrosaMelPipeline(MelSpectrogramConfig.from(parameters));
+        this.pooling = FramePooling.byId(parameters.getString("pooling"));
+        this.frames = parameters.getInt("frames");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public boolean producesMatrix() {
+        return pooling == FramePooling.NONE;
+    }
+
+    @Override
+    public Features extract(AudioClip clip) {
+        LibrosaMelPipeline.DbMel mel = pipeline.dbMel(clip);
+        double[] values = mel.values();
+        int t = mel.frames();
+        if (frames > 0 && pooling == FramePooling.NONE) {
+            double[] silence = new double[mel.nMels()];
+            Arrays.fill(silence, mel.floorDb());
+            values = FixedFrameCount.apply(values, mel.nMels(), t, frames, silence);
+            t = frames;
+        }
+        return pooling.apply(values, mel.nMels(), t);
+    }
+}
