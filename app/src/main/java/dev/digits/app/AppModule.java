@@ -6,7 +6,9 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
+import dev.digits.app.commands.BenchCommand;
 import dev.digits.app.commands.DataCommand;
+import dev.digits.app.commands.FeaturesCommand;
 import dev.digits.app.commands.ListCommand;
 import dev.digits.core.dataset.DatasetLocator;
 
@@ -26,6 +28,8 @@ public final class AppModule extends AbstractModule {
         Multibinder<Command> commands = Multibinder.newSetBinder(binder(), Command.class);
         commands.addBinding().to(ListCommand.class);
         commands.addBinding().to(DataCommand.class);
+        commands.addBinding().to(FeaturesCommand.class);
+        commands.addBinding().to(BenchCommand.class);
     }
 
     @Provides

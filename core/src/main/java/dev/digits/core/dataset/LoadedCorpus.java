@@ -33,8 +33,7 @@ public record LoadedCorpus(Corpus corpus, List<CorpusEntry> entries, List<AudioC
         IntStream.range(0, all.size()).parallel().forEach(i -> {
             CorpusEntry e = all.get(i);
             try {
-                AudioClip c = WavReader.readClip(e.path());
-                clips[i] = new AudioClip(c.samples(), c.sampleRate(), e.digit(), e.speaker(), e.path().toString());
+                clips[i] = WavReader.read(e.path()).toClip(e);
             } catch (AudioFileException ex) {
                 errors[i] = ex.getProblem();
             }

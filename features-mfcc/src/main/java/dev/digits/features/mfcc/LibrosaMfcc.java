@@ -61,6 +61,10 @@ public final class LibrosaMfcc implements FeatureExtractor {
     public Features extract(AudioClip clip) {
         LibrosaMelPipeline.DbMel mel = pipeline.dbMel(clip);
         int t = mel.frames();
+        if (pooling == FramePooling.MEAN) {
+            // the DCT and liftering are linear: the time mean of the MFCCs is the MFCC of the mean dB frame
+            return FramePooling.MEAN.apply(cepstrum(timeMean(mel.values(), mel.nMels(), t), mel.nMels(), 1), nMfcc, 1);
+        }
         double[] mfcc = cepstrum(mel.values(), mel.nMels(), t);
         if (frames > 0 && pooling == FramePooling.NONE) {
             double[] silence = new double[mel.nMels()];
@@ -69,6 +73,18 @@ public final class LibrosaMfcc implements FeatureExtractor {
             t = frames;
         }
         return pooling.apply(mfcc, nMfcc, t);
+    }
+
+    private static double[] timeMean(double[] m, int rows, int cols) {
+        double[] mean = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int c = 0; c < cols; c++) {
+                sum += m[r * cols + c];
+            }
+            mean[r] = sum / cols;
+        }
+        return mean;
     }
 
     /** DCT over the mel axis of a {@code [nMels x t]} dB matrix, then liftering: {@code [nMfcc x t]}. */

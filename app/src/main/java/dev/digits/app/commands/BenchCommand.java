@@ -1,0 +1,139 @@
+package dev.digits.app.commands;
+
+import dev.digits.app.Plugins;
+import dev.digits.app.cli.Command;
+import dev.digits.app.cli.Console;
+import dev.digits.app.cli.ExtractorOptions;
+import dev.digits.app.cli.UsageException;
+import dev.digits.api.features.FeatureExtractor;
+import dev.digits.core.audio.AudioFileException;
+import dev.digits.core.audio.WavReader;
+import jakarta.inject.Inject;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * {@code digits bench features}: times end-to-end feature extraction (WAV decode + resample + features, no
+ * cache) of every WAV file under a folder, after a warm-up pass; the last line is {@code files/s: N}.
+ */
+public final class BenchCommand implements Command {
+    private final Plugins plugins;
+
+    @Inject
+    public BenchCommand(Plugins plugins) {
+        this.plugins = plugins;
+    }
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "bench features: time end-to-end feature extraction over a folder of WAV files";
+    }
+
+    @Override
+    public String usage() {
+        return "features --data DIR [--threads N] [--rounds R] [--extractor NAME] [--param KEY=VALUE ...]";
+    }
+
+    @Override
+    public Options options() {
+        return ExtractorOptions.addTo(new Options())
+                .addOption(Option.builder().longOpt("data").hasArg().argName("DIR").desc("folder of WAV files (recursive)").build())
+                .addOption(Option.builder().longOpt("threads").hasArg().argName("N")
+                        .desc("worker threads (default 1)").build())
+                .addOption(Option.builder().longOpt("rounds").hasArg().argName("R")
+                        .desc("timed passes over the files, best one reported (default 3)").build());
+    }
+
+    @Override
+    public int run(CommandLine line, Console console) throws Exception {
+        if (line.getArgList().size() != 1 || !line.getArgList().get(0).equals("features")) {
+            throw new UsageException("the benchmark to run: features");
+        }
+        if (!line.hasOption("data")) {
+            throw new UsageException("--data DIR is required");
+        }
+        int threads = intOption(line, "threads", 1);
+        int rounds = intOption(line, "rounds", 3);
+        FeatureExtractor extractor = ExtractorOptions.create(line, plugins.extractors());
+        List<Path> files;
+        Path data = Path.of(line.getOptionValue("data"));
+        if (!Files.isDirectory(data)) {
+            throw new IOException(data + ": no such folder");
+        }
+        try (Stream<Path> s = Files.walk(data)) {
+            files = s.filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".wav")).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IOException(data + ": no WAV files");
+        }
+        console.out().printf("extractor: %s %s%n", extractor.name(), extractor.parameters());
+        console.out().printf("files: %d under %s; threads: %d; JVM: %s %s%n", files.size(), data, threads,
+                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        AtomicInteger bad = new AtomicInteger();
+        long warm = pass(files.subList(0, Math.min(files.size(), 500)), extractor, threads, bad);
+        console.out().printf("warm-up: %d files in %.2f s%n", Math.min(files.size(), 500), warm / 1e9);
+        long best = Long.MAX_VALUE;
+        for (int r = 1; r <= rounds; r++) {
+            bad.set(0);
+            long nanos = pass(files, extractor, threads, bad);
+            best = Math.min(best, nanos);
+            console.out().printf("round %d: %.3f s, %.1f files/s%n", r, nanos / 1e9, files.size() / (nanos / 1e9));
+        }
+        if (bad.get() > 0) {
+            console.out().printf("(%d files could not be read and were skipped)%n", bad.get());
+        }
+        double filesPerSecond = files.size() / (best / 1e9);
+        console.out().printf("per thread: %.1f files/s, %.3f ms per file%n", filesPerSecond / threads,
+                best / 1e6 / files.size() * threads);
+        console.out().printf(Locale.ROOT, "files/s: %.1f%n", filesPerSecond);
+        return 0;
+    }
+
+    private static long pass(List<Path> files, FeatureExtractor extractor, int threads, AtomicInteger bad) {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            long t0 = System.nanoTime();
+            pool.submit(() -> files.parallelStream().forEach(f -> {
+                try {
+                    extractor.extract(WavReader.readClip(f));
+                } catch (AudioFileException e) {
+                    bad.incrementAndGet();
+                }
+            })).join();
+            return System.nanoTime() - t0;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static int intOption(CommandLine line, String name, int defaultValue) throws UsageException {
+        String v = line.getOptionValue(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " takes a positive integer, got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.digits.core.features;
+
+import dev.digits.api.features.FeatureExtractor;
+import dev.digits.api.features.Features;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+/**
+ * Extracted features on disk, one small file per clip, keyed by extractor name + resolved parameters (the
+ * folder) and the audio file's SHA-256 (the file name). Entries carry a CRC; a damaged entry is reported as
+ * such by {@link #read} so the caller can recompute it. Writes are atomic.
+ */
+public final class FeatureCache {
+    private static final int MAGIC = 0x44474643; // "DGFC"
+    private static final int VERSION = 1;
+
+    private final Path root;
+
+    public FeatureCache(Path root) {
+        this.root = root;
+    }
+
+    /** {@code $DIGITS_CACHE}, else {@code ~/.cache/digits/features}. */
+    public static Path defaultRoot() {
+        String env = System.getenv("DIGITS_CACHE");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "digits", "features");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The folder of one extractor configuration. */
+    public Path folder(FeatureExtractor extractor) {
+        String key = extractor.name() + " " + extractor.parameters();
+        return root.resolve(extractor.name() + "-" + sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+    }
+
+    /** Outcome of a look-up. */
+    public sealed interface Lookup permits Hit, Miss, Damaged {
+    }
+
+    public record Hit(Features features) implements Lookup {
+    }
+
+    public record Miss() implements Lookup {
+    }
+
+    public record Damaged(Path entry, String reason) implements Lookup {
+    }
+
+    public Lookup read(FeatureExtractor extractor, String contentHash) {
+        Path entry = folder(extractor).resolve(contentHash + ".f32");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(entry);
+        } catch (NoSuchFileException e) {
+            return new Miss();
+        } catch (IOException e) {
+            return new Damaged(entry, "unreadable: " + e.getMessage());
+        }
+        try {
+            return new Hit(decode(bytes));
+        } catch (RuntimeException e) {
+            return new Damaged(entry, e.getMessage());
+        }
+    }
+
+    public void write(FeatureExtractor extractor, String contentHash, Features features) throws IOException {
+        Path folder = folder(extractor);
+        Files.createDirectories(folder);
+        Path about = folder.resolve("extractor.txt");
+        if (!Files.exists(about)) {
+            writeAtomically(about, (extractor.name() + " " + extractor.parameters() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        writeAtomically(folder.resolve(contentHash + ".f32"), encode(features));
+    }
+
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static byte[] encode(Features f) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            int[] shape = f.shape();
+            out.writeInt(shape.length);
+            for (int d : shape) {
+                out.writeInt(d);
+            }
+            for (float v : f.values()) {
+                out.writeFloat(v);
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bytes.toByteArray());
+            out.writeLong(crc.getValue());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Features decode(byte[] bytes) {
+        if (bytes.length < 20) {
+            throw new IllegalStateException("truncated entry (" + bytes.length + " bytes)");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        if (b.getInt() != MAGIC) {
+            throw new IllegalStateException("not a feature cache entry");
+        }
+        int version = b.getInt();
+        if (version != VERSION) {
+            throw new IllegalStateException("entry format version " + version + ", expected " + VERSION);
+        }
+        int dims = b.getInt();
+        if (dims < 1 || dims > 2) {
+            throw new IllegalStateException("bad shape rank " + dims);
+        }
+        int[] shape = new int[dims];
+        long n = 1;
+        for (int i = 0; i < dims; i++) {
+            shape[i] = b.getInt();
+            n *= shape[i];
+        }
+        if (bytes.length != 12 + 4L * dims + 4 * n + 8) {
+            throw new IllegalStateException("entry has " + bytes.length + " bytes, shape needs " + (12 + 4L * dims + 4 * n + 8));
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 8);
+        float[] values = new float[(int) n];
+        for (int i = 0; i < n; i++) {
+            values[i] = b.getFloat();
+        }
+        if (b.getLong() != crc.getValue()) {
+            throw new IllegalStateException("checksum mismatch");
+        }
+        return dims == 1 ? Features.vector(values) : Features.matrix(values, shape[0], shape[1]);
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Optional cache: {@code null} root disables it. */
+    public static Optional<FeatureCache> at(Path root) {
+        return Optional.ofNullable(root).map(FeatureCache::new);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.digits.core.features;
+
+import dev.digits.api.audio.AudioClip;
+import dev.digits.api.features.FeatureExtractor;
+import dev.digits.api.features.Features;
+import dev.digits.api.params.Parameters;
+import dev.digits.core.audio.WavWriter;
+import dev.digits.core.dataset.Corpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CorpusExtractionTest {
+    @TempDir
+    Path dir;
+
+    /** Counts its calls; output: [length, first sample * scale]. */
+    static final class CountingExtractor implements FeatureExtractor {
+        final AtomicInteger calls = new AtomicInteger();
+        final Parameters params;
+
+        CountingExtractor(int scale) {
+            params = Parameters.of(Map.of("scale", scale));
+        }
+
+        @Override
+        public String name() {
+            return "counting";
+        }
+
+        @Override
+        public Parameters parameters() {
+            return params;
+        }
+
+        @Override
+        public Features extract(AudioClip clip) {
+            calls.incrementAndGet();
+            return Features.vector(new float[] {clip.length(), clip.samples()[0] * params.getInt("scale")});
+        }
+
+        @Override
+        public boolean producesMatrix() {
+            return false;
+        }
+    }
+
+    private Corpus corpus() throws IOException {
+        Path rec = Files.createDirectories(dir.resolve("corpus/recordings"));
+        for (int i = 0; i < 12; i++) {
+            float[] x = new float[100 + i];
+            x[0] = i / 20f;
+            WavWriter.write16(rec.resolve((i % 10) + "_amy_" + i + ".wav"), x, 8000);
+        }
+        Files.writeString(rec.resolve("3_amy_99.wav"), "garbage");
+        return Corpus.open(dir.resolve("corpus"));
+    }
+
+    @Test
+    void secondRunReadsEverythingFromTheCache() throws IOException {
+        Corpus corpus = corpus();
+        FeatureCache cache = new FeatureCache(dir.resolve("cache"));
+        CountingExtractor ex = new CountingExtractor(2);
+        CorpusFeatures first = new CorpusExtraction(ex, cache, 2).run(corpus, n -> { });
+        assertEquals(12, first.size());
+        assertEquals(12, first.extracted());
+        assertEquals(1, first.badFiles().size(), "the garbage file is reported");
+        assertTrue(first.badFiles().get(0).problem().contains("not a WAV file"));
+
+        CountingExtractor again = new CountingExtractor(2);
+        CorpusFeatures second = new CorpusExtraction(again, cache, 2).run(corpus, n -> { });
+        assertEquals(0, again.calls.get(), "no extraction on the second run");
+        assertEquals(12, second.fromCache());
+        for (int i = 0; i < 12; i++) {
+            assertArrayEquals(first.features().get(i).values(), second.features().get(i).values());
+        }
+
+        CountingExtractor otherParams = new CountingExtractor(3);
+        new CorpusExtraction(otherParams, cache, 1).run(corpus, n -> { });
+        assertEquals(12, otherParams.calls.get(), "other parameters, other cache entries");
+    }
+
+    @Test
+    void damagedEntryIsReportedAndRecomputed() throws IOException {
+        Corpus corpus = corpus();
+        FeatureCache cache = new FeatureCache(dir.resolve("cache"));
+        CountingExtractor ex = new CountingExtractor(1);
+        CorpusFeatures first = new CorpusExtraction(ex, cache, 1).run(corpus, n -> { });
+        Path victim;
+        try (Stream<Path> s = Files.list(cache.folder(ex))) {
+            victim = s.filter(p -> p.toString().endsWith(".f32")).sorted().findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(victim);
+        bytes[bytes.length - 12] ^= 0x40;
+        Files.write(victim, bytes);
+
+        CountingExtractor again = new CountingExtractor(1);
+        AtomicInteger progress = new AtomicInteger();
+        CorpusFeatures second = new CorpusExtraction(again, cache, 1).run(corpus, progress::set);
+        assertEquals(13, progress.get(), "progress counts every file");
+        assertEquals(1, second.damagedCacheEntries().size());
+        assertTrue(second.damagedCacheEntries().get(0).contains("checksum mismatch"), second.damagedCacheEntries().get(0));
+        assertEquals(1, again.calls.get(), "only the damaged entry is recomputed");
+        for (int i = 0; i < 12; i++) {
+            assertArrayEquals(first.features().get(i).values(), second.features().get(i).values());
+        }
+        assertEquals(0, new CorpusExtraction(new CountingExtractor(1), cache, 1).run(corpus, n -> { })
+                .damagedCacheEntries().size(), "the entry was rewritten");
+    }
+}
