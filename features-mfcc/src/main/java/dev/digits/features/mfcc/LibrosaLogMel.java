@@ -3,6 +3,7 @@ package dev.digits.features.mfcc;
 import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
+import dev.digits.api.features.FixedFrameCount;
 import dev.digits.api.features.FramePooling;
 import dev.digits.api.params.Parameters;
 

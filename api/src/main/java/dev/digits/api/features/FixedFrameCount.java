@@ -1,14 +1,19 @@
-package dev.digits.features.mfcc;
+package dev.digits.api.features;
 
 /**
  * Pads or crops a {@code [rows x cols]} matrix to a fixed number of columns, keeping the content centred;
  * padding columns hold the given "silence" column. CNNs need one input width for every clip.
  */
-final class FixedFrameCount {
+public final class FixedFrameCount {
     private FixedFrameCount() {
     }
 
-    static double[] apply(double[] matrix, int rows, int cols, int target, double[] silence) {
+    /**
+     * @param matrix  row-major {@code rows x cols}
+     * @param target  the number of columns wanted
+     * @param silence the column used for padding, {@code rows} values
+     */
+    public static double[] apply(double[] matrix, int rows, int cols, int target, double[] silence) {
         if (target == cols) {
             return matrix;
         }
