@@ -10,6 +10,7 @@ import dev.digits.app.commands.BenchCommand;
 import dev.digits.app.commands.DataCommand;
 import dev.digits.app.commands.FeaturesCommand;
 import dev.digits.app.commands.ListCommand;
+import dev.digits.app.commands.PlotCommand;
 import dev.digits.core.dataset.DatasetLocator;
 
 /** Guice wiring: plugins from the class path, the dataset locator, the console and every command. */
@@ -30,6 +31,7 @@ public final class AppModule extends AbstractModule {
         commands.addBinding().to(DataCommand.class);
         commands.addBinding().to(FeaturesCommand.class);
         commands.addBinding().to(BenchCommand.class);
+        commands.addBinding().to(PlotCommand.class);
     }
 
     @Provides
