@@ -21,7 +21,7 @@ public final class ExtractorOptions {
         return options
                 .addOption(Option.builder("e").longOpt("extractor").hasArg().argName("NAME")
                         .desc("feature extractor (default " + DEFAULT_EXTRACTOR + "; see digits list)").build())
-                .addOption(Option.builder("p").longOpt("param").hasArgs().argName("KEY=VALUE")
+                .addOption(Option.builder("p").longOpt("param").hasArg().argName("KEY=VALUE")
                         .desc("extractor parameter, repeatable: --param sr=native --param n_mfcc=13").build());
     }
 

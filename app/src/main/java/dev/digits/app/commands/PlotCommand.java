@@ -50,7 +50,7 @@ public final class PlotCommand implements Command {
     public Options options() {
         return new Options()
                 .addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR").desc("output folder (default plots)").build())
-                .addOption(Option.builder("p").longOpt("param").hasArgs().argName("KEY=VALUE")
+                .addOption(Option.builder("p").longOpt("param").hasArg().argName("KEY=VALUE")
                         .desc("mfcc-librosa parameter, repeatable (default sr=22050, n_mfcc=40)").build());
     }
 
