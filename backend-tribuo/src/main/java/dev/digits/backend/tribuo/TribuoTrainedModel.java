@@ -1,0 +1,165 @@
+package dev.digits.backend.tribuo;
+
+import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+import dev.digits.api.model.ModelSpec;
+import dev.digits.api.model.ModelSpecText;
+import dev.digits.api.model.Standardizer;
+import dev.digits.api.model.TrainedModel;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.impl.ArrayExample;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A trained Tribuo model with its standardisation and spec. Saved as a small header followed by Tribuo's own
+ * protobuf serialisation, which carries Tribuo's provenance (data, trainer and its settings, versions).
+ */
+final class TribuoTrainedModel implements TrainedModel {
+    private static final int MAGIC = 0x44475442; // "DGTB"
+    private static final int VERSION = 1;
+
+    private final ModelSpec spec;
+    private final Model<Label> model;
+    private final Standardizer standardizer;
+    private final int[] shape;
+    private final int numClasses;
+    private final String[] names;
+
+    TribuoTrainedModel(ModelSpec spec, Model<Label> model, Standardizer standardizer, int[] shape, int numClasses) {
+        this.spec = spec;
+        this.model = model;
+        this.standardizer = standardizer;
+        this.shape = shape.clone();
+        this.numClasses = numClasses;
+        this.names = featureNames(Arrays.stream(shape).reduce(1, (a, b) -> a * b));
+    }
+
+    static String[] featureNames(int n) {
+        String[] names = new String[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = String.format("f%05d", i);
+        }
+        return names;
+    }
+
+    @Override
+    public String backend() {
+        return TribuoProvider.NAME;
+    }
+
+    @Override
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int[] inputShape() {
+        return shape.clone();
+    }
+
+    @Override
+    public int numClasses() {
+        return numClasses;
+    }
+
+    @Override
+    public float[][] predictProbabilities(float[][] batch) {
+        for (int i = 0; i < batch.length; i++) {
+            if (batch[i].length != names.length) {
+                throw new IllegalArgumentException("example " + i + " has " + batch[i].length + " values; this model takes "
+                        + names.length + " (shape " + Arrays.toString(shape) + ")");
+            }
+        }
+        float[][] x = standardizer == null ? batch : standardizer.apply(batch);
+        float[][] out = new float[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            Prediction<Label> p = model.predict(new ArrayExample<>(new Label("0"), names, TribuoClassifier.toDouble(x[i])));
+            float[] probs = new float[numClasses];
+            double sum = 0;
+            if (p.hasProbabilities() || !p.getOutputScores().isEmpty()) {
+                for (Map.Entry<String, Label> e : p.getOutputScores().entrySet()) {
+                    int c = Integer.parseInt(e.getKey());
+                    probs[c] = (float) Math.max(0, e.getValue().getScore());
+                    sum += probs[c];
+                }
+            }
+            if (sum <= 0) {
+                probs[Integer.parseInt(p.getOutput().getLabel())] = 1f;
+                sum = 1;
+            }
+            for (int c = 0; c < numClasses; c++) {
+                probs[c] /= (float) sum;
+            }
+            out[i] = probs;
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, String> provenance() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("tribuo.version", org.tribuo.Tribuo.VERSION);
+        p.put("tribuo.model", model.getClass().getName());
+        p.put("tribuo.provenance", ProvenanceUtil.formattedProvenanceString(model.getProvenance()));
+        return p;
+    }
+
+    @Override
+    public void save(OutputStream out) throws IOException {
+        DataOutputStream d = new DataOutputStream(out);
+        d.writeInt(MAGIC);
+        d.writeInt(VERSION);
+        d.writeUTF(ModelSpecText.encode(spec));
+        d.writeInt(shape.length);
+        for (int s : shape) {
+            d.writeInt(s);
+        }
+        d.writeInt(numClasses);
+        d.writeBoolean(standardizer != null);
+        if (standardizer != null) {
+            standardizer.write(d);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.serializeToStream(bytes);
+        d.writeInt(bytes.size());
+        bytes.writeTo(d);
+        d.flush();
+    }
+
+    @SuppressWarnings("unchecked")
+    static TribuoTrainedModel read(InputStream in, TribuoProvider provider) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        if (d.readInt() != MAGIC) {
+            throw new IOException("not a digits Tribuo model");
+        }
+        int version = d.readInt();
+        if (version != VERSION) {
+            throw new IOException("Tribuo model format version " + version + "; this build reads version " + VERSION);
+        }
+        ModelSpec spec = ModelSpecText.decode(provider, d.readUTF());
+        int[] shape = new int[d.readInt()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = d.readInt();
+        }
+        int numClasses = d.readInt();
+        Standardizer standardizer = d.readBoolean() ? Standardizer.read(d) : null;
+        byte[] bytes = new byte[d.readInt()];
+        d.readFully(bytes);
+        Model<?> model = Model.deserializeFromStream(new ByteArrayInputStream(bytes));
+        if (!model.validate(Label.class)) {
+            throw new IOException("the stored Tribuo model is not a classification model");
+        }
+        return new TribuoTrainedModel(spec, (Model<Label>) model, standardizer, shape, numClasses);
+    }
+}
