@@ -11,6 +11,8 @@ import dev.digits.app.commands.DataCommand;
 import dev.digits.app.commands.FeaturesCommand;
 import dev.digits.app.commands.ListCommand;
 import dev.digits.app.commands.PlotCommand;
+import dev.digits.app.commands.RunCommand;
+import dev.digits.app.commands.ValidateCommand;
 import dev.digits.core.dataset.DatasetLocator;
 
 /** Guice wiring: plugins from the class path, the dataset locator, the console and every command. */
@@ -32,6 +34,8 @@ public final class AppModule extends AbstractModule {
         commands.addBinding().to(FeaturesCommand.class);
         commands.addBinding().to(BenchCommand.class);
         commands.addBinding().to(PlotCommand.class);
+        commands.addBinding().to(RunCommand.class);
+        commands.addBinding().to(ValidateCommand.class);
     }
 
     @Provides

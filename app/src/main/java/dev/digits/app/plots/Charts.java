@@ -107,6 +107,83 @@ public final class Charts {
         save(png, chart, 1000, 460);
     }
 
+    /** A confusion matrix: true digit down, predicted digit across, counts written in the cells. */
+    public static void confusion(Path png, String title, int[][] counts) throws IOException {
+        int n = counts.length;
+        double[][] data = new double[3][n * n];
+        int max = 1;
+        for (int t = 0; t < n; t++) {
+            for (int p = 0; p < n; p++) {
+                int i = t * n + p;
+                data[0][i] = p;
+                data[1][i] = t;
+                data[2][i] = counts[t][p];
+                max = Math.max(max, counts[t][p]);
+            }
+        }
+        DefaultXYZDataset dataset = new DefaultXYZDataset();
+        dataset.addSeries("count", data);
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        ViridisScale scale = new ViridisScale(0, max);
+        renderer.setPaintScale(scale);
+        NumberAxis x = axis("predicted digit");
+        x.setRange(-0.5, n - 0.5);
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis y = axis("true digit");
+        y.setRange(-0.5, n - 0.5);
+        y.setInverted(true);
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        for (int t = 0; t < n; t++) {
+            for (int p = 0; p < n; p++) {
+                if (counts[t][p] == 0) {
+                    continue;
+                }
+                org.jfree.chart.annotations.XYTextAnnotation a =
+                        new org.jfree.chart.annotations.XYTextAnnotation(Integer.toString(counts[t][p]), p, t);
+                a.setPaint(counts[t][p] > max * 0.6 ? Color.BLACK : Color.WHITE);
+                a.setFont(new java.awt.Font("SansSerif", java.awt.Font.BOLD, 12));
+                plot.addAnnotation(a);
+            }
+        }
+        JFreeChart chart = chart(title, plot, false);
+        NumberAxis scaleAxis = new NumberAxis("count");
+        scaleAxis.setRange(0, max);
+        PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setMargin(new RectangleInsets(10, 10, 10, 10));
+        legend.setStripWidth(14);
+        legend.setFrame(BlockBorder.NONE);
+        chart.addSubtitle(legend);
+        save(png, chart, 620, 540);
+    }
+
+    /** Horizontal bars with error bars: one per label, value +- error. */
+    public static void bars(Path png, String title, String valueLabel, java.util.List<String> labels, double[] values,
+                            double[] errors, double lower, double upper) throws IOException {
+        org.jfree.data.statistics.DefaultStatisticalCategoryDataset d = new org.jfree.data.statistics.DefaultStatisticalCategoryDataset();
+        for (int i = 0; i < labels.size(); i++) {
+            d.add(values[i], errors[i], valueLabel, labels.get(i));
+        }
+        org.jfree.chart.axis.CategoryAxis cat = new org.jfree.chart.axis.CategoryAxis();
+        NumberAxis val = new NumberAxis(valueLabel);
+        val.setRange(lower, upper);
+        org.jfree.chart.renderer.category.StatisticalBarRenderer r = new org.jfree.chart.renderer.category.StatisticalBarRenderer();
+        r.setSeriesPaint(0, new Color(31, 119, 180));
+        r.setErrorIndicatorPaint(Color.DARK_GRAY);
+        r.setShadowVisible(false);
+        r.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        org.jfree.chart.plot.CategoryPlot plot = new org.jfree.chart.plot.CategoryPlot(d, cat, val, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        save(png, chart, 900, Math.max(240, 90 + 40 * labels.size()));
+    }
+
     private static NumberAxis axis(String label) {
         NumberAxis a = new NumberAxis(label);
         a.setAutoRangeIncludesZero(false);

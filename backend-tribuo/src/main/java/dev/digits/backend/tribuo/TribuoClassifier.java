@@ -70,6 +70,11 @@ final class TribuoClassifier implements Classifier {
         return trained;
     }
 
+    static {
+        // LibSVM prints its optimiser's progress to standard output; keep the program's output clean
+        libsvm.svm.svm_set_print_string_function(message -> { });
+    }
+
     private Trainer<Label> trainer(int width) {
         long seed = spec.getInt("seed");
         return switch (spec.type()) {

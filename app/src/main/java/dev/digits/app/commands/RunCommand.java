@@ -1,0 +1,129 @@
+package dev.digits.app.commands;
+
+import dev.digits.app.Plugins;
+import dev.digits.app.cli.Command;
+import dev.digits.app.cli.Console;
+import dev.digits.app.cli.UsageException;
+import dev.digits.app.experiment.ExperimentConfig;
+import dev.digits.app.experiment.ExperimentLoader;
+import dev.digits.app.experiment.ExperimentRunner;
+import dev.digits.app.experiment.ReportWriter;
+import dev.digits.core.dataset.DatasetLocator;
+import jakarta.inject.Inject;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** {@code digits run FILE.yaml}: runs an experiment and writes results and a report. */
+public final class RunCommand implements Command {
+    private final Plugins plugins;
+    private final DatasetLocator locator;
+
+    @Inject
+    public RunCommand(Plugins plugins, DatasetLocator locator) {
+        this.plugins = plugins;
+        this.locator = locator;
+    }
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String summary() {
+        return "run an experiment (YAML) and write results.json, results.csv and report.html";
+    }
+
+    @Override
+    public String usage() {
+        return "FILE.yaml [--out DIR] [--resume]";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
+                        .desc("output folder (default results/NAME-TIMESTAMP)").build())
+                .addOption(Option.builder().longOpt("resume")
+                        .desc("skip cells already finished in DIR (default: the newest results/NAME-*)").build());
+    }
+
+    @Override
+    public int run(CommandLine line, Console console) throws Exception {
+        if (line.getArgList().size() != 1) {
+            throw new UsageException("give exactly one experiment file");
+        }
+        ExperimentConfig config = new ExperimentLoader(plugins).load(Path.of(line.getArgList().get(0)));
+        Path out = outputDir(config, line.getOptionValue("out"), line.hasOption("resume"), console.err());
+        long t0 = System.nanoTime();
+        ExperimentRunner.Outcome outcome = new ExperimentRunner(plugins, locator, console).run(config, out,
+                line.hasOption("resume"));
+        Path report = new ReportWriter().write(config, outcome.runs(), out);
+        printTable(outcome.runs(), console.out());
+        console.out().printf(Locale.ROOT, "%d cells: %d run, %d resumed, %d failed, in %.1f s%n", outcome.runs().size(),
+                outcome.ran(), outcome.resumed(), outcome.failed(), (System.nanoTime() - t0) / 1e9);
+        console.out().println("results: " + out.resolve("results.json"));
+        console.out().println("report:  " + report);
+        return outcome.failed() == outcome.runs().size() ? 1 : 0;
+    }
+
+    private static Path outputDir(ExperimentConfig config, String given, boolean resume, PrintStream err) throws IOException {
+        if (given != null) {
+            return Path.of(given);
+        }
+        Path results = Path.of("results");
+        if (resume && Files.isDirectory(results)) {
+            try (Stream<Path> s = Files.list(results)) {
+                Path newest = s.filter(p -> p.getFileName().toString().startsWith(config.name() + "-"))
+                        .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
+                if (newest != null) {
+                    err.println("resuming " + newest);
+                    return newest;
+                }
+            }
+        }
+        return results.resolve(config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
+    private static void printTable(List<Map<String, Object>> runs, PrintStream out) {
+        out.println();
+        out.printf("%-28s %-20s %-10s %5s %16s %10s%n", "model", "features", "backend", "runs", "accuracy %", "train s");
+        java.util.Map<String, double[]> acc = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String[]> meta = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> r : runs) {
+            String key = r.get("model") + "|" + r.get("extractor");
+            meta.putIfAbsent(key, new String[] {(String) r.get("model"), (String) r.get("extractor"), (String) r.get("backend")});
+            double[] a = acc.computeIfAbsent(key, k -> new double[4]);
+            if ("ok".equals(r.get("status"))) {
+                double v = ((Number) r.get("accuracy")).doubleValue() * 100;
+                a[0] += v;
+                a[1] += v * v;
+                a[2]++;
+                a[3] += ((Number) r.get("trainSeconds")).doubleValue();
+            }
+        }
+        for (Map.Entry<String, double[]> e : acc.entrySet()) {
+            double[] a = e.getValue();
+            String[] m = meta.get(e.getKey());
+            double mean = a[2] == 0 ? Double.NaN : a[0] / a[2];
+            double std = a[2] < 2 ? 0 : Math.sqrt(Math.max(0, (a[1] - a[2] * mean * mean) / (a[2] - 1)));
+            out.printf(Locale.ROOT, "%-28s %-20s %-10s %5d %16s %10s%n", m[0], m[1], m[2], (int) a[2],
+                    a[2] == 0 ? "failed" : String.format(Locale.ROOT, "%.2f ± %.2f", mean, std),
+                    a[2] == 0 ? "-" : String.format(Locale.ROOT, "%.1f", a[3] / a[2]));
+        }
+        out.println();
+    }
+}

@@ -1,0 +1,348 @@
+package dev.digits.app.experiment;
+
+import dev.digits.app.Plugins;
+import dev.digits.app.experiment.ExperimentConfig.DatasetRef;
+import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
+import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
+import dev.digits.app.experiment.ExperimentConfig.ProtocolConfig;
+import dev.digits.api.features.FeatureExtractorProvider;
+import dev.digits.api.model.ClassifierProvider;
+import dev.digits.api.params.NameSuggestions;
+import dev.digits.api.plugin.PluginRegistry;
+import dev.digits.core.dataset.CorpusLayout;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and validates an experiment YAML file before anything runs: unknown keys get a "did you mean",
+ * unknown plugins list the available ones, wrong types and invalid parameters name the line. All problems are
+ * reported at once.
+ */
+public final class ExperimentLoader {
+    static final List<String> TOP_KEYS = List.of("name", "description", "dataset", "protocol", "seeds", "extractors",
+            "models", "cache");
+    static final List<String> PROTOCOLS = List.of("official", "random", "leave-one-speaker-out", "speaker-kfold");
+
+    private final Plugins plugins;
+
+    public ExperimentLoader(Plugins plugins) {
+        this.plugins = plugins;
+    }
+
+    public ExperimentConfig load(Path file) throws IOException, ConfigException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such file");
+        }
+        return parse(Files.readString(file), file);
+    }
+
+    public ExperimentConfig parse(String yaml, Path source) throws ConfigException {
+        String where = source.toString();
+        Node root;
+        try (Reader r = new StringReader(yaml)) {
+            root = new Yaml(new LoaderOptions()).compose(r);
+        } catch (MarkedYAMLException e) {
+            throw new ConfigException(where, List.of("line " + (e.getProblemMark().getLine() + 1) + ": not valid YAML: "
+                    + e.getProblem()));
+        } catch (YAMLException | IOException e) {
+            throw new ConfigException(where, List.of("not valid YAML: " + e.getMessage()));
+        }
+        Problems problems = new Problems();
+        if (!(root instanceof MappingNode top)) {
+            throw new ConfigException(where, List.of("the file must be a mapping with keys " + TOP_KEYS));
+        }
+        Map<String, Node> keys = mapping(top, TOP_KEYS, "", problems);
+        String name = string(keys.get("name"), "name", problems, true);
+        if (name != null && !name.matches("[A-Za-z0-9._-]+")) {
+            problems.add(keys.get("name"), "name must use only letters, digits, '.', '_' and '-', got '" + name + "'");
+        }
+        String description = string(keys.get("description"), "description", problems, false);
+        DatasetRef dataset = dataset(keys.get("dataset"), problems);
+        ProtocolConfig protocol = protocol(keys.get("protocol"), problems);
+        List<Long> seeds = seeds(keys.get("seeds"), problems);
+        List<ExtractorConfig> extractors = extractors(keys.get("extractors"), problems);
+        List<ModelConfig> models = models(keys.get("models"), problems);
+        Object cacheValue = keys.containsKey("cache") ? value(keys.get("cache")) : Boolean.TRUE;
+        if (!(cacheValue instanceof Boolean)) {
+            problems.add(keys.get("cache"), "cache must be true or false");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(where, problems.list);
+        }
+        return new ExperimentConfig(name, description, dataset, protocol, seeds, extractors, models,
+                Boolean.TRUE.equals(cacheValue), source);
+    }
+
+    private DatasetRef dataset(Node node, Problems problems) {
+        if (node == null) {
+            problems.add(null, "missing key 'dataset' (for example dataset: {name: fsdd})");
+            return null;
+        }
+        Map<String, Node> m = mapping(node, List.of("name", "path", "layout"), "dataset.", problems);
+        String name = string(m.get("name"), "dataset.name", problems, false);
+        String path = string(m.get("path"), "dataset.path", problems, false);
+        String layout = string(m.get("layout"), "dataset.layout", problems, false);
+        if ((name == null) == (path == null)) {
+            problems.add(node, "dataset needs exactly one of name (such as fsdd) or path");
+        }
+        if (name != null && !name.equals("fsdd")) {
+            problems.add(m.get("name"), "unknown dataset name '" + name + "'; known: fsdd (or give path: DIR)");
+        }
+        if (layout != null) {
+            try {
+                CorpusLayout.byId(layout);
+            } catch (IllegalArgumentException e) {
+                problems.add(m.get("layout"), e.getMessage());
+            }
+        }
+        return new DatasetRef(name, path, layout);
+    }
+
+    private ProtocolConfig protocol(Node node, Problems problems) {
+        if (node == null) {
+            return new ProtocolConfig("official", Map.of());
+        }
+        Map<String, Node> m = mapping(node, List.of("type", "testFraction", "seed", "k"), "protocol.", problems);
+        String type = string(m.get("type"), "protocol.type", problems, true);
+        if (type != null && !PROTOCOLS.contains(type)) {
+            problems.add(m.get("type"), "unknown protocol '" + type + "'" + NameSuggestions.didYouMean(type, PROTOCOLS)
+                    + "; known: " + String.join(", ", PROTOCOLS));
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (String key : List.of("testFraction", "seed", "k")) {
+            if (m.containsKey(key)) {
+                Object v = value(m.get(key));
+                double d = v instanceof Number n ? n.doubleValue() : Double.NaN;
+                boolean ok = key.equals("testFraction") ? d > 0 && d < 1 : d == Math.rint(d);
+                if (!ok) {
+                    problems.add(m.get(key), "protocol." + key + " must be " + (key.equals("testFraction")
+                            ? "a number between 0 and 1" : "an integer") + ", got '" + v + "'");
+                }
+                settings.put(key, v);
+            }
+        }
+        if ("speaker-kfold".equals(type) && !settings.containsKey("k")) {
+            problems.add(node, "protocol speaker-kfold needs k (the number of folds)");
+        }
+        return new ProtocolConfig(type, settings);
+    }
+
+    private List<Long> seeds(Node node, Problems problems) {
+        if (node == null) {
+            return List.of(42L);
+        }
+        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            problems.add(node, "seeds must be a non-empty list of integers, such as [1, 2, 3]");
+            return List.of();
+        }
+        List<Long> seeds = new ArrayList<>();
+        for (Node n : seq.getValue()) {
+            Object v = value(n);
+            if (v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())) {
+                seeds.add(num.longValue());
+            } else {
+                problems.add(n, "seeds must be integers, got '" + v + "'");
+            }
+        }
+        return seeds;
+    }
+
+    private List<ExtractorConfig> extractors(Node node, Problems problems) {
+        List<ExtractorConfig> out = new ArrayList<>();
+        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            problems.add(node, "extractors must be a non-empty list, such as "
+                    + "[{id: librosa-mean, type: mfcc-librosa, params: {pooling: mean}}]");
+            return out;
+        }
+        Set<String> ids = new HashSet<>();
+        PluginRegistry<FeatureExtractorProvider> registry = plugins.extractors();
+        for (Node item : seq.getValue()) {
+            Map<String, Node> m = mapping(item, List.of("id", "type", "params"), "extractors[].", problems);
+            String type = string(m.get("type"), "extractor type", problems, true);
+            String id = m.containsKey("id") ? string(m.get("id"), "extractor id", problems, true) : type;
+            if (id != null && !ids.add(id)) {
+                problems.add(item, "two extractors have the id '" + id + "'");
+            }
+            Map<String, Object> params = m.containsKey("params") ? map(m.get("params"), "params", problems) : Map.of();
+            if (type != null) {
+                if (registry.entry(type).isEmpty()) {
+                    problems.add(m.get("type"), "unknown extractor '" + type + "'" + NameSuggestions.didYouMean(type,
+                            registry.names()) + "; available: " + String.join(", ", registry.names()));
+                } else {
+                    try {
+                        registry.get(type).create(params);
+                    } catch (RuntimeException e) {
+                        problems.add(m.getOrDefault("params", item), e.getMessage());
+                    }
+                }
+            }
+            out.add(new ExtractorConfig(id, type, params));
+        }
+        return out;
+    }
+
+    private List<ModelConfig> models(Node node, Problems problems) {
+        List<ModelConfig> out = new ArrayList<>();
+        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            problems.add(node, "models must be a non-empty list, such as [{id: dl4j-mlp, backend: dl4j, spec: {type: mlp}}]");
+            return out;
+        }
+        Set<String> ids = new HashSet<>();
+        PluginRegistry<ClassifierProvider> registry = plugins.backends();
+        for (Node item : seq.getValue()) {
+            Map<String, Node> m = mapping(item, List.of("id", "backend", "spec"), "models[].", problems);
+            String backend = string(m.get("backend"), "model backend", problems, true);
+            Map<String, Object> spec = m.containsKey("spec") ? map(m.get("spec"), "spec", problems) : new LinkedHashMap<>();
+            Object typeValue = spec.remove("type");
+            String type = typeValue == null ? null : typeValue.toString();
+            if (type == null) {
+                problems.add(m.getOrDefault("spec", item), "spec needs a type, such as spec: {type: mlp}");
+            }
+            String id = m.containsKey("id") ? string(m.get("id"), "model id", problems, true) : backend + "-" + type;
+            if (id != null && !ids.add(id)) {
+                problems.add(item, "two models have the id '" + id + "'");
+            }
+            if (backend != null && type != null) {
+                if (registry.entry(backend).isEmpty()) {
+                    problems.add(m.get("backend"), "unknown backend '" + backend + "'" + NameSuggestions.didYouMean(backend,
+                            registry.names()) + "; available: " + String.join(", ", registry.names()));
+                } else if (registry.entry(backend).get().plugin().isPresent()) {
+                    // validate the spec without loading native libraries: the plugin is checked when it runs
+                    try {
+                        registry.entry(backend).get().plugin().get().spec(type, spec);
+                    } catch (RuntimeException e) {
+                        problems.add(m.getOrDefault("spec", item), e.getMessage());
+                    }
+                }
+            }
+            out.add(new ModelConfig(id, backend, type, spec));
+        }
+        return out;
+    }
+
+    // --- node helpers --------------------------------------------------------------------------------------
+
+    private static final class Problems {
+        final List<String> list = new ArrayList<>();
+
+        void add(Node node, String message) {
+            list.add(node == null ? message : "line " + (node.getStartMark().getLine() + 1) + ": " + message);
+        }
+
+        boolean isEmpty() {
+            return list.isEmpty();
+        }
+    }
+
+    private static Map<String, Node> mapping(Node node, List<String> allowed, String prefix, Problems problems) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        if (!(node instanceof MappingNode m)) {
+            problems.add(node, (prefix.isEmpty() ? "this" : prefix.substring(0, prefix.length() - 1))
+                    + " must be a mapping of " + allowed);
+            return out;
+        }
+        for (NodeTuple t : m.getValue()) {
+            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
+            if (!allowed.contains(key)) {
+                problems.add(t.getKeyNode(), "unknown key '" + prefix + key + "'" + NameSuggestions.didYouMean(key, allowed)
+                        + "; known keys: " + String.join(", ", allowed));
+            } else if (out.put(key, t.getValueNode()) != null) {
+                problems.add(t.getKeyNode(), "key '" + prefix + key + "' appears twice");
+            }
+        }
+        return out;
+    }
+
+    private static String string(Node node, String what, Problems problems, boolean required) {
+        if (node == null) {
+            if (required) {
+                problems.add(null, "missing " + what);
+            }
+            return null;
+        }
+        Object v = value(node);
+        if (!(v instanceof String s) || s.isBlank()) {
+            problems.add(node, what + " must be a non-empty string, got " + (v == null ? "nothing" : "'" + v + "'"));
+            return null;
+        }
+        return s;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Node node, String what, Problems problems) {
+        Object v = value(node);
+        if (v == null) {
+            return new LinkedHashMap<>();
+        }
+        if (!(v instanceof Map)) {
+            problems.add(node, what + " must be a mapping such as {key: value}, got '" + v + "'");
+            return new LinkedHashMap<>();
+        }
+        return (Map<String, Object>) v;
+    }
+
+    /** A node as plain Java values: String, Integer/Long, Double, Boolean, null, List and Map. */
+    static Object value(Node node) {
+        if (node instanceof ScalarNode s) {
+            Tag tag = s.getTag();
+            String text = s.getValue();
+            if (Tag.NULL.equals(tag)) {
+                return null;
+            }
+            if (Tag.BOOL.equals(tag)) {
+                return Boolean.parseBoolean(text.toLowerCase()) || text.equalsIgnoreCase("yes") || text.equalsIgnoreCase("on");
+            }
+            if (Tag.INT.equals(tag)) {
+                try {
+                    long l = Long.parseLong(text.replace("_", ""));
+                    return l == (int) l ? (Object) (int) l : (Object) l;
+                } catch (NumberFormatException e) {
+                    return text;
+                }
+            }
+            if (Tag.FLOAT.equals(tag)) {
+                try {
+                    return Double.parseDouble(text.replace("_", ""));
+                } catch (NumberFormatException e) {
+                    return text;
+                }
+            }
+            return text;
+        }
+        if (node instanceof SequenceNode seq) {
+            List<Object> list = new ArrayList<>();
+            for (Node n : seq.getValue()) {
+                list.add(value(n));
+            }
+            return list;
+        }
+        if (node instanceof MappingNode m) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                map.put(String.valueOf(value(t.getKeyNode())), value(t.getValueNode()));
+            }
+            return map;
+        }
+        return null;
+    }
+}

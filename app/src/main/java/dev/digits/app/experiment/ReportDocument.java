@@ -1,0 +1,260 @@
+package dev.digits.app.experiment;
+
+import dev.digits.app.experiment.ReportWriter.Group;
+import dev.digits.app.experiment.ReportWriter.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The content of an experiment report as a list of blocks (headings, paragraphs, tables, images), rendered
+ * to Markdown and HTML by {@link #markdown()} and {@link #html()}.
+ */
+final class ReportDocument {
+    sealed interface Block permits Heading, Para, Table, Image {
+    }
+
+    record Heading(int level, String text) implements Block {
+    }
+
+    record Para(String text) implements Block {
+    }
+
+    record Table(List<String> header, List<List<String>> rows, int highlightRow) implements Block {
+    }
+
+    record Image(String file, String alt) implements Block {
+    }
+
+    private final String title;
+    private final List<Block> blocks = new ArrayList<>();
+
+    private ReportDocument(String title) {
+        this.title = title;
+    }
+
+    static ReportDocument build(ExperimentConfig config, List<Group> groups, Group best, Map<String, Test> tests, Path dir) {
+        ReportDocument d = new ReportDocument("Experiment " + config.name());
+        d.add(new Heading(1, "Experiment " + config.name()));
+        if (config.description() != null) {
+            d.add(new Para(config.description()));
+        }
+        Map<String, Object> firstProv = groups.stream().flatMap(g -> g.runs().stream()).findFirst()
+                .map(r -> (Map<String, Object>) cast(r.get("provenance"))).orElse(Map.of());
+        Map<String, Object> dataset = cast(firstProv.get("dataset"));
+        Map<String, Object> software = cast(firstProv.get("software"));
+        d.add(new Para("Dataset " + (dataset == null ? config.dataset().describe() : dataset.get("root") + " ("
+                + dataset.get("files") + " files, sha256 " + String.valueOf(dataset.get("sha256")).substring(0, 12) + "...)")
+                + "; protocol " + config.protocol().type() + (config.protocol().settings().isEmpty() ? "" : " "
+                + config.protocol().settings()) + "; seeds " + config.seeds() + ". Written "
+                + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)
+                + (software == null || software.get("gitCommit") == null ? "" : " from commit "
+                + software.get("gitCommit") + (Boolean.TRUE.equals(software.get("gitDirty")) ? " (with local changes)" : ""))
+                + ". Every number below comes from results.json, which holds each run's full provenance."));
+
+        d.add(new Heading(2, "Comparison"));
+        List<List<String>> rows = new ArrayList<>();
+        int bestRow = -1;
+        for (Group g : groups) {
+            Test t = tests.get(g.key());
+            if (g == best) {
+                bestRow = rows.size();
+            }
+            rows.add(List.of((g == best ? "★ " : "") + g.model(), g.extractor(), g.backend(),
+                    g.ok().size() + (g.ok().size() < g.runs().size() ? " (" + (g.runs().size() - g.ok().size()) + " failed)" : ""),
+                    g.ok().isEmpty() ? "-" : ReportWriter.pct(g.mean("accuracy")) + " ± " + ReportWriter.pct(g.std("accuracy")),
+                    g.ok().isEmpty() ? "-" : ReportWriter.pct(g.mean("macroF1")) + " ± " + ReportWriter.pct(g.std("macroF1")),
+                    num(g.mean("trainSeconds"), "%.1f"), num(g.mean("extractMillisPerClip"), "%.3f"),
+                    num(g.mean("predictMillisPerClip"), "%.3f"),
+                    g == best ? "best" : t == null ? "-" : (Double.isNaN(t.p()) ? t.note() : String.format(Locale.ROOT, "p = %.3g (%s)", t.p(), t.name()))));
+        }
+        d.add(new Table(List.of("model", "features", "backend", "runs", "accuracy %", "macro F1 %", "train s",
+                "extract ms/clip", "predict ms/clip", "vs best"), rows, bestRow));
+        if (Files.exists(dir.resolve("accuracy.png"))) {
+            d.add(new Image("accuracy.png", "accuracy per model"));
+        }
+        String testNote = tests.values().stream().map(Test::note).distinct().reduce((a, b) -> a + "; " + b).orElse(null);
+        d.add(new Para("Significance: each model is compared with the best. " + (testNote == null
+                ? "There is only one model, so nothing is compared."
+                : testNote + ". A small p (below 0.05, say) means the difference is unlikely to be chance; a single split "
+                + "with a single seed says nothing about variation between seeds or speakers.")));
+
+        List<String> foldNames = new ArrayList<>(ReportWriter.folds(groups));
+        if (foldNames.size() > 1) {
+            d.add(new Heading(2, "Accuracy per fold"));
+            List<List<String>> fr = new ArrayList<>();
+            for (Group g : groups) {
+                List<String> row = new ArrayList<>(List.of(g.key()));
+                for (String f : foldNames) {
+                    row.add(ReportWriter.pct(g.ok().stream().filter(r -> f.equals(String.valueOf(r.get("fold"))))
+                            .mapToDouble(r -> ((Number) r.get("accuracy")).doubleValue()).average().orElse(Double.NaN)));
+                }
+                fr.add(row);
+            }
+            List<String> header = new ArrayList<>(List.of("model @ features"));
+            header.addAll(foldNames);
+            d.add(new Table(header, fr, -1));
+        }
+
+        for (Group g : groups) {
+            d.add(new Heading(2, g.key()));
+            List<Map<String, Object>> ok = g.ok();
+            if (ok.isEmpty()) {
+                d.add(new Para("Every run failed: " + g.runs().get(0).get("error")));
+                continue;
+            }
+            List<List<String>> pc = new ArrayList<>();
+            for (int digit = 0; digit < 10; digit++) {
+                double p = 0;
+                double r = 0;
+                double f = 0;
+                int s = 0;
+                for (Map<String, Object> run : ok) {
+                    Map<String, Object> c = cast(((List<?>) run.get("perClass")).get(digit));
+                    p += ((Number) c.get("precision")).doubleValue();
+                    r += ((Number) c.get("recall")).doubleValue();
+                    f += ((Number) c.get("f1")).doubleValue();
+                    s += ((Number) c.get("support")).intValue();
+                }
+                pc.add(List.of(Integer.toString(digit), ReportWriter.pct(p / ok.size()), ReportWriter.pct(r / ok.size()),
+                        ReportWriter.pct(f / ok.size()), Integer.toString(s)));
+            }
+            d.add(new Para("Per-class precision, recall and F1 (%), averaged over " + ok.size() + " run"
+                    + (ok.size() == 1 ? "" : "s") + "; support summed."));
+            d.add(new Table(List.of("digit", "precision", "recall", "F1", "support"), pc, -1));
+            String slug = ReportWriter.slug(g.key());
+            d.add(new Image("confusion-" + slug + ".png", "confusion matrix of " + g.key()));
+            if (Files.exists(dir.resolve("curves-" + slug + ".png"))) {
+                d.add(new Image("curves-" + slug + ".png", "learning curves of " + g.key()));
+            }
+            List<List<String>> wrong = new ArrayList<>();
+            int total = 0;
+            for (Map<String, Object> run : ok) {
+                List<?> mis = (List<?>) run.get("misclassified");
+                total += mis.size();
+                for (Object o : mis) {
+                    if (wrong.size() >= 25) {
+                        break;
+                    }
+                    Map<String, Object> m = cast(o);
+                    List<?> top2 = (List<?>) m.get("top2");
+                    Map<String, Object> a = cast(top2.get(0));
+                    Map<String, Object> b = cast(top2.get(1));
+                    wrong.add(List.of(Path.of(String.valueOf(m.get("file"))).getFileName().toString(),
+                            String.valueOf(m.get("true")), String.valueOf(m.get("predicted")),
+                            String.format(Locale.ROOT, "%s: %.2f, %s: %.2f", a.get("digit"), ((Number) a.get("p")).doubleValue(),
+                                    b.get("digit"), ((Number) b.get("p")).doubleValue()),
+                            run.get("fold") + ", seed " + run.get("seed")));
+                }
+            }
+            d.add(new Para("Misclassified test files: " + total + " over " + ok.size() + " run" + (ok.size() == 1 ? "" : "s")
+                    + (total > wrong.size() ? " (first " + wrong.size() + " shown; all are in results.json)" : "") + "."));
+            if (!wrong.isEmpty()) {
+                d.add(new Table(List.of("file", "true", "predicted", "top-2 probabilities", "run"), wrong, -1));
+            }
+        }
+        List<List<String>> failed = new ArrayList<>();
+        groups.forEach(g -> g.runs().stream().filter(r -> !"ok".equals(r.get("status"))).forEach(r ->
+                failed.add(List.of(g.key(), String.valueOf(r.get("fold")), String.valueOf(r.get("seed")), String.valueOf(r.get("error"))))));
+        if (!failed.isEmpty()) {
+            d.add(new Heading(2, "Failed runs"));
+            d.add(new Table(List.of("model @ features", "fold", "seed", "error"), failed, -1));
+        }
+        return d;
+    }
+
+    private void add(Block b) {
+        blocks.add(b);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static String num(double v, String format) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, format, v);
+    }
+
+    String markdown() {
+        StringBuilder sb = new StringBuilder();
+        for (Block b : blocks) {
+            if (b instanceof Heading h) {
+                sb.append("#".repeat(h.level())).append(' ').append(h.text()).append("\n\n");
+            } else if (b instanceof Para p) {
+                sb.append(p.text()).append("\n\n");
+            } else if (b instanceof Image i) {
+                sb.append("![").append(i.alt()).append("](").append(i.file()).append(")\n\n");
+            } else if (b instanceof Table t) {
+                {
+                    sb.append("| ").append(String.join(" | ", t.header())).append(" |\n|");
+                    t.header().forEach(x -> sb.append(" --- |"));
+                    sb.append('\n');
+                    for (int r = 0; r < t.rows().size(); r++) {
+                        List<String> row = t.rows().get(r);
+                        List<String> cells = row.stream().map(c -> c.replace("|", "\\|")).toList();
+                        if (r == t.highlightRow()) {
+                            cells = cells.stream().map(c -> "**" + c + "**").toList();
+                        }
+                        sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
+                    }
+                    sb.append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    String html() {
+        StringBuilder sb = new StringBuilder("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>""").append(esc(title)).append("""
+                </title>
+                <style>
+                body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 1100px; margin: 2em auto;
+                       padding: 0 1em; color: #222; line-height: 1.45; }
+                h1 { border-bottom: 2px solid #1f77b4; padding-bottom: .2em; }
+                h2 { margin-top: 2em; border-bottom: 1px solid #ddd; }
+                table { border-collapse: collapse; margin: 1em 0; font-size: 0.92em; }
+                th, td { border: 1px solid #ccc; padding: .3em .6em; text-align: left; }
+                th { background: #f0f4f8; }
+                tr:nth-child(even) td { background: #fafafa; }
+                tr.best td { background: #e6f4e6; font-weight: 600; }
+                img { max-width: 100%; border: 1px solid #eee; margin: .5em 0; }
+                p { max-width: 60em; }
+                </style></head><body>
+                """);
+        for (Block b : blocks) {
+            if (b instanceof Heading h) {
+                sb.append("<h").append(h.level()).append('>').append(esc(h.text())).append("</h").append(h.level()).append(">\n");
+            } else if (b instanceof Para p) {
+                sb.append("<p>").append(esc(p.text())).append("</p>\n");
+            } else if (b instanceof Image i) {
+                sb.append("<img src=\"").append(esc(i.file())).append("\" alt=\"").append(esc(i.alt())).append("\">\n");
+            } else if (b instanceof Table t) {
+                {
+                    sb.append("<table><thead><tr>");
+                    t.header().forEach(x -> sb.append("<th>").append(esc(x)).append("</th>"));
+                    sb.append("</tr></thead><tbody>\n");
+                    for (int r = 0; r < t.rows().size(); r++) {
+                        sb.append(r == t.highlightRow() ? "<tr class=\"best\">" : "<tr>");
+                        t.rows().get(r).forEach(c -> sb.append("<td>").append(esc(c)).append("</td>"));
+                        sb.append("</tr>\n");
+                    }
+                    sb.append("</tbody></table>\n");
+                }
+            }
+        }
+        return sb.append("</body></html>\n").toString();
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,144 @@
+package dev.digits.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExperimentTest {
+    @TempDir
+    Path dir;
+
+    private Path yaml(String name, String text) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    /** A small corpus in the FSDD layout: 3 speakers x 10 digits x 6 recordings, copied from FSDD. */
+    private Path miniCorpus() throws Exception {
+        Path fsdd = dev.digits.core.dataset.DatasetLocator.defaults().locate("fsdd").resolve("recordings");
+        Path rec = Files.createDirectories(dir.resolve("mini/recordings"));
+        for (String speaker : new String[] {"george", "jackson", "lucas"}) {
+            for (int d = 0; d < 10; d++) {
+                for (int i = 0; i < 6; i++) {
+                    String name = d + "_" + speaker + "_" + i + ".wav";
+                    Files.copy(fsdd.resolve(name), rec.resolve(name));
+                }
+            }
+        }
+        return dir.resolve("mini");
+    }
+
+    @Test
+    void invalidYamlIsRejectedBeforeAnythingRuns() throws Exception {
+        Path f = yaml("bad.yaml", """
+                name: bad
+                dataset: {name: fsdd}
+                protocl: {type: official}
+                seeds: [1, two]
+                extractors:
+                  - {id: m, type: mfcc-librosa, params: {n_mfc: 13}}
+                models:
+                  - {id: x, backend: tribuo, spec: {type: logistic, epochs: many}}
+                """);
+        AppRunner.Result r = AppRunner.run("validate", f.toString());
+        assertEquals(1, r.exitCode());
+        String err = r.err();
+        assertTrue(err.contains("line 3: unknown key 'protocl' (did you mean 'protocol'?)"), err);
+        assertTrue(err.contains("line 4: seeds must be integers, got 'two'"), err);
+        assertTrue(err.contains("line 6: mfcc-librosa: unknown parameter 'n_mfc' (did you mean 'n_mfcc'?)"), err);
+        assertTrue(err.contains("line 8: tribuo logistic: parameter 'epochs' must be an integer, got 'many'"), err);
+        AppRunner.Result run = AppRunner.run("run", f.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(1, run.exitCode());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing ran, nothing written");
+
+        Path broken = yaml("broken.yaml", "name: x\nmodels: [unclosed\n");
+        AppRunner.Result b = AppRunner.run("validate", broken.toString());
+        assertTrue(b.err().contains("not valid YAML"), b.err());
+    }
+
+    @Test
+    void unknownBackendListsTheAvailableOnes() throws Exception {
+        Path f = yaml("unknown.yaml", """
+                name: unknown
+                dataset: {name: fsdd}
+                extractors: [{id: m, type: mfcc-librosa, params: {pooling: mean}}]
+                models: [{id: x, backend: tribuoo, spec: {type: logistic}}]
+                """);
+        AppRunner.Result r = AppRunner.run("validate", f.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("line 4: unknown backend 'tribuoo' (did you mean 'tribuo'?); available: "), r.err());
+    }
+
+    @Test
+    void missingDatasetSaysWhereItLooked() throws Exception {
+        Path f = yaml("missing.yaml", """
+                name: missing
+                dataset: {path: /no/such/corpus}
+                extractors: [{id: m, type: mfcc-librosa, params: {pooling: mean}}]
+                models: [{id: x, backend: tribuo, spec: {type: logistic}}]
+                """);
+        AppRunner.Result r = AppRunner.run("run", f.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("dataset folder /no/such/corpus does not exist"), r.err());
+    }
+
+    @Test
+    void aFailingCellIsRecordedAndTheOthersRunThenResumeSkipsFinishedCells() throws Exception {
+        Path corpus = miniCorpus();
+        Path f = yaml("mixed.yaml", """
+                name: mixed
+                dataset: {path: %s}
+                protocol: {type: leave-one-speaker-out}
+                seeds: [1]
+                extractors: [{id: mean, type: mfcc-librosa, params: {sr: native, pooling: mean}}]
+                models:
+                  - {id: fails, backend: throwing, spec: {type: mlp}}
+                  - {id: knn, backend: tribuo, spec: {type: knn, k: 3}}
+                """.formatted(corpus));
+        Path out = dir.resolve("out");
+        AppRunner.Result r = AppRunner.run("run", f.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("cells     6 = "), r.out());
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(6, results.get("runs").size());
+        int failed = 0;
+        for (JsonNode run : results.get("runs")) {
+            if (run.get("model").asText().equals("fails")) {
+                assertEquals("failed", run.get("status").asText());
+                assertTrue(run.get("error").asText().contains("the GPU caught fire"));
+                failed++;
+            } else {
+                assertEquals("ok", run.get("status").asText());
+                double acc = run.get("accuracy").asDouble();
+                assertTrue(acc >= 0 && acc <= 1, "accuracy " + acc);
+                assertEquals(10, run.get("confusion").size());
+                assertEquals(60, run.get("provenance").get("split").get("testSize").asInt());
+                assertTrue(run.get("provenance").get("dataset").get("sha256").asText().length() == 64);
+            }
+        }
+        assertEquals(3, failed);
+        for (String file : new String[] {"results.csv", "report.html", "report.md", "accuracy.png"}) {
+            assertTrue(Files.size(out.resolve(file)) > 0, file);
+        }
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("## Accuracy per fold") && md.contains("speaker=jackson"), md);
+        assertTrue(md.contains("Failed runs") && md.contains("the GPU caught fire"), md);
+
+        AppRunner.Result again = AppRunner.run("run", f.toString(), "--out", out.toString(), "--resume");
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("3 run, 3 resumed"), again.out());
+        try (Stream<Path> cells = Files.list(out.resolve("cells"))) {
+            assertEquals(6, cells.filter(p -> p.toString().endsWith(".json")).count());
+        }
+    }
+}
