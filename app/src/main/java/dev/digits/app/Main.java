@@ -16,6 +16,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // libraries log at INFO through SLF4J; the program's own output is what users read
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.exit(run(Console.system(), args));
     }
 

@@ -82,7 +82,7 @@ final class ReportDocument {
         String testNote = tests.values().stream().map(Test::note).distinct().reduce((a, b) -> a + "; " + b).orElse(null);
         d.add(new Para("Significance: each model is compared with the best. " + (testNote == null
                 ? "There is only one model, so nothing is compared."
-                : testNote + ". A small p (below 0.05, say) means the difference is unlikely to be chance; a single split "
+                : Character.toUpperCase(testNote.charAt(0)) + testNote.substring(1) + ". A small p (below 0.05, say) means the difference is unlikely to be chance; a single split "
                 + "with a single seed says nothing about variation between seeds or speakers.")));
 
         List<String> foldNames = new ArrayList<>(ReportWriter.folds(groups));

@@ -1,0 +1,164 @@
+package dev.digits.backend.dl4j;
+
+import dev.digits.api.model.ModelSpec;
+import dev.digits.api.model.ModelSpecText;
+import dev.digits.api.model.Standardizer;
+import dev.digits.api.model.TrainedModel;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A trained DL4J network with its standardisation and spec. Saved as a small header followed by
+ * Deeplearning4j's own model zip ({@link ModelSerializer}), which DL4J users can load directly.
+ */
+final class Dl4jTrainedModel implements TrainedModel {
+    private static final int MAGIC = 0x4447444C; // "DGDL"
+    private static final int VERSION = 1;
+
+    private final ModelSpec spec;
+    private final MultiLayerNetwork net;
+    private final Standardizer standardizer;
+    private final int[] shape;
+    private final int numClasses;
+    private final int width;
+
+    Dl4jTrainedModel(ModelSpec spec, MultiLayerNetwork net, Standardizer standardizer, int[] shape, int numClasses) {
+        this.spec = spec;
+        this.net = net;
+        this.standardizer = standardizer;
+        this.shape = shape.clone();
+        this.numClasses = numClasses;
+        this.width = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+    }
+
+    @Override
+    public String backend() {
+        return Dl4jProvider.NAME;
+    }
+
+    @Override
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int[] inputShape() {
+        return shape.clone();
+    }
+
+    @Override
+    public int numClasses() {
+        return numClasses;
+    }
+
+    /** Rows as the network's input: {@code [n, d]} for an MLP, {@code [n, 1, rows, cols]} for a CNN. */
+    INDArray toInput(float[][] rows) {
+        return asNetworkInput(toMatrix(rows));
+    }
+
+    /** A {@code [n, d]} matrix of flattened examples in the network's input layout. */
+    INDArray asNetworkInput(INDArray flat) {
+        return shape.length == 1 ? flat : flat.reshape('c', flat.rows(), 1, shape[0], shape[1]);
+    }
+
+    /** Rows as a {@code [n, d]} matrix. */
+    INDArray toMatrix(float[][] rows) {
+        float[] flat = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != width) {
+                throw new IllegalArgumentException("example " + i + " has " + rows[i].length + " values; this model takes "
+                        + width + " (shape " + Arrays.toString(shape) + ")");
+            }
+            System.arraycopy(rows[i], 0, flat, i * width, width);
+        }
+        return Nd4j.create(flat, new long[] {rows.length, width}, 'c');
+    }
+
+    @Override
+    public synchronized float[][] predictProbabilities(float[][] batch) {
+        for (int i = 0; i < batch.length; i++) {
+            if (batch[i].length != width) {
+                throw new IllegalArgumentException("example " + i + " has " + batch[i].length + " values; this model takes "
+                        + width + " (shape " + Arrays.toString(shape) + ")");
+            }
+        }
+        if (batch.length == 0) {
+            return new float[0][];
+        }
+        INDArray out = net.output(toInput(standardizer == null ? batch : standardizer.apply(batch)), false);
+        float[][] p = new float[batch.length][];
+        INDArray f = out.castTo(DataType.FLOAT);
+        for (int i = 0; i < batch.length; i++) {
+            p[i] = f.getRow(i).toFloatVector();
+        }
+        return p;
+    }
+
+    @Override
+    public Map<String, String> provenance() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("dl4j.version", "1.0.0-M2.1");
+        p.put("nd4j.backend", Nd4j.getBackend().getClass().getSimpleName());
+        p.put("OMP_NUM_THREADS", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+        p.put("parameters", Long.toString(net.numParams()));
+        return p;
+    }
+
+    @Override
+    public void save(OutputStream out) throws IOException {
+        DataOutputStream d = new DataOutputStream(out);
+        d.writeInt(MAGIC);
+        d.writeInt(VERSION);
+        d.writeUTF(ModelSpecText.encode(spec));
+        d.writeInt(shape.length);
+        for (int s : shape) {
+            d.writeInt(s);
+        }
+        d.writeInt(numClasses);
+        d.writeBoolean(standardizer != null);
+        if (standardizer != null) {
+            standardizer.write(d);
+        }
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(net, zip, false);
+        d.writeInt(zip.size());
+        zip.writeTo(d);
+        d.flush();
+    }
+
+    static Dl4jTrainedModel read(InputStream in, Dl4jProvider provider) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        if (d.readInt() != MAGIC) {
+            throw new IOException("not a digits DL4J model");
+        }
+        int version = d.readInt();
+        if (version != VERSION) {
+            throw new IOException("DL4J model format version " + version + "; this build reads version " + VERSION);
+        }
+        ModelSpec spec = ModelSpecText.decode(provider, d.readUTF());
+        int[] shape = new int[d.readInt()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = d.readInt();
+        }
+        int numClasses = d.readInt();
+        Standardizer standardizer = d.readBoolean() ? Standardizer.read(d) : null;
+        byte[] zip = new byte[d.readInt()];
+        d.readFully(zip);
+        MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), false);
+        return new Dl4jTrainedModel(spec, net, standardizer, shape, numClasses);
+    }
+}
