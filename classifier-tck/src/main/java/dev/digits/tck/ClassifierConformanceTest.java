@@ -36,9 +36,12 @@ public abstract class ClassifierConformanceTest {
     /** Hyper-parameters that make a test run fast (few epochs) but still learn the easy problem. */
     protected abstract Map<String, Object> fastParameters();
 
-    /** Seed-determinism is asserted exactly; backends that cannot promise it say why by returning false. */
-    protected boolean deterministic() {
-        return true;
+    /**
+     * How far two trainings with the same seed may differ, per probability: 0 (the default) asserts the same
+     * numbers exactly; a backend that cannot promise that returns its bound and says why in its javadoc.
+     */
+    protected float determinismTolerance() {
+        return 0f;
     }
 
     protected final TrainingSet train = EasyProblem.vectors(30, 12, 1);
@@ -78,8 +81,9 @@ public abstract class ClassifierConformanceTest {
 
     @Test
     void savedModelPredictsExactlyTheSameAfterLoading() throws IOException {
-        for (boolean standardize : new boolean[] {false, true}) {
-            TrainedModel model = trainModel(spec(Map.of("standardize", standardize)), train);
+        boolean hasStandardize = provider().parameters(vectorType()).stream().anyMatch(p -> p.name().equals("standardize"));
+        for (boolean standardize : hasStandardize ? new boolean[] {false, true} : new boolean[] {false}) {
+            TrainedModel model = trainModel(spec(hasStandardize ? Map.of("standardize", standardize) : Map.of()), train);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             model.save(bytes);
             TrainedModel loaded = provider().load(new ByteArrayInputStream(bytes.toByteArray()));
@@ -95,13 +99,10 @@ public abstract class ClassifierConformanceTest {
 
     @Test
     void sameSeedSamePredictions() {
-        if (!deterministic()) {
-            return;
-        }
         float[][] a = trainModel(spec(Map.of("seed", 7)), train).predictProbabilities(test.features());
         float[][] b = trainModel(spec(Map.of("seed", 7)), train).predictProbabilities(test.features());
         for (int i = 0; i < a.length; i++) {
-            assertArrayEquals(a[i], b[i], "example " + i);
+            assertArrayEquals(a[i], b[i], determinismTolerance(), "example " + i);
         }
     }
 

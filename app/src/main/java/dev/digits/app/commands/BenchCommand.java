@@ -28,10 +28,12 @@ import java.util.stream.Stream;
  */
 public final class BenchCommand implements Command {
     private final Plugins plugins;
+    private final dev.digits.core.dataset.DatasetLocator locator;
 
     @Inject
-    public BenchCommand(Plugins plugins) {
+    public BenchCommand(Plugins plugins, dev.digits.core.dataset.DatasetLocator locator) {
         this.plugins = plugins;
+        this.locator = locator;
     }
 
     @Override
@@ -41,12 +43,13 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "bench features: time end-to-end feature extraction over a folder of WAV files";
+        return "bench features: extraction speed over a folder; bench model: training time and prediction latency";
     }
 
     @Override
     public String usage() {
-        return "features --data DIR [--threads N] [--rounds R] [--extractor NAME] [--param KEY=VALUE ...]";
+        return "features --data DIR [--threads N] [--rounds R] [--extractor NAME] [--param KEY=VALUE ...]\n"
+                + "  | model --backend NAME [--type mlp] [--spec KEY=VALUE ...] [--seeds 1,2,3]";
     }
 
     @Override
@@ -56,13 +59,21 @@ public final class BenchCommand implements Command {
                 .addOption(Option.builder().longOpt("threads").hasArg().argName("N")
                         .desc("worker threads (default 1)").build())
                 .addOption(Option.builder().longOpt("rounds").hasArg().argName("R")
-                        .desc("timed passes over the files, best one reported (default 3)").build());
+                        .desc("timed passes over the files, best one reported (default 3)").build())
+                .addOption(Option.builder().longOpt("backend").hasArg().argName("NAME").desc("model: the backend to time").build())
+                .addOption(Option.builder().longOpt("type").hasArg().argName("TYPE").desc("model: model type (default mlp)").build())
+                .addOption(Option.builder().longOpt("spec").hasArg().argName("KEY=VALUE")
+                        .desc("model: spec parameter, repeatable, e.g. --spec standardize=true").build())
+                .addOption(Option.builder().longOpt("seeds").hasArg().argName("LIST").desc("model: seeds (default 1)").build());
     }
 
     @Override
     public int run(CommandLine line, Console console) throws Exception {
+        if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("model")) {
+            return new ModelBenchmark(plugins, locator).run(line, console);
+        }
         if (line.getArgList().size() != 1 || !line.getArgList().get(0).equals("features")) {
-            throw new UsageException("the benchmark to run: features");
+            throw new UsageException("the benchmark to run: features or model");
         }
         if (!line.hasOption("data")) {
             throw new UsageException("--data DIR is required");
@@ -121,7 +132,7 @@ public final class BenchCommand implements Command {
         }
     }
 
-    private static int intOption(CommandLine line, String name, int defaultValue) throws UsageException {
+    static int intOption(CommandLine line, String name, int defaultValue) throws UsageException {
         String v = line.getOptionValue(name);
         if (v == null) {
             return defaultValue;

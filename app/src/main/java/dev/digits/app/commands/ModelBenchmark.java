@@ -1,0 +1,118 @@
+package dev.digits.app.commands;
+
+import dev.digits.app.Plugins;
+import dev.digits.app.cli.Console;
+import dev.digits.app.cli.UsageException;
+import dev.digits.api.features.FeatureExtractor;
+import dev.digits.api.model.ClassifierProvider;
+import dev.digits.api.model.ModelSpec;
+import dev.digits.api.model.ProbabilityMetrics;
+import dev.digits.api.model.TrainedModel;
+import dev.digits.api.model.TrainingSet;
+import dev.digits.core.dataset.Corpus;
+import dev.digits.core.dataset.DatasetLocator;
+import dev.digits.core.dataset.Fold;
+import dev.digits.core.dataset.OfficialSplit;
+import dev.digits.core.features.CorpusExtraction;
+import dev.digits.core.features.CorpusFeatures;
+import dev.digits.core.features.FeatureCache;
+import org.apache.commons.cli.CommandLine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code digits bench model}: trains a backend's model on FSDD's official split with the notebook's features
+ * (40-d time-mean {@code mfcc-librosa} at 22050 Hz, from the feature cache) and prints training time, time per
+ * gradient step, test accuracy per seed, and the latency of predicting one clip's features (median and p99).
+ */
+final class ModelBenchmark {
+    private final Plugins plugins;
+    private final DatasetLocator locator;
+
+    ModelBenchmark(Plugins plugins, DatasetLocator locator) {
+        this.plugins = plugins;
+        this.locator = locator;
+    }
+
+    int run(CommandLine line, Console console) throws Exception {
+        String backend = line.getOptionValue("backend");
+        if (backend == null) {
+            throw new UsageException("--backend NAME is required");
+        }
+        ClassifierProvider provider = plugins.backends().get(backend);
+        Map<String, Object> raw = new LinkedHashMap<>();
+        String[] specs = line.getOptionValues("spec");
+        if (specs != null) {
+            for (String kv : specs) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0) {
+                    throw new UsageException("--spec takes KEY=VALUE, got '" + kv + "'");
+                }
+                raw.put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+        }
+        List<Long> seeds = new ArrayList<>();
+        for (String s : line.getOptionValue("seeds", "1").split(",")) {
+            seeds.add(Long.parseLong(s.trim()));
+        }
+        String type = line.getOptionValue("type", "mlp");
+        Corpus corpus = Corpus.open(locator.locate("fsdd"));
+        FeatureExtractor extractor = plugins.extractors().get("mfcc-librosa").create(Map.of("sr", 22050, "pooling", "mean"));
+        CorpusFeatures features = new CorpusExtraction(extractor, new FeatureCache(FeatureCache.defaultRoot()),
+                Runtime.getRuntime().availableProcessors()).run(corpus, n -> { });
+        Fold fold = new OfficialSplit().folds(features.entries()).get(0);
+        TrainingSet train = subset(features, fold.train());
+        TrainingSet test = subset(features, fold.test());
+        console.out().printf("backend %s, type %s, FSDD official split %d/%d, features %s%n", backend, type, train.size(),
+                test.size(), extractor.parameters());
+        double[] acc = new double[seeds.size()];
+        double[] secs = new double[seeds.size()];
+        TrainedModel last = null;
+        for (int i = 0; i < seeds.size(); i++) {
+            Map<String, Object> withSeed = new LinkedHashMap<>(raw);
+            withSeed.put("seed", seeds.get(i));
+            ModelSpec spec = provider.spec(type, withSeed);
+            long t0 = System.nanoTime();
+            last = provider.create(spec).train(train, m -> { });
+            secs[i] = (System.nanoTime() - t0) / 1e9;
+            acc[i] = ProbabilityMetrics.accuracy(last.predictProbabilities(test.features()), test.labels());
+            int steps = spec.parameters().has("epochs") && spec.parameters().has("batchSize")
+                    ? spec.getInt("epochs") * (int) Math.ceil(train.size() / (double) spec.getInt("batchSize")) : 0;
+            console.out().printf(Locale.ROOT, "seed %d: train %.2f s%s, test accuracy %.2f%%%n", seeds.get(i), secs[i],
+                    steps > 0 ? String.format(Locale.ROOT, " (%.2f ms per step of %d)", secs[i] * 1000 / steps, steps) : "",
+                    acc[i] * 100);
+        }
+        double mean = Arrays.stream(acc).average().orElse(0);
+        double sd = Math.sqrt(Arrays.stream(acc).map(a -> (a - mean) * (a - mean)).sum() / Math.max(1, acc.length - 1));
+        console.out().printf(Locale.ROOT, "accuracy: %.2f%% ± %.2f over %d seed(s); mean train time %.2f s%n", mean * 100,
+                sd * 100, acc.length, Arrays.stream(secs).average().orElse(0));
+        long[] nanos = new long[2000];
+        for (int i = 0; i < 200; i++) {
+            last.predictProbabilities(new float[][] {test.features()[i % test.size()]});
+        }
+        for (int i = 0; i < nanos.length; i++) {
+            long t0 = System.nanoTime();
+            last.predictProbabilities(new float[][] {test.features()[i % test.size()]});
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        console.out().printf(Locale.ROOT, "predict latency, batch of 1 (%d calls after warm-up): median %.3f ms, p99 %.3f ms%n",
+                nanos.length, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6);
+        return 0;
+    }
+
+    private static TrainingSet subset(CorpusFeatures f, int[] idx) {
+        float[][] x = new float[idx.length][];
+        int[] y = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            x[i] = f.features().get(idx[i]).values();
+            y[i] = f.entries().get(idx[i]).digit();
+        }
+        return new TrainingSet(x, f.features().get(0).shape(), y, 10);
+    }
+}
