@@ -11,6 +11,9 @@ import dev.digits.app.commands.DataCommand;
 import dev.digits.app.commands.FeaturesCommand;
 import dev.digits.app.commands.ListCommand;
 import dev.digits.app.commands.PlotCommand;
+import dev.digits.app.commands.PredictCommand;
+import dev.digits.app.commands.StreamCommand;
+import dev.digits.app.commands.TrainCommand;
 import dev.digits.app.commands.RunCommand;
 import dev.digits.app.commands.ValidateCommand;
 import dev.digits.core.dataset.DatasetLocator;
@@ -36,6 +39,9 @@ public final class AppModule extends AbstractModule {
         commands.addBinding().to(PlotCommand.class);
         commands.addBinding().to(RunCommand.class);
         commands.addBinding().to(ValidateCommand.class);
+        commands.addBinding().to(TrainCommand.class);
+        commands.addBinding().to(PredictCommand.class);
+        commands.addBinding().to(StreamCommand.class);
     }
 
     @Provides

@@ -15,9 +15,14 @@ final class AppRunner {
     }
 
     static Result run(String... args) {
+        return runWithInput(new byte[0], args);
+    }
+
+    /** Runs with the given bytes on standard input. */
+    static Result runWithInput(byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.run(new Console(new java.io.ByteArrayInputStream(stdin), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)), args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

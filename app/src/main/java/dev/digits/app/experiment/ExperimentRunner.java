@@ -350,7 +350,8 @@ public final class ExperimentRunner {
         return n == 0 ? 0 : (System.nanoTime() - t0) / 1e6 / n;
     }
 
-    private Path resolveDataset(ExperimentConfig config) throws IOException {
+    /** The folder of the experiment's dataset (by name through the locator, or its path). */
+    public Path resolveDataset(ExperimentConfig config) throws IOException {
         if (config.dataset().name() != null) {
             return locator.locate(config.dataset().name());
         }
@@ -364,7 +365,7 @@ public final class ExperimentRunner {
         return p;
     }
 
-    static SplitProtocol protocol(ExperimentConfig.ProtocolConfig p) {
+    public static SplitProtocol protocol(ExperimentConfig.ProtocolConfig p) {
         Map<String, Object> s = p.settings();
         long seed = s.get("seed") instanceof Number n ? n.longValue() : 42L;
         return switch (p.type()) {

@@ -1,0 +1,170 @@
+package dev.digits.app.commands;
+
+import dev.digits.app.Plugins;
+import dev.digits.app.bundle.ModelBundle;
+import dev.digits.app.cli.Command;
+import dev.digits.app.cli.Console;
+import dev.digits.app.cli.UsageException;
+import dev.digits.app.stream.PcmStreamReader;
+import dev.digits.app.stream.StreamRecognizer;
+import dev.digits.app.stream.VoiceActivityDetector;
+import jakarta.inject.Inject;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.DataLine;
+import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.TargetDataLine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code digits stream}: recognises a spoken digit string in continuous audio (a file, standard input as it
+ * arrives, or the microphone), printing {@code START END DIGIT CONFIDENCE} per utterance as it is recognised.
+ */
+public final class StreamCommand implements Command {
+    private static final int MIC_RATE = 16000;
+    private final Plugins plugins;
+
+    @Inject
+    public StreamCommand(Plugins plugins) {
+        this.plugins = plugins;
+    }
+
+    @Override
+    public String name() {
+        return "stream";
+    }
+
+    @Override
+    public String summary() {
+        return "recognise a spoken digit string in continuous audio (file, standard input or microphone)";
+    }
+
+    @Override
+    public String usage() {
+        return "--model model.digits [FILE.wav | - | --mic] [--min-confidence P] [--hangover MS] [--stats]";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder("m").longOpt("model").hasArg().argName("FILE").desc("model bundle (digits train)").build())
+                .addOption(Option.builder().longOpt("mic").desc("read the default capture device").build())
+                .addOption(Option.builder().longOpt("min-confidence").hasArg().argName("P")
+                        .desc("below this, print ? as the digit (default 0.5)").build())
+                .addOption(Option.builder().longOpt("hangover").hasArg().argName("MS")
+                        .desc("non-speech that ends an utterance (default 250 ms)").build())
+                .addOption(Option.builder().longOpt("min-length").hasArg().argName("MS").desc("shortest utterance (default 120 ms)").build())
+                .addOption(Option.builder().longOpt("max-length").hasArg().argName("MS").desc("longest utterance (default 1500 ms)").build())
+                .addOption(Option.builder().longOpt("threshold").hasArg().argName("DB")
+                        .desc("speech is this far above the noise floor (default 12 dB)").build())
+                .addOption(Option.builder().longOpt("rate").hasArg().argName("HZ")
+                        .desc("sample rate of raw 16-bit PCM on standard input (default 8000)").build())
+                .addOption(Option.builder().longOpt("stats").desc("print real-time factor and latency to standard error").build());
+    }
+
+    @Override
+    public int run(CommandLine line, Console console) throws Exception {
+        if (!line.hasOption("model")) {
+            throw new UsageException("--model FILE is required");
+        }
+        List<String> args = line.getArgList();
+        boolean mic = line.hasOption("mic");
+        if (mic == !args.isEmpty() || args.size() > 1) {
+            throw new UsageException("give one input: FILE.wav, - (standard input) or --mic");
+        }
+        VoiceActivityDetector.Settings d = VoiceActivityDetector.Settings.defaults();
+        VoiceActivityDetector.Settings settings = new VoiceActivityDetector.Settings(
+                number(line, "threshold", d.thresholdDb()), d.absoluteFloorDb(), (int) number(line, "hangover", d.hangoverMs()),
+                (int) number(line, "min-length", d.minMs()), (int) number(line, "max-length", d.maxMs()), d.prerollMs(),
+                d.postrollMs());
+        double minConfidence = number(line, "min-confidence", 0.5);
+        ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
+        List<Long> decisions = new ArrayList<>();
+        if (mic) {
+            return microphone(bundle, settings, minConfidence, console);
+        }
+        InputStream in = args.get(0).equals("-") ? console.in() : Files.newInputStream(Path.of(args.get(0)));
+        long samples = 0;
+        long t0 = System.nanoTime();
+        int rate;
+        try (InputStream input = in) {
+            PcmStreamReader reader = new PcmStreamReader(input, (int) number(line, "rate", 8000));
+            rate = reader.sampleRate();
+            StreamRecognizer recognizer = new StreamRecognizer(bundle, rate, settings, minConfidence, r -> {
+                console.out().println(r.line());
+                console.out().flush();
+                decisions.add(r.decisionNanos());
+            });
+            float[] chunk = new float[Math.max(160, rate / 50)];
+            int n;
+            while ((n = reader.read(chunk)) > 0) {
+                recognizer.accept(chunk, n);
+                samples += n;
+            }
+            recognizer.finish();
+        } catch (IOException e) {
+            throw new IOException((args.get(0).equals("-") ? "standard input" : args.get(0)) + ": " + e.getMessage(), e);
+        }
+        if (line.hasOption("stats")) {
+            double audio = samples / (double) rate;
+            double wall = (System.nanoTime() - t0) / 1e9;
+            decisions.sort(null);
+            console.err().printf(Locale.ROOT, "audio %.2f s processed in %.3f s: real-time factor %.4f; %d utterances; "
+                    + "latency after an utterance ends: hangover %d ms + classification median %.2f ms, max %.2f ms%n",
+                    audio, wall, wall / Math.max(1e-9, audio), decisions.size(), settings.hangoverMs(),
+                    decisions.isEmpty() ? 0 : decisions.get(decisions.size() / 2) / 1e6,
+                    decisions.isEmpty() ? 0 : decisions.get(decisions.size() - 1) / 1e6);
+        }
+        return 0;
+    }
+
+    private static int microphone(ModelBundle bundle, VoiceActivityDetector.Settings settings, double minConfidence,
+                                  Console console) throws IOException {
+        AudioFormat format = new AudioFormat(MIC_RATE, 16, 1, true, false);
+        DataLine.Info info = new DataLine.Info(TargetDataLine.class, format);
+        if (!AudioSystem.isLineSupported(info)) {
+            throw new IOException("no capture device: javax.sound finds no microphone that records 16 kHz 16-bit mono "
+                    + "on this machine (use a file or - for standard input instead)");
+        }
+        try (TargetDataLine mic = (TargetDataLine) AudioSystem.getLine(info)) {
+            mic.open(format);
+            mic.start();
+            console.err().println("listening on " + mic.getLineInfo() + " (Ctrl-C to stop)");
+            StreamRecognizer recognizer = new StreamRecognizer(bundle, MIC_RATE, settings, minConfidence,
+                    r -> console.out().println(r.line()));
+            byte[] bytes = new byte[MIC_RATE / 50 * 2];
+            float[] samples = new float[bytes.length / 2];
+            while (true) {
+                int n = mic.read(bytes, 0, bytes.length);
+                for (int i = 0; i < n / 2; i++) {
+                    samples[i] = (short) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] << 8)) / 32768f;
+                }
+                recognizer.accept(samples, n / 2);
+            }
+        } catch (LineUnavailableException | IllegalArgumentException e) {
+            throw new IOException("no usable capture device: " + e.getMessage(), e);
+        }
+    }
+
+    private static double number(CommandLine line, String option, double defaultValue) throws UsageException {
+        String v = line.getOptionValue(option);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + option + " takes a number, got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.digits.app.commands;
+
+import dev.digits.app.Plugins;
+import dev.digits.app.bundle.ModelBundle;
+import dev.digits.app.cli.Command;
+import dev.digits.app.cli.Console;
+import dev.digits.app.cli.UsageException;
+import dev.digits.app.experiment.ExperimentConfig;
+import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
+import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
+import dev.digits.app.experiment.ExperimentLoader;
+import dev.digits.app.experiment.ExperimentRunner;
+import dev.digits.app.experiment.ProgressLine;
+import dev.digits.api.features.FeatureExtractor;
+import dev.digits.api.model.ClassifierProvider;
+import dev.digits.api.model.ModelSpec;
+import dev.digits.api.model.TrainedModel;
+import dev.digits.api.model.TrainingSet;
+import dev.digits.core.dataset.Corpus;
+import dev.digits.core.dataset.CorpusLayout;
+import dev.digits.core.dataset.CorpusSummary;
+import dev.digits.core.dataset.DatasetLocator;
+import dev.digits.core.dataset.Fold;
+import dev.digits.core.features.CorpusExtraction;
+import dev.digits.core.features.CorpusFeatures;
+import dev.digits.core.features.FeatureCache;
+import jakarta.inject.Inject;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/** {@code digits train}: trains one model of an experiment and writes a model bundle. */
+public final class TrainCommand implements Command {
+    private final Plugins plugins;
+    private final DatasetLocator locator;
+
+    @Inject
+    public TrainCommand(Plugins plugins, DatasetLocator locator) {
+        this.plugins = plugins;
+        this.locator = locator;
+    }
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String summary() {
+        return "train one model of an experiment and write a model bundle (one file) for predict and stream";
+    }
+
+    @Override
+    public String usage() {
+        return "--config FILE.yaml [--model ID] [--extractor ID] [--split all|train] [--out model.digits]";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder("c").longOpt("config").hasArg().argName("FILE").desc("experiment file").build())
+                .addOption(Option.builder("m").longOpt("model").hasArg().argName("ID").desc("model id (optional if there is one)").build())
+                .addOption(Option.builder("e").longOpt("extractor").hasArg().argName("ID").desc("extractor id (optional if there is one)").build())
+                .addOption(Option.builder().longOpt("split").hasArg().argName("WHICH")
+                        .desc("all (default): every clip; train: the training part of the protocol's first fold").build())
+                .addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE").desc("bundle to write (default model.digits)").build());
+    }
+
+    @Override
+    public int run(CommandLine line, Console console) throws Exception {
+        if (!line.hasOption("config")) {
+            throw new UsageException("--config FILE.yaml is required");
+        }
+        String split = line.getOptionValue("split", "all");
+        if (!split.equals("all") && !split.equals("train")) {
+            throw new UsageException("--split must be all or train, got '" + split + "'");
+        }
+        ExperimentConfig config = new ExperimentLoader(plugins).load(Path.of(line.getOptionValue("config")));
+        ModelConfig modelConfig = pick(config.models(), line.getOptionValue("model"), "model", ModelConfig::id);
+        ExtractorConfig extractorConfig = pick(config.extractors(), line.getOptionValue("extractor"), "extractor",
+                ExtractorConfig::id);
+        Path out = Path.of(line.getOptionValue("out", "model.digits"));
+        long seed = config.seeds().get(0);
+
+        ExperimentRunner runner = new ExperimentRunner(plugins, locator, console);
+        Path root = runner.resolveDataset(config);
+        CorpusLayout layout = config.dataset().layout() != null ? CorpusLayout.byId(config.dataset().layout())
+                : CorpusLayout.detect(root);
+        Corpus corpus = layout.scan(root);
+        FeatureExtractor extractor = plugins.extractors().get(extractorConfig.type()).create(extractorConfig.params());
+        ClassifierProvider provider = plugins.backends().get(modelConfig.backend());
+        Map<String, Object> raw = new LinkedHashMap<>(modelConfig.spec());
+        if (provider.parameters(modelConfig.type()).stream().anyMatch(p -> p.name().equals("seed"))) {
+            raw.put("seed", seed);
+        }
+        ModelSpec spec = provider.spec(modelConfig.type(), raw);
+
+        ProgressLine progress = new ProgressLine(console.err());
+        progress.start("features " + extractorConfig.id());
+        CorpusFeatures features = new CorpusExtraction(extractor, config.cache() ? new FeatureCache(FeatureCache.defaultRoot())
+                : null, Runtime.getRuntime().availableProcessors()).run(corpus, n -> progress.update(n, corpus.size(), null));
+        features.badFiles().forEach(b -> console.err().println("  skipped " + b));
+        int[] rows = split.equals("all") ? IntStream.range(0, features.size()).toArray()
+                : ExperimentRunner.protocol(config.protocol()).folds(features.entries()).get(0).train();
+        Fold used = new Fold(split, rows, new int[0]);
+        float[][] x = new float[rows.length][];
+        int[] y = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            x[i] = features.features().get(rows[i]).values();
+            y[i] = features.entries().get(rows[i]).digit();
+        }
+        TrainingSet data = new TrainingSet(x, features.features().get(0).shape(), y, 10);
+        console.out().printf("training %s (%s %s) on %s: %d clips (%s), seed %d%n", modelConfig.id(), provider.name(),
+                spec.type(), extractorConfig.id(), data.size(), split.equals("all") ? "all data" : "first fold's training part",
+                seed);
+        progress.start("train " + modelConfig.id());
+        long t0 = System.nanoTime();
+        TrainedModel model = provider.create(spec).train(data, m -> progress.update(m.epoch(), m.epochs(),
+                String.format(Locale.ROOT, "loss %.4f acc %.3f", m.trainLoss(), m.trainAccuracy())));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+
+        CorpusSummary summary = CorpusSummary.of(corpus);
+        List<String> labels = new ArrayList<>();
+        for (int d = 0; d < 10; d++) {
+            labels.add(Integer.toString(d));
+        }
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("experimentFile", config.source().toString());
+        provenance.put("experiment", config.name());
+        provenance.put("model", modelConfig.id());
+        provenance.put("extractorId", extractorConfig.id());
+        provenance.put("dataset", root.toAbsolutePath().normalize().toString());
+        provenance.put("split", used.name());
+        provenance.put("trainingClips", data.size());
+        provenance.put("seed", seed);
+        provenance.put("trainSeconds", seconds);
+        provenance.put("created", Instant.now().toString());
+        provenance.put("digitsVersion", "0.1.0-SNAPSHOT");
+        provenance.put("java", System.getProperty("java.version"));
+        provenance.put("backend", model.provenance());
+        ModelBundle.write(out, extractor, model, labels, new ModelBundle.TrainingData(
+                new ArrayList<>(summary.bySampleRate().keySet()), summary.minDuration(), summary.maxDuration(), data.size()),
+                provenance);
+        console.out().printf(Locale.ROOT, "trained in %.1f s; wrote %s%n", seconds, out);
+        return 0;
+    }
+
+    private static <T> T pick(List<T> items, String id, String what, java.util.function.Function<T, String> idOf)
+            throws UsageException {
+        if (id == null) {
+            if (items.size() == 1) {
+                return items.get(0);
+            }
+            throw new UsageException("the experiment has " + items.size() + " " + what + "s; choose one with --" + what
+                    + " (" + String.join(", ", items.stream().map(idOf).toList()) + ")");
+        }
+        return items.stream().filter(i -> idOf.apply(i).equals(id)).findFirst().orElseThrow(() -> new UsageException(
+                "no " + what + " '" + id + "' in the experiment; it has: " + String.join(", ", items.stream().map(idOf).toList())));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.digits.app.stream;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads audio from a stream as it arrives: a WAV stream (header parsed incrementally; the data length may be
+ * unknown, as from a live recorder) or, when the stream does not start with {@code RIFF}, raw 16-bit
+ * little-endian mono PCM at a given rate. Samples come out as mono floats in [-1, 1].
+ */
+public final class PcmStreamReader {
+    private final InputStream in;
+    private final int sampleRate;
+    private final int channels;
+    private final int bytesPerSample;
+    private final boolean isFloat;
+    private final byte[] frameBytes;
+
+    public PcmStreamReader(InputStream input, int rawSampleRate) throws IOException {
+        PushbackInputStream p = new PushbackInputStream(input, 4);
+        byte[] magic = p.readNBytes(4);
+        p.unread(magic);
+        this.in = p;
+        if (magic.length == 4 && new String(magic, StandardCharsets.US_ASCII).equals("RIFF")) {
+            DataInputStream d = new DataInputStream(p);
+            byte[] header = new byte[12];
+            d.readFully(header);
+            if (!new String(header, 8, 4, StandardCharsets.US_ASCII).equals("WAVE")) {
+                throw new IOException("standard input: RIFF stream that is not WAVE");
+            }
+            int rate = 0;
+            int ch = 0;
+            int bits = 0;
+            int format = 0;
+            while (true) {
+                byte[] chunk = new byte[8];
+                try {
+                    d.readFully(chunk);
+                } catch (EOFException e) {
+                    throw new IOException("standard input: WAV stream ends before its data chunk");
+                }
+                String id = new String(chunk, 0, 4, StandardCharsets.US_ASCII);
+                long size = Integer.toUnsignedLong(ByteBuffer.wrap(chunk, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+                if (id.equals("fmt ")) {
+                    byte[] fmt = new byte[(int) size + (int) (size & 1)];
+                    d.readFully(fmt);
+                    ByteBuffer b = ByteBuffer.wrap(fmt).order(ByteOrder.LITTLE_ENDIAN);
+                    format = Short.toUnsignedInt(b.getShort(0));
+                    ch = Short.toUnsignedInt(b.getShort(2));
+                    rate = b.getInt(4);
+                    bits = Short.toUnsignedInt(b.getShort(14));
+                    if (format == 0xFFFE && size >= 26) {
+                        format = Short.toUnsignedInt(b.getShort(24));
+                    }
+                } else if (id.equals("data")) {
+                    break;
+                } else {
+                    d.skipNBytes(size + (size & 1));
+                }
+            }
+            if (rate <= 0 || ch <= 0 || !((format == 1 && (bits == 8 || bits == 16 || bits == 24 || bits == 32))
+                    || (format == 3 && bits == 32))) {
+                throw new IOException("standard input: unsupported WAV stream (format " + format + ", " + bits
+                        + " bits); use integer PCM or 32-bit float");
+            }
+            sampleRate = rate;
+            channels = ch;
+            bytesPerSample = bits / 8;
+            isFloat = format == 3;
+        } else {
+            sampleRate = rawSampleRate;
+            channels = 1;
+            bytesPerSample = 2;
+            isFloat = false;
+        }
+        frameBytes = new byte[channels * bytesPerSample];
+    }
+
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    /**
+     * Reads up to {@code out.length} mono samples, blocking until at least one is available.
+     *
+     * @return the number read, or -1 at the end of the stream
+     */
+    public int read(float[] out) throws IOException {
+        int n = 0;
+        while (n < out.length) {
+            int got = in.readNBytes(frameBytes, 0, frameBytes.length);
+            if (got < frameBytes.length) {
+                return n == 0 ? -1 : n;
+            }
+            double sum = 0;
+            ByteBuffer b = ByteBuffer.wrap(frameBytes).order(ByteOrder.LITTLE_ENDIAN);
+            for (int c = 0; c < channels; c++) {
+                int p = c * bytesPerSample;
+                sum += isFloat ? b.getFloat(p) : switch (bytesPerSample) {
+                    case 1 -> ((frameBytes[p] & 0xFF) - 128) / 128.0;
+                    case 2 -> b.getShort(p) / 32768.0;
+                    case 3 -> ((frameBytes[p] & 0xFF) | ((frameBytes[p + 1] & 0xFF) << 8) | (frameBytes[p + 2] << 16)) / 8388608.0;
+                    default -> b.getInt(p) / 2147483648.0;
+                };
+            }
+            out[n++] = (float) (sum / channels);
+            if (in.available() == 0 && n > 0) {
+                return n; // hand over what arrived; do not wait for a full buffer on a live stream
+            }
+        }
+        return n;
+    }
+}

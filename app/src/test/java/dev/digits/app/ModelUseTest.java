@@ -1,0 +1,228 @@
+package dev.digits.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.digits.app.bundle.ModelBundle;
+import dev.digits.app.stream.StreamRecognizer;
+import dev.digits.app.stream.VoiceActivityDetector;
+import dev.digits.core.audio.WavReader;
+import dev.digits.core.audio.WavWriter;
+import dev.digits.core.dataset.DatasetLocator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Model bundles, predict and stream, with a Tribuo SVM trained on FSDD's training part. */
+class ModelUseTest {
+    @TempDir
+    static Path dir;
+    static Path bundle;
+    static Path recordings;
+
+    @BeforeAll
+    static void train() throws Exception {
+        recordings = DatasetLocator.defaults().locate("fsdd").resolve("recordings");
+        Path yaml = dir.resolve("svm.yaml");
+        Files.writeString(yaml, """
+                name: svm
+                dataset: {name: fsdd}
+                protocol: {type: official}
+                cache: false
+                extractors: [{id: native-mean, type: mfcc-librosa, params: {sr: native, pooling: mean}}]
+                models: [{id: svm, backend: tribuo, spec: {type: svm}}]
+                """);
+        bundle = dir.resolve("svm.digits");
+        AppRunner.Result r = AppRunner.run("train", "--config", yaml.toString(), "--split", "train", "--out", bundle.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("on native-mean: 2700 clips"), r.out());
+    }
+
+    @Test
+    void bundleHoldsEverythingToPredictAndRejectsBadFiles() throws Exception {
+        ModelBundle b = ModelBundle.read(bundle, dev.digits.app.Plugins.discover(getClass().getClassLoader()));
+        assertEquals("mfcc-librosa", b.extractor().name());
+        assertEquals("tribuo", b.model().backend());
+        assertEquals(List.of(8000), b.trainingData().sampleRates());
+        assertEquals(10, b.labels().size());
+        assertTrue(b.metadata().containsKey("provenance"));
+
+        Path truncated = dir.resolve("truncated.digits");
+        Files.write(truncated, Arrays.copyOf(Files.readAllBytes(bundle), 200));
+        AppRunner.Result r1 = AppRunner.run("predict", "--model", truncated.toString(), recordings.resolve("0_george_0.wav").toString());
+        assertEquals(1, r1.exitCode());
+        assertTrue(r1.err().contains("truncated.digits: ") && (r1.err().contains("corrupt") || r1.err().contains("not a digits model bundle")), r1.err());
+
+        Path future = rewrite("future.digits", "\"formatVersion\" : 1", "\"formatVersion\" : 99");
+        AppRunner.Result r2 = AppRunner.run("predict", "--model", future.toString(), recordings.resolve("0_george_0.wav").toString());
+        assertTrue(r2.err().contains("model bundle format version 99") && r2.err().contains("reads version 1"), r2.err());
+
+        Path missing = rewrite("missing.digits", "\"backend\" : \"tribuo\"", "\"backend\" : \"caffe\"");
+        AppRunner.Result r3 = AppRunner.run("predict", "--model", missing.toString(), recordings.resolve("0_george_0.wav").toString());
+        assertTrue(r3.err().contains("needs a plugin") && r3.err().contains("unknown backend 'caffe'"), r3.err());
+    }
+
+    private static Path rewrite(String name, String from, String to) throws Exception {
+        Path out = dir.resolve(name);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(bundle));
+             ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals("bundle.json")) {
+                    String json = new String(bytes);
+                    assertTrue(json.contains(from), json);
+                    bytes = json.replace(from, to).getBytes();
+                }
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void predictPrintsOneLinePerFileWalksFoldersAndSkipsBadFiles() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("in/sub"));
+        Files.copy(recordings.resolve("7_theo_1.wav"), folder.resolve("b.wav"));
+        Files.copy(recordings.resolve("2_lucas_0.wav"), dir.resolve("in/a.wav"));
+        Files.writeString(folder.resolve("c.wav"), "not audio");
+        float[] stereo = new float[8000];
+        float[] mono = WavReader.readClip(recordings.resolve("4_jackson_3.wav")).samples();
+        stereo = new float[mono.length * 2];
+        for (int i = 0; i < mono.length; i++) {
+            stereo[2 * i] = mono[i];
+            stereo[2 * i + 1] = mono[i];
+        }
+        WavWriter.write(dir.resolve("stereo.wav"), stereo, 8000, 2, dev.digits.core.audio.WavFormat.Encoding.PCM_INT, 16);
+        AppRunner.Result r = AppRunner.run("predict", "--model", bundle.toString(), "--top", "2",
+                dir.resolve("in").toString(), dir.resolve("stereo.wav").toString());
+        assertEquals(1, r.exitCode(), "one bad file");
+        String[] lines = r.out().trim().split("\n");
+        assertEquals(3, lines.length, r.out());
+        assertTrue(lines[0].startsWith(dir.resolve("in/a.wav") + "\t2\t"), lines[0]);
+        assertTrue(lines[1].startsWith(dir.resolve("in/sub/b.wav") + "\t7\t"), lines[1]);
+        assertTrue(lines[2].startsWith(dir.resolve("stereo.wav") + "\t4\t"), lines[2]);
+        assertEquals(4, lines[0].split("\t").length, "--top 2 adds the runner-up");
+        assertTrue(r.err().contains("c.wav: not a WAV file"), r.err());
+        assertTrue(r.err().contains("stereo.wav: 2 channels, downmixed"), r.err());
+
+        AppRunner.Result json = AppRunner.run("predict", "--model", bundle.toString(), "--format", "json",
+                dir.resolve("in/a.wav").toString());
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertEquals("2", j.get(0).get("digit").asText());
+        assertTrue(j.get(0).get("confidence").asDouble() > 0.3);
+    }
+
+    /** Test clips joined by 0.3-0.8 s of low noise: the digit string, and its time spans. */
+    private static float[] digitString(String digits, String[] speakers, Random random, List<double[]> spans) throws Exception {
+        List<float[]> parts = new ArrayList<>();
+        int total = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            float[] gap = noise((int) ((0.3 + 0.5 * random.nextDouble()) * 8000), 1e-3, random);
+            float[] clip = WavReader.readClip(recordings.resolve(digits.charAt(i) + "_" + speakers[i % speakers.length]
+                    + "_" + (i % 5) + ".wav")).samples();
+            parts.add(gap);
+            total += gap.length;
+            spans.add(new double[] {total / 8000.0, (total + clip.length) / 8000.0});
+            parts.add(clip);
+            total += clip.length;
+        }
+        parts.add(noise(4000, 1e-3, random));
+        float[] out = new float[total + 4000];
+        int p = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, out, p, part.length);
+            p += part.length;
+        }
+        return out;
+    }
+
+    private static float[] noise(int n, double sigma, Random random) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (random.nextGaussian() * sigma);
+        }
+        return x;
+    }
+
+    private static String digitsOf(String streamOutput) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : streamOutput.trim().split("\n")) {
+            if (!line.isBlank()) {
+                sb.append(line.split(" ")[2]);
+            }
+        }
+        return sb.toString();
+    }
+
+    static int editDistance(String a, String b) {
+        return dev.digits.api.params.NameSuggestions.editDistance(a, b);
+    }
+
+    @Test
+    void streamRecoversADigitStringFromAFileAndFromStandardInput() throws Exception {
+        String truth = "3141592653";
+        List<double[]> spans = new ArrayList<>();
+        float[] audio = digitString(truth, new String[] {"theo", "george", "jackson", "lucas", "nicolas", "yweweler"},
+                new Random(3), spans);
+        Path wav = dir.resolve("pin.wav");
+        WavWriter.write16(wav, audio, 8000);
+        AppRunner.Result r = AppRunner.run("stream", "--model", bundle.toString(), wav.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String got = digitsOf(r.out());
+        assertTrue(editDistance(truth, got) <= 2, "recognised " + got + " for " + truth);
+        String[] first = r.out().trim().split("\n")[0].split(" ");
+        assertEquals(4, first.length, "START END DIGIT CONFIDENCE");
+        assertEquals(spans.get(0)[0], Double.parseDouble(first[0]), 0.15, "start of the first digit");
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(Files.readAllBytes(wav));
+        AppRunner.Result stdin = AppRunner.runWithInput(bytes.toByteArray(), "stream", "--model", bundle.toString(), "-");
+        assertEquals(r.out(), stdin.out(), "the same from standard input");
+    }
+
+    @Test
+    void silenceAndNoiseAloneGiveNoDigits() throws Exception {
+        Path silent = dir.resolve("silent.wav");
+        WavWriter.write16(silent, new float[8000 * 5], 8000);
+        assertEquals("", AppRunner.run("stream", "--model", bundle.toString(), silent.toString()).out().trim());
+        Path noisy = dir.resolve("noise.wav");
+        WavWriter.write16(noisy, noise(8000 * 5, 0.03, new Random(5)), 8000);
+        assertEquals("", AppRunner.run("stream", "--model", bundle.toString(), noisy.toString()).out().trim());
+    }
+
+    @Test
+    void smallChunksGiveTheSameResultAsTheWholeStream() throws Exception {
+        float[] audio = digitString("8027", new String[] {"lucas", "george"}, new Random(9), new ArrayList<>());
+        ModelBundle b = ModelBundle.read(bundle, dev.digits.app.Plugins.discover(getClass().getClassLoader()));
+        List<String> whole = new ArrayList<>();
+        StreamRecognizer all = new StreamRecognizer(b, 8000, VoiceActivityDetector.Settings.defaults(), 0.5, x -> whole.add(x.line()));
+        all.accept(audio, audio.length);
+        all.finish();
+        List<String> chunked = new ArrayList<>();
+        StreamRecognizer bits = new StreamRecognizer(b, 8000, VoiceActivityDetector.Settings.defaults(), 0.5, x -> chunked.add(x.line()));
+        for (int i = 0; i < audio.length; i += 37) {
+            float[] c = Arrays.copyOfRange(audio, i, Math.min(audio.length, i + 37));
+            bits.accept(c, c.length);
+        }
+        bits.finish();
+        assertEquals(4, whole.size(), whole.toString());
+        assertEquals(whole, chunked);
+    }
+}
