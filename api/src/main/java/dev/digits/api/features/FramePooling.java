@@ -37,6 +37,17 @@ public enum FramePooling {
     }
 
     /**
+     * Pads or crops the matrix to {@code frames} columns first when pooling is {@code none} and {@code frames > 0}
+     * (padding with the {@code silence} column), then pools it.
+     */
+    public Features apply(double[] matrix, int rows, int cols, int frames, java.util.function.Supplier<double[]> silence) {
+        if (this == NONE && frames > 0 && frames != cols) {
+            return apply(FixedFrameCount.apply(matrix, rows, cols, frames, silence.get()), rows, frames);
+        }
+        return apply(matrix, rows, cols);
+    }
+
+    /**
      * Pools a row-major matrix.
      *
      * @param matrix {@code rows x cols} values, row-major

@@ -27,14 +27,13 @@ import dev.digits.core.dataset.SplitProtocol;
 import dev.digits.core.features.CorpusExtraction;
 import dev.digits.core.features.CorpusFeatures;
 import dev.digits.core.features.FeatureCache;
+import dev.digits.core.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -159,7 +158,7 @@ public final class ExperimentRunner {
             Map<String, Object> result = runCell(config, cell, folds.get(cell.fold()), usable,
                     byPath.get(cell.extractor().id()), extractors.get(cell.extractor().id()),
                     extractMillis.get(cell.extractor().id()), dataset, protocol, label, progress);
-            writeAtomically(file, JSON.writeValueAsBytes(result));
+            AtomicFiles.write(file, JSON.writeValueAsBytes(result));
             results.add(result);
             ran++;
             if ("ok".equals(result.get("status"))) {
@@ -414,20 +413,5 @@ public final class ExperimentRunner {
         }
         out.println("  output    " + outDir);
         out.flush();
-    }
-
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

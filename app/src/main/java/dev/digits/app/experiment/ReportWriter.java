@@ -1,6 +1,7 @@
 package dev.digits.app.experiment;
 
 import dev.digits.app.plots.Charts;
+import dev.digits.core.io.AtomicFiles;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -62,8 +63,8 @@ public final class ReportWriter {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("experiment", experiment);
         doc.put("runs", runs);
-        ExperimentRunner.writeAtomically(dir.resolve("results.json"), ExperimentRunner.JSON.writeValueAsBytes(doc));
-        ExperimentRunner.writeAtomically(dir.resolve("results.csv"), csv(runs).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(dir.resolve("results.json"), ExperimentRunner.JSON.writeValueAsBytes(doc));
+        AtomicFiles.write(dir.resolve("results.csv"), csv(runs).getBytes(StandardCharsets.UTF_8));
 
         List<Group> groups = groups(runs);
         Group best = groups.stream().filter(g -> !g.ok().isEmpty())
@@ -76,8 +77,8 @@ public final class ReportWriter {
         }
         plots(groups, dir);
         ReportDocument report = ReportDocument.build(config, groups, best, tests, dir);
-        ExperimentRunner.writeAtomically(dir.resolve("report.md"), report.markdown().getBytes(StandardCharsets.UTF_8));
-        ExperimentRunner.writeAtomically(dir.resolve("report.html"), report.html().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(dir.resolve("report.md"), report.markdown().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(dir.resolve("report.html"), report.html().getBytes(StandardCharsets.UTF_8));
         return dir.resolve("report.html");
     }
 

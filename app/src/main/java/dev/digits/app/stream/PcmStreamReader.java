@@ -21,6 +21,8 @@ public final class PcmStreamReader {
     private final int bytesPerSample;
     private final boolean isFloat;
     private final byte[] frameBytes;
+    private byte[] raw = new byte[0];
+    private int leftover;
 
     public PcmStreamReader(InputStream input, int rawSampleRate) throws IOException {
         PushbackInputStream p = new PushbackInputStream(input, 4);
@@ -87,33 +89,41 @@ public final class PcmStreamReader {
     }
 
     /**
-     * Reads up to {@code out.length} mono samples, blocking until at least one is available.
+     * Reads up to {@code out.length} mono samples, blocking only until some are available (a live stream hands
+     * over what has arrived; a partial sample frame is kept for the next call).
      *
      * @return the number read, or -1 at the end of the stream
      */
     public int read(float[] out) throws IOException {
-        int n = 0;
-        while (n < out.length) {
-            int got = in.readNBytes(frameBytes, 0, frameBytes.length);
-            if (got < frameBytes.length) {
-                return n == 0 ? -1 : n;
+        int frameSize = frameBytes.length;
+        if (raw.length < out.length * frameSize) {
+            raw = java.util.Arrays.copyOf(raw, out.length * frameSize);
+        }
+        int have = leftover;
+        while (have < frameSize) {
+            int r = in.read(raw, have, out.length * frameSize - have);
+            if (r < 0) {
+                return -1;
             }
+            have += r;
+        }
+        int frames = have / frameSize;
+        ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+        for (int f = 0; f < frames; f++) {
             double sum = 0;
-            ByteBuffer b = ByteBuffer.wrap(frameBytes).order(ByteOrder.LITTLE_ENDIAN);
             for (int c = 0; c < channels; c++) {
-                int p = c * bytesPerSample;
+                int p = f * frameSize + c * bytesPerSample;
                 sum += isFloat ? b.getFloat(p) : switch (bytesPerSample) {
-                    case 1 -> ((frameBytes[p] & 0xFF) - 128) / 128.0;
+                    case 1 -> ((raw[p] & 0xFF) - 128) / 128.0;
                     case 2 -> b.getShort(p) / 32768.0;
-                    case 3 -> ((frameBytes[p] & 0xFF) | ((frameBytes[p + 1] & 0xFF) << 8) | (frameBytes[p + 2] << 16)) / 8388608.0;
+                    case 3 -> ((raw[p] & 0xFF) | ((raw[p + 1] & 0xFF) << 8) | (raw[p + 2] << 16)) / 8388608.0;
                     default -> b.getInt(p) / 2147483648.0;
                 };
             }
-            out[n++] = (float) (sum / channels);
-            if (in.available() == 0 && n > 0) {
-                return n; // hand over what arrived; do not wait for a full buffer on a live stream
-            }
+            out[f] = (float) (sum / channels);
         }
-        return n;
+        leftover = have - frames * frameSize;
+        System.arraycopy(raw, frames * frameSize, raw, 0, leftover);
+        return frames;
     }
 }

@@ -1,7 +1,7 @@
 package dev.digits.backend.dl4j;
 
 import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.ModelSpecText;
+import dev.digits.api.model.ModelFileHeader;
 import dev.digits.api.model.Standardizer;
 import dev.digits.api.model.TrainedModel;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -42,7 +42,7 @@ final class Dl4jTrainedModel implements TrainedModel {
         this.standardizer = standardizer;
         this.shape = shape.clone();
         this.numClasses = numClasses;
-        this.width = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        this.width = ModelFileHeader.width(shape);
     }
 
     @Override
@@ -77,12 +77,9 @@ final class Dl4jTrainedModel implements TrainedModel {
 
     /** Rows as a {@code [n, d]} matrix. */
     INDArray toMatrix(float[][] rows) {
+        ModelFileHeader.checkRows(rows, shape);
         float[] flat = new float[rows.length * width];
         for (int i = 0; i < rows.length; i++) {
-            if (rows[i].length != width) {
-                throw new IllegalArgumentException("example " + i + " has " + rows[i].length + " values; this model takes "
-                        + width + " (shape " + Arrays.toString(shape) + ")");
-            }
             System.arraycopy(rows[i], 0, flat, i * width, width);
         }
         return Nd4j.create(flat, new long[] {rows.length, width}, 'c');
@@ -90,12 +87,7 @@ final class Dl4jTrainedModel implements TrainedModel {
 
     @Override
     public synchronized float[][] predictProbabilities(float[][] batch) {
-        for (int i = 0; i < batch.length; i++) {
-            if (batch[i].length != width) {
-                throw new IllegalArgumentException("example " + i + " has " + batch[i].length + " values; this model takes "
-                        + width + " (shape " + Arrays.toString(shape) + ")");
-            }
-        }
+        ModelFileHeader.checkRows(batch, shape);
         if (batch.length == 0) {
             return new float[0][];
         }
@@ -121,18 +113,7 @@ final class Dl4jTrainedModel implements TrainedModel {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(MAGIC);
-        d.writeInt(VERSION);
-        d.writeUTF(ModelSpecText.encode(spec));
-        d.writeInt(shape.length);
-        for (int s : shape) {
-            d.writeInt(s);
-        }
-        d.writeInt(numClasses);
-        d.writeBoolean(standardizer != null);
-        if (standardizer != null) {
-            standardizer.write(d);
-        }
+        new ModelFileHeader(spec, shape, numClasses, standardizer).write(d, MAGIC, VERSION);
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         ModelSerializer.writeModel(net, zip, false);
         d.writeInt(zip.size());
@@ -142,23 +123,10 @@ final class Dl4jTrainedModel implements TrainedModel {
 
     static Dl4jTrainedModel read(InputStream in, Dl4jProvider provider) throws IOException {
         DataInputStream d = new DataInputStream(in);
-        if (d.readInt() != MAGIC) {
-            throw new IOException("not a digits DL4J model");
-        }
-        int version = d.readInt();
-        if (version != VERSION) {
-            throw new IOException("DL4J model format version " + version + "; this build reads version " + VERSION);
-        }
-        ModelSpec spec = ModelSpecText.decode(provider, d.readUTF());
-        int[] shape = new int[d.readInt()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = d.readInt();
-        }
-        int numClasses = d.readInt();
-        Standardizer standardizer = d.readBoolean() ? Standardizer.read(d) : null;
+        ModelFileHeader h = ModelFileHeader.read(d, MAGIC, VERSION, provider, "DL4J model");
         byte[] zip = new byte[d.readInt()];
         d.readFully(zip);
         MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), false);
-        return new Dl4jTrainedModel(spec, net, standardizer, shape, numClasses);
+        return new Dl4jTrainedModel(h.spec(), net, h.standardizer(), h.inputShape(), h.numClasses());
     }
 }

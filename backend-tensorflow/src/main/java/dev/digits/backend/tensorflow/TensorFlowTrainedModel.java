@@ -1,7 +1,7 @@
 package dev.digits.backend.tensorflow;
 
 import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.ModelSpecText;
+import dev.digits.api.model.ModelFileHeader;
 import dev.digits.api.model.TrainedModel;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -52,7 +52,7 @@ final class TensorFlowTrainedModel implements TrainedModel {
         this.session = session;
         this.shape = shape.clone();
         this.numClasses = numClasses;
-        this.width = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        this.width = ModelFileHeader.width(shape);
         this.standardized = standardized;
     }
 
@@ -78,12 +78,7 @@ final class TensorFlowTrainedModel implements TrainedModel {
 
     @Override
     public synchronized float[][] predictProbabilities(float[][] batch) {
-        for (int i = 0; i < batch.length; i++) {
-            if (batch[i].length != width) {
-                throw new IllegalArgumentException("example " + i + " has " + batch[i].length + " values; this model takes "
-                        + width + " (shape " + Arrays.toString(shape) + ")");
-            }
-        }
+        ModelFileHeader.checkRows(batch, shape);
         if (batch.length == 0) {
             return new float[0][];
         }
@@ -112,14 +107,8 @@ final class TensorFlowTrainedModel implements TrainedModel {
                     .output("probabilities", graph.operation("probabilities").output(0)).build();
             SavedModelBundle.exporter(dir.toString()).withFunction(SessionFunction.create(signature, session)).export();
             DataOutputStream d = new DataOutputStream(out);
-            d.writeInt(MAGIC);
-            d.writeInt(VERSION);
-            d.writeUTF(ModelSpecText.encode(spec));
-            d.writeInt(shape.length);
-            for (int s : shape) {
-                d.writeInt(s);
-            }
-            d.writeInt(numClasses);
+            // standardisation lives inside the TensorFlow graph, so the header carries none
+            new ModelFileHeader(spec, shape, numClasses, null).write(d, MAGIC, VERSION);
             d.writeBoolean(standardized);
             ByteArrayOutputStream zip = new ByteArrayOutputStream();
             zipFolder(dir, zip);
@@ -133,19 +122,7 @@ final class TensorFlowTrainedModel implements TrainedModel {
 
     static TensorFlowTrainedModel read(InputStream in, TensorFlowProvider provider) throws IOException {
         DataInputStream d = new DataInputStream(in);
-        if (d.readInt() != MAGIC) {
-            throw new IOException("not a digits TensorFlow model");
-        }
-        int version = d.readInt();
-        if (version != VERSION) {
-            throw new IOException("TensorFlow model format version " + version + "; this build reads version " + VERSION);
-        }
-        ModelSpec spec = ModelSpecText.decode(provider, d.readUTF());
-        int[] shape = new int[d.readInt()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = d.readInt();
-        }
-        int numClasses = d.readInt();
+        ModelFileHeader h = ModelFileHeader.read(d, MAGIC, VERSION, provider, "TensorFlow model");
         boolean standardized = d.readBoolean();
         byte[] zip = new byte[d.readInt()];
         d.readFully(zip);
@@ -155,7 +132,8 @@ final class TensorFlowTrainedModel implements TrainedModel {
             SavedModelBundle bundle = SavedModelBundle.loader(dir.toString()).withTags(SavedModelBundle.DEFAULT_TAG)
                     .withConfigProto(org.tensorflow.proto.ConfigProto.newBuilder().setIntraOpParallelismThreads(1)
                             .setInterOpParallelismThreads(1).build()).load();
-            return new TensorFlowTrainedModel(spec, bundle.graph(), bundle.session(), shape, numClasses, standardized);
+            return new TensorFlowTrainedModel(h.spec(), bundle.graph(), bundle.session(), h.inputShape(), h.numClasses(),
+                    standardized);
         } finally {
             deleteTree(dir);
         }

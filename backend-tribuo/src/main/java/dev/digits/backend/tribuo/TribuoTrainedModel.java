@@ -2,7 +2,7 @@ package dev.digits.backend.tribuo;
 
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.ModelSpecText;
+import dev.digits.api.model.ModelFileHeader;
 import dev.digits.api.model.Standardizer;
 import dev.digits.api.model.TrainedModel;
 import org.tribuo.Model;
@@ -42,7 +42,7 @@ final class TribuoTrainedModel implements TrainedModel {
         this.standardizer = standardizer;
         this.shape = shape.clone();
         this.numClasses = numClasses;
-        this.names = featureNames(Arrays.stream(shape).reduce(1, (a, b) -> a * b));
+        this.names = featureNames(ModelFileHeader.width(shape));
     }
 
     static String[] featureNames(int n) {
@@ -75,12 +75,7 @@ final class TribuoTrainedModel implements TrainedModel {
 
     @Override
     public float[][] predictProbabilities(float[][] batch) {
-        for (int i = 0; i < batch.length; i++) {
-            if (batch[i].length != names.length) {
-                throw new IllegalArgumentException("example " + i + " has " + batch[i].length + " values; this model takes "
-                        + names.length + " (shape " + Arrays.toString(shape) + ")");
-            }
-        }
+        ModelFileHeader.checkRows(batch, shape);
         float[][] x = standardizer == null ? batch : standardizer.apply(batch);
         float[][] out = new float[x.length][];
         for (int i = 0; i < x.length; i++) {
@@ -118,18 +113,7 @@ final class TribuoTrainedModel implements TrainedModel {
     @Override
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(MAGIC);
-        d.writeInt(VERSION);
-        d.writeUTF(ModelSpecText.encode(spec));
-        d.writeInt(shape.length);
-        for (int s : shape) {
-            d.writeInt(s);
-        }
-        d.writeInt(numClasses);
-        d.writeBoolean(standardizer != null);
-        if (standardizer != null) {
-            standardizer.write(d);
-        }
+        new ModelFileHeader(spec, shape, numClasses, standardizer).write(d, MAGIC, VERSION);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.serializeToStream(bytes);
         d.writeInt(bytes.size());
@@ -140,26 +124,13 @@ final class TribuoTrainedModel implements TrainedModel {
     @SuppressWarnings("unchecked")
     static TribuoTrainedModel read(InputStream in, TribuoProvider provider) throws IOException {
         DataInputStream d = new DataInputStream(in);
-        if (d.readInt() != MAGIC) {
-            throw new IOException("not a digits Tribuo model");
-        }
-        int version = d.readInt();
-        if (version != VERSION) {
-            throw new IOException("Tribuo model format version " + version + "; this build reads version " + VERSION);
-        }
-        ModelSpec spec = ModelSpecText.decode(provider, d.readUTF());
-        int[] shape = new int[d.readInt()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = d.readInt();
-        }
-        int numClasses = d.readInt();
-        Standardizer standardizer = d.readBoolean() ? Standardizer.read(d) : null;
+        ModelFileHeader h = ModelFileHeader.read(d, MAGIC, VERSION, provider, "Tribuo model");
         byte[] bytes = new byte[d.readInt()];
         d.readFully(bytes);
         Model<?> model = Model.deserializeFromStream(new ByteArrayInputStream(bytes));
         if (!model.validate(Label.class)) {
             throw new IOException("the stored Tribuo model is not a classification model");
         }
-        return new TribuoTrainedModel(spec, (Model<Label>) model, standardizer, shape, numClasses);
+        return new TribuoTrainedModel(h.spec(), (Model<Label>) model, h.standardizer(), h.inputShape(), h.numClasses());
     }
 }

@@ -2,17 +2,16 @@ package dev.digits.core.features;
 
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
+import dev.digits.core.io.AtomicFiles;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -88,23 +87,9 @@ public final class FeatureCache {
         Files.createDirectories(folder);
         Path about = folder.resolve("extractor.txt");
         if (!Files.exists(about)) {
-            writeAtomically(about, (extractor.name() + " " + extractor.parameters() + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(about, (extractor.name() + " " + extractor.parameters() + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        writeAtomically(folder.resolve(contentHash + ".f32"), encode(features));
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(folder.resolve(contentHash + ".f32"), encode(features));
     }
 
     static byte[] encode(Features f) {

@@ -37,9 +37,10 @@ public final class BandLimitedResampler {
         int outLength = outputLength(n, from, to);
         // zero padding so the filter's tails do not wrap around: its half-length in input samples, twice
         int pad = 2 * KaiserLowpass.HALF_TAPS * Math.max(1, (int) Math.ceil(from / (double) to)) + 16;
-        // L = down * k and M = up * k, with k chosen so both are even and factor into 2, 3, 5 where possible
+        // L = down * k and M = up * k, with k a power of two or three times one: even, cheap to factor, and one
+        // of few sizes, so FFT plans are shared between clips of nearby lengths
         int k = (n + pad + down - 1) / down;
-        k = FftPlans.niceSize(k);
+        k = FftPlans.coarseSize(k);
         int bigL = down * k;
         int bigM = up * k;
         double[] spectrum = new double[Math.max(bigL, bigM)];

@@ -3,7 +3,6 @@ package dev.digits.features.mfcc;
 import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
-import dev.digits.api.features.FixedFrameCount;
 import dev.digits.api.features.FramePooling;
 import dev.digits.api.params.Parameters;
 
@@ -46,14 +45,10 @@ public final class LibrosaLogMel implements FeatureExtractor {
     @Override
     public Features extract(AudioClip clip) {
         LibrosaMelPipeline.DbMel mel = pipeline.dbMel(clip);
-        double[] values = mel.values();
-        int t = mel.frames();
-        if (frames > 0 && pooling == FramePooling.NONE) {
+        return pooling.apply(mel.values(), mel.nMels(), mel.frames(), frames, () -> {
             double[] silence = new double[mel.nMels()];
             Arrays.fill(silence, mel.floorDb());
-            values = FixedFrameCount.apply(values, mel.nMels(), t, frames, silence);
-            t = frames;
-        }
-        return pooling.apply(values, mel.nMels(), t);
+            return silence;
+        });
     }
 }

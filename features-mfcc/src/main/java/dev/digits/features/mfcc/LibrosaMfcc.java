@@ -3,7 +3,6 @@ package dev.digits.features.mfcc;
 import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
-import dev.digits.api.features.FixedFrameCount;
 import dev.digits.api.features.FramePooling;
 import dev.digits.api.params.Parameters;
 
@@ -67,13 +66,11 @@ public final class LibrosaMfcc implements FeatureExtractor {
             return FramePooling.MEAN.apply(cepstrum(timeMean(mel.values(), mel.nMels(), t), mel.nMels(), 1), nMfcc, 1);
         }
         double[] mfcc = cepstrum(mel.values(), mel.nMels(), t);
-        if (frames > 0 && pooling == FramePooling.NONE) {
+        return pooling.apply(mfcc, nMfcc, t, frames, () -> {
             double[] silence = new double[mel.nMels()];
             Arrays.fill(silence, mel.floorDb());
-            mfcc = FixedFrameCount.apply(mfcc, nMfcc, t, frames, cepstrum(silence, mel.nMels(), 1));
-            t = frames;
-        }
-        return pooling.apply(mfcc, nMfcc, t);
+            return cepstrum(silence, mel.nMels(), 1);
+        });
     }
 
     private static double[] timeMean(double[] m, int rows, int cols) {

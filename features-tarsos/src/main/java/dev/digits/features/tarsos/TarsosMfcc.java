@@ -8,7 +8,6 @@ import be.tarsos.dsp.mfcc.MFCC;
 import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
-import dev.digits.api.features.FixedFrameCount;
 import dev.digits.api.features.FramePooling;
 import dev.digits.api.params.Parameters;
 
@@ -84,16 +83,14 @@ public final class TarsosMfcc implements FeatureExtractor {
                 matrix[r * t + c] = col[r];
             }
         }
-        if (frames > 0 && pooling == FramePooling.NONE) {
+        return pooling.apply(matrix, nMfcc, t, frames, () -> {
             float[] silent = run(new float[bufferSize], sr, top).get(0);
             double[] silence = new double[nMfcc];
             for (int r = 0; r < nMfcc; r++) {
                 silence[r] = silent[r];
             }
-            matrix = FixedFrameCount.apply(matrix, nMfcc, t, frames, silence);
-            t = frames;
-        }
-        return pooling.apply(matrix, nMfcc, t);
+            return silence;
+        });
     }
 
     private List<float[]> run(float[] samples, int sr, float top) {
