@@ -140,7 +140,7 @@ public final class ModelBundle {
             trained = provider.load(in);
         } catch (IOException | RuntimeException e) {
             throw new IOException(file + ": corrupt model bundle (the " + backend + " model cannot be read: "
-                    + e.getMessage() + ")", e);
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
         }
         return new ModelBundle(meta, extractor, trained);
     }

@@ -22,8 +22,20 @@ public final class StreamRecognizer {
 
     private final VoiceActivityDetector vad;
 
+    /**
+     * Builds the pipeline and warms it up (classifies a few synthetic clips of typical lengths), so that the
+     * first real utterance does not pay for code compilation and FFT plans.
+     */
     public StreamRecognizer(ModelBundle bundle, int sampleRate, VoiceActivityDetector.Settings settings,
                             double minConfidence, Consumer<Recognition> sink) {
+        java.util.Random random = new java.util.Random(0);
+        for (double seconds = 0.2; seconds <= 1.6; seconds += 0.05) {
+            float[] x = new float[(int) (seconds * sampleRate)];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (0.01 * random.nextGaussian());
+            }
+            bundle.classify(new AudioClip(x, sampleRate, null, null, "warm-up"));
+        }
         this.vad = new VoiceActivityDetector(sampleRate, settings, u -> {
             float[] p = bundle.classify(new AudioClip(u.samples(), sampleRate, null, null, "stream"));
             int best = 0;

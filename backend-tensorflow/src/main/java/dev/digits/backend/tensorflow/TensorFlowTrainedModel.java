@@ -36,7 +36,7 @@ import java.util.zip.ZipOutputStream;
  */
 final class TensorFlowTrainedModel implements TrainedModel {
     private static final int MAGIC = 0x44475446; // "DGTF"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2; // 2: the shared ModelFileHeader
 
     private final ModelSpec spec;
     private final Graph graph;
