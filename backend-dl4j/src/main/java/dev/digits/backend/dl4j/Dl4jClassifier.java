@@ -71,10 +71,10 @@ final class Dl4jClassifier implements Classifier {
                 order[i] = order[j];
                 order[j] = t;
             }
-            INDArray xs = Nd4j.pullRows(x, 1, order);
-            INDArray ys = Nd4j.pullRows(y, 1, order);
             double lossSum = 0;
             int batches = 0;
+            INDArray xs = Nd4j.pullRows(x, 1, order);
+            INDArray ys = Nd4j.pullRows(y, 1, order);
             for (int start = 0; start < n; start += batch) {
                 int end = Math.min(n, start + batch);
                 net.fit(model.asNetworkInput(xs.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())),
