@@ -326,11 +326,12 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Mean fresh extraction time per clip (decode + features, one thread) over up to 100 clips, after a warm-up
-     * pass over the same clips: meaningful even when every feature came from the cache.
+     * Mean fresh extraction time per clip (decode + features, one thread) over up to 200 clips, after two warm-up
+     * passes over the same clips (compilation, FFT plans): meaningful even when every feature came from the cache.
      */
     private static double timeExtraction(FeatureExtractor extractor, Corpus corpus) {
-        List<CorpusEntry> sample = corpus.entries().subList(0, Math.min(100, corpus.size()));
+        List<CorpusEntry> sample = corpus.entries().subList(0, Math.min(200, corpus.size()));
+        timePass(extractor, sample);
         timePass(extractor, sample);
         return timePass(extractor, sample);
     }
