@@ -122,6 +122,19 @@ class ModelUseTest {
         assertTrue(r.err().contains("c.wav: not a WAV file"), r.err());
         assertTrue(r.err().contains("stereo.wav: 2 channels, downmixed"), r.err());
 
+        // a 16 kHz file for a model trained at 8 kHz with sr: native is resampled to 8 kHz, with a warning
+        float[] at8k = WavReader.readClip(recordings.resolve("9_george_2.wav")).samples();
+        float[] at16k = new float[at8k.length * 2];
+        for (int i = 0; i < at16k.length; i++) {
+            int j = i / 2;
+            at16k[i] = i % 2 == 0 ? at8k[j] : (at8k[j] + at8k[Math.min(j + 1, at8k.length - 1)]) / 2;
+        }
+        WavWriter.write16(dir.resolve("nine-16k.wav"), at16k, 16000);
+        AppRunner.Result rate = AppRunner.run("predict", "--model", bundle.toString(), dir.resolve("nine-16k.wav").toString());
+        assertEquals(0, rate.exitCode(), rate.err());
+        assertTrue(rate.out().contains("\t9\t"), rate.out());
+        assertTrue(rate.err().contains("16000 Hz, but the model was trained on [8000] Hz audio"), rate.err());
+
         AppRunner.Result json = AppRunner.run("predict", "--model", bundle.toString(), "--format", "json",
                 dir.resolve("in/a.wav").toString());
         JsonNode j = new ObjectMapper().readTree(json.out());

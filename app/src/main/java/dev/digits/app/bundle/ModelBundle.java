@@ -134,6 +134,11 @@ public final class ModelBundle {
         }
         Map<String, Object> params = new LinkedHashMap<>((Map<String, Object>) ex.get("params"));
         params.values().removeIf(v -> v == null);
+        // trained at one rate with sr: native, the model expects that rate: resample other input to it
+        List<?> rates = (List<?>) ((Map<String, Object>) meta.get("trainingData")).get("sampleRates");
+        if ("native".equals(params.get("sr")) && rates.size() == 1) {
+            params.put("sr", rates.get(0));
+        }
         FeatureExtractor extractor = extractorProvider.create(params);
         TrainedModel trained;
         try (InputStream in = new ByteArrayInputStream(model)) {
