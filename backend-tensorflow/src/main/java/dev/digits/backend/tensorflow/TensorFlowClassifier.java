@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Trains the MLP graph in a single-threaded TensorFlow session, with seeded shuffling. */
+/** Trains an MLP or CNN graph in a single-threaded TensorFlow session, with seeded shuffling. */
 final class TensorFlowClassifier implements Classifier {
     private final ModelSpec spec;
 
@@ -40,16 +40,22 @@ final class TensorFlowClassifier implements Classifier {
 
     @Override
     public TrainedModel train(TrainingSet data, TrainingListener listener) {
-        if (data.shape().length != 1) {
+        boolean cnn = spec.type().equals(NeuralNetSpec.CNN);
+        if (!cnn && data.shape().length != 1) {
             throw new IllegalArgumentException("mlp takes feature vectors; got matrices of shape "
-                    + java.util.Arrays.toString(data.shape()) + " (use pooling: mean)");
+                    + java.util.Arrays.toString(data.shape()) + " (use pooling: mean, or model type cnn)");
+        }
+        if (cnn && data.shape().length != 2) {
+            throw new IllegalArgumentException("cnn takes [coefficients x frames] matrices; got vectors of "
+                    + data.shape()[0] + " (use pooling: none and frames: N)");
         }
         ValidationSplit split = ValidationSplit.of(data, spec.getDouble("validationFraction"), spec.getInt("seed"));
         TrainingSet train = split.train();
         Standardizer standardizer = spec.getBoolean("standardize") ? Standardizer.fit(train.features()) : null;
         int width = data.width();
         int classes = data.numClasses();
-        MlpGraph graph = new MlpGraph(spec, width, classes, standardizer);
+        NetworkGraph graph = cnn ? new CnnGraph(spec, data.shape()[0], data.shape()[1], classes, standardizer)
+                : new MlpGraph(spec, width, classes, standardizer);
         Session session = session(graph.graph);
         session.initialize();
         TensorFlowTrainedModel model = new TensorFlowTrainedModel(spec, graph.graph, session, data.shape(), classes,
@@ -84,12 +90,15 @@ final class TensorFlowClassifier implements Classifier {
                     xs[k] = train.features()[order[start + k]];
                     ys[k] = train.labels()[order[start + k]];
                 }
-                try (TFloat32 xt = Tensors.matrix(xs, width); TFloat32 yt = Tensors.oneHot(ys, classes);
-                     Result r = session.runner().feed(graph.x, xt).feed(graph.y, yt).addTarget(graph.train)
-                             .fetch(graph.loss).run()) {
-                    lossSum += ((TFloat32) r.get(0)).getFloat() * size;
+                try (TFloat32 xt = Tensors.matrix(xs, width); TFloat32 yt = Tensors.oneHot(ys, classes)) {
+                    Session.Runner runner = session.runner().feed(graph.x, xt).feed(graph.y, yt).fetch(graph.loss);
+                    graph.trainTargets().forEach(runner::addTarget);
+                    try (Result r = runner.run()) {
+                        lossSum += ((TFloat32) r.get(0)).getFloat() * size;
+                    }
                 }
             }
+            graph.afterTraining(session, train.features());
             float[][] trainProbs = model.predictProbabilities(train.features());
             double valLoss = Double.NaN;
             double valAcc = Double.NaN;
@@ -111,11 +120,12 @@ final class TensorFlowClassifier implements Classifier {
         }
         if (best != null) {
             restore(session, graph, best);
+            graph.afterTraining(session, train.features());
         }
         return model;
     }
 
-    private static List<float[]> snapshot(Session session, MlpGraph graph) {
+    private static List<float[]> snapshot(Session session, NetworkGraph graph) {
         List<float[]> values = new ArrayList<>();
         for (var w : graph.weights) {
             try (Result r = session.runner().fetch(w).run()) {
@@ -125,7 +135,7 @@ final class TensorFlowClassifier implements Classifier {
         return values;
     }
 
-    private static void restore(Session session, MlpGraph graph, List<float[]> values) {
+    private static void restore(Session session, NetworkGraph graph, List<float[]> values) {
         for (int i = 0; i < values.size(); i++) {
             var w = graph.weights.get(i);
             try (TFloat32 t = TFloat32.tensorOf(w.shape(), org.tensorflow.ndarray.buffer.DataBuffers.of(values.get(i), true, false))) {

@@ -6,12 +6,10 @@ import dev.digits.api.model.ModelSpec;
 import dev.digits.api.model.NeuralNetSpec;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.params.ParameterSpec;
-import dev.digits.api.plugin.PluginException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,7 +26,7 @@ public final class TensorFlowProvider implements ClassifierProvider {
 
     @Override
     public String description() {
-        return "TensorFlow Java 1.1 (TensorFlow " + "2.18 natives, CPU): mlp (the notebook's network), saved as a SavedModel";
+        return "TensorFlow Java 1.1 (TensorFlow 2.18 natives, CPU): mlp (the notebook's network) and cnn, saved as a SavedModel";
     }
 
     /** Loads the native library: the first use, not discovery, pays for it. */
@@ -39,20 +37,12 @@ public final class TensorFlowProvider implements ClassifierProvider {
 
     @Override
     public Set<String> modelTypes() {
-        return Set.of(NeuralNetSpec.MLP);
+        return new java.util.LinkedHashSet<>(List.of(NeuralNetSpec.MLP, NeuralNetSpec.CNN));
     }
 
     @Override
     public List<ParameterSpec> parameters(String modelType) {
         return NeuralNetSpec.forType(modelType);
-    }
-
-    @Override
-    public ModelSpec spec(String type, Map<String, ?> rawParameters) {
-        if (NeuralNetSpec.CNN.equals(type)) {
-            throw new PluginException("backend 'tensorflow' has no cnn yet; it supports: mlp. Use backend dl4j for cnn");
-        }
-        return ClassifierProvider.super.spec(type, rawParameters);
     }
 
     @Override
