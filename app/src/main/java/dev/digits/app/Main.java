@@ -19,11 +19,8 @@ public final class Main {
         // libraries log at INFO through SLF4J; the program's own output is what users read
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-        // JavaCPP's GC-driven release of native pointers made DL4J training 3x slower (61.7 s against 21.6 s for
-        // the notebook's MLP) and used more memory (3.4 GB against 1.3 GB peak); ND4J and TensorFlow free their
-        // own buffers. Must be set before any native library loads.
-        System.setProperty("org.bytedeco.javacpp.nopointergc",
-                System.getProperty("org.bytedeco.javacpp.nopointergc", "true"));
+        // -Dorg.bytedeco.javacpp.nopointergc=true (through DIGITS_JAVA_OPTS) makes DL4J's MLP train 3x faster, but
+        // DL4J's CNN then leaks native memory (killed at 23 GB): it stays off unless asked for; see docs/performance.md
         System.exit(run(Console.system(), args));
     }
 
