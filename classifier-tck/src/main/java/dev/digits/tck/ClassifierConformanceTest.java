@@ -37,8 +37,9 @@ public abstract class ClassifierConformanceTest {
     protected abstract Map<String, Object> fastParameters();
 
     /**
-     * How far two trainings with the same seed may differ, per probability: 0 (the default) asserts the same
-     * numbers exactly; a backend that cannot promise that returns its bound and says why in its javadoc.
+     * How far two trainings with the same seed may differ: 0 (the default) asserts the same numbers exactly. A
+     * backend that cannot promise that returns a bound on the mean absolute difference of the probabilities
+     * (and then at least 90% of examples must get the same predicted class), and says why in its javadoc.
      */
     protected float determinismTolerance() {
         return 0f;
@@ -101,9 +102,26 @@ public abstract class ClassifierConformanceTest {
     void sameSeedSamePredictions() {
         float[][] a = trainModel(spec(Map.of("seed", 7)), train).predictProbabilities(test.features());
         float[][] b = trainModel(spec(Map.of("seed", 7)), train).predictProbabilities(test.features());
-        for (int i = 0; i < a.length; i++) {
-            assertArrayEquals(a[i], b[i], determinismTolerance(), "example " + i);
+        if (determinismTolerance() == 0f) {
+            for (int i = 0; i < a.length; i++) {
+                assertArrayEquals(a[i], b[i], "example " + i);
+            }
+            return;
         }
+        double diff = 0;
+        int values = 0;
+        int sameClass = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int c = 0; c < a[i].length; c++) {
+                diff += Math.abs(a[i][c] - b[i][c]);
+                values++;
+            }
+            if (dev.digits.api.model.ProbabilityMetrics.argmax(a[i]) == dev.digits.api.model.ProbabilityMetrics.argmax(b[i])) {
+                sameClass++;
+            }
+        }
+        assertTrue(diff / values <= determinismTolerance(), "mean |difference| " + diff / values);
+        assertTrue(sameClass >= 0.9 * a.length, sameClass + " of " + a.length + " examples get the same class");
     }
 
     @Test

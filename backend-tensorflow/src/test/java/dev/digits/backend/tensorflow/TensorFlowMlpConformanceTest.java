@@ -6,9 +6,10 @@ import dev.digits.tck.ClassifierConformanceTest;
 import java.util.Map;
 
 /**
- * The conformance suite on TensorFlow's mlp (few epochs). Same-seed trainings agree to about 1e-3 but not bit
- * for bit: with one intra- and one inter-op thread, oneDNN off and TF_DETERMINISTIC_OPS, repeated trainings in
- * one JVM still occasionally differ (seen: 0.98641 against 0.98614 after 15 epochs), cause not yet found.
+ * The conformance suite on TensorFlow's mlp (few epochs). Same-seed trainings are close but not bit for bit:
+ * with one intra- and one inter-op thread, oneDNN off and TF_DETERMINISTIC_OPS, repeated trainings in one JVM
+ * still differ (seen: single probabilities apart by up to 0.022 after 15 epochs); cause not yet found. The
+ * mean absolute difference is held to 0.01.
  */
 class TensorFlowMlpConformanceTest extends ClassifierConformanceTest {
     @Override
@@ -23,7 +24,7 @@ class TensorFlowMlpConformanceTest extends ClassifierConformanceTest {
 
     @Override
     protected float determinismTolerance() {
-        return 0.02f;
+        return 0.01f;
     }
 
     @Override
