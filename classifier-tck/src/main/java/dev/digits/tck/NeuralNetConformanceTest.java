@@ -1,11 +1,11 @@
-package dev.digits.backend.tensorflow;
+package dev.digits.tck;
 
 import dev.digits.api.model.EpochMetrics;
 import dev.digits.api.model.ModelSpec;
 import dev.digits.api.model.ProbabilityMetrics;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingSet;
-import dev.digits.tck.EasyProblem;
+import dev.digits.api.model.ClassifierProvider;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -20,8 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TensorFlowBackendTest {
-    private final TensorFlowProvider provider = new TensorFlowProvider();
+/**
+ * The conformance suite for backends of the shared neural-net spec ({@code mlp} and {@code cnn}): the CNN learns
+ * small matrices and round-trips, validation and early stopping work, and each type rejects the other's input.
+ */
+public abstract class NeuralNetConformanceTest {
+    private final ClassifierProvider provider = provider();
+
+    /** The neural-net backend under test. */
+    protected abstract ClassifierProvider provider();
 
     @Test
     void cnnLearnsSmallMatricesAndRoundTrips() throws Exception {
