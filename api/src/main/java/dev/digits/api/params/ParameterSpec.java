@@ -53,6 +53,14 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
         return new ParameterSpec(name, ParameterType.INT_LIST, defaultValue, description, List.of(), Set.of(), 1.0, null);
     }
 
+    /**
+     * A closed interval {@code [low, high]} of numbers within {@code [min, max]}; a single number {@code v} means
+     * {@code [v, v]}. Resolves to a two-element {@code List<Double>}.
+     */
+    public static ParameterSpec range(String name, double low, double high, double min, double max, String description) {
+        return new ParameterSpec(name, ParameterType.RANGE, List.of(low, high), description, List.of(), Set.of(), min, max);
+    }
+
     public static ParameterSpec map(String name, Map<String, Object> defaultValue, String description) {
         return new ParameterSpec(name, ParameterType.MAP, defaultValue, description, List.of(), Set.of(), null, null);
     }
@@ -84,6 +92,7 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
             case BOOLEAN -> toBoolean(raw, owner);
             case STRING -> toChoice(raw, owner);
             case INT_LIST -> toIntList(raw, owner);
+            case RANGE -> toRange(raw, owner);
             case MAP -> {
                 if (raw instanceof Map<?, ?> m) {
                     yield m;
@@ -209,6 +218,46 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
             out.add(v);
         }
         return List.copyOf(out);
+    }
+
+    private List<Double> toRange(Object raw, String owner) {
+        List<Object> items = new ArrayList<>();
+        if (raw instanceof List<?> l) {
+            items.addAll(l);
+        } else if (raw instanceof Number) {
+            items.add(raw);
+            items.add(raw);
+        } else if (raw instanceof String s) {
+            String t = s.trim();
+            if (t.startsWith("[") && t.endsWith("]")) {
+                t = t.substring(1, t.length() - 1);
+            }
+            for (String part : t.split(",")) {
+                items.add(part.trim());
+            }
+            if (items.size() == 1) {
+                items.add(items.get(0));
+            }
+        }
+        String example = "a number or a range such as [0.9, 1.1]";
+        if (items.size() != 2) {
+            return (List<Double>) fail(owner, raw, example);
+        }
+        double[] v = new double[2];
+        for (int i = 0; i < 2; i++) {
+            Object item = items.get(i);
+            try {
+                v[i] = item instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(item));
+            } catch (NumberFormatException e) {
+                return (List<Double>) fail(owner, raw, example);
+            }
+            checkRange(v[i], owner);
+        }
+        if (v[0] > v[1]) {
+            throw new ParameterException(owner + ": parameter '" + name + "' must be [low, high] with low <= high, got "
+                    + raw);
+        }
+        return List.of(v[0], v[1]);
     }
 
     /** How the default reads in {@code digits list}. */

@@ -7,6 +7,7 @@ public enum ParameterType {
     BOOLEAN("boolean"),
     STRING("string"),
     INT_LIST("list of integers"),
+    RANGE("range [low, high]"),
     MAP("mapping");
 
     private final String description;

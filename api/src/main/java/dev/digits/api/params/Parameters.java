@@ -85,6 +85,12 @@ public final class Parameters {
         return (List<Integer>) get(name);
     }
 
+    /** A {@link ParameterType#RANGE} value as {@code {low, high}}. */
+    public double[] getRange(String name) {
+        List<?> v = (List<?>) Objects.requireNonNull(get(name), name);
+        return new double[] {((Number) v.get(0)).doubleValue(), ((Number) v.get(1)).doubleValue()};
+    }
+
     @SuppressWarnings("unchecked")
     public Map<String, Object> getMap(String name) {
         return (Map<String, Object>) get(name);

@@ -4,6 +4,7 @@ import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
 import dev.digits.api.features.FramePooling;
+import dev.digits.api.features.FrameProcessing;
 import dev.digits.api.params.Parameters;
 
 import java.util.Arrays;
@@ -17,14 +18,12 @@ public final class LibrosaLogMel implements FeatureExtractor {
 
     private final Parameters parameters;
     private final LibrosaMelPipeline pipeline;
-    private final FramePooling pooling;
-    private final int frames;
+    private final FrameProcessing output;
 
     public LibrosaLogMel(Parameters parameters) {
         this.parameters = parameters;
         this.pipeline = new LibrosaMelPipeline(MelSpectrogramConfig.from(parameters));
-        this.pooling = FramePooling.byId(parameters.getString("pooling"));
-        this.frames = parameters.getInt("frames");
+        this.output = FrameProcessing.from(parameters);
     }
 
     @Override
@@ -39,13 +38,13 @@ public final class LibrosaLogMel implements FeatureExtractor {
 
     @Override
     public boolean producesMatrix() {
-        return pooling == FramePooling.NONE;
+        return output.pooling() == FramePooling.NONE;
     }
 
     @Override
     public Features extract(AudioClip clip) {
         LibrosaMelPipeline.DbMel mel = pipeline.dbMel(clip);
-        return pooling.apply(mel.values(), mel.nMels(), mel.frames(), frames, () -> {
+        return output.apply(mel.values(), mel.nMels(), mel.frames(), () -> {
             double[] silence = new double[mel.nMels()];
             Arrays.fill(silence, mel.floorDb());
             return silence;

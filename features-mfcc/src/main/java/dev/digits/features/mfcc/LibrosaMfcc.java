@@ -4,6 +4,7 @@ import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
 import dev.digits.api.features.FramePooling;
+import dev.digits.api.features.FrameProcessing;
 import dev.digits.api.params.Parameters;
 
 import java.util.Arrays;
@@ -21,8 +22,7 @@ public final class LibrosaMfcc implements FeatureExtractor {
     private final int nMfcc;
     private final double[][] dct;
     private final double[] lift;
-    private final FramePooling pooling;
-    private final int frames;
+    private final FrameProcessing output;
 
     public LibrosaMfcc(Parameters parameters) {
         this.parameters = parameters;
@@ -34,8 +34,7 @@ public final class LibrosaMfcc implements FeatureExtractor {
         this.pipeline = new LibrosaMelPipeline(config);
         this.dct = dctMatrix(nMfcc, config.nMels(), "ortho".equals(parameters.getString("norm")));
         this.lift = lifter(nMfcc, parameters.getInt("lifter"));
-        this.pooling = FramePooling.byId(parameters.getString("pooling"));
-        this.frames = parameters.getInt("frames");
+        this.output = FrameProcessing.from(parameters);
     }
 
     @Override
@@ -50,7 +49,7 @@ public final class LibrosaMfcc implements FeatureExtractor {
 
     @Override
     public boolean producesMatrix() {
-        return pooling == FramePooling.NONE;
+        return output.pooling() == FramePooling.NONE;
     }
 
     public LibrosaMelPipeline pipeline() {
@@ -61,12 +60,12 @@ public final class LibrosaMfcc implements FeatureExtractor {
     public Features extract(AudioClip clip) {
         LibrosaMelPipeline.DbMel mel = pipeline.dbMel(clip);
         int t = mel.frames();
-        if (pooling == FramePooling.MEAN) {
+        if (output.pooling() == FramePooling.MEAN && output.passesMatrixThrough()) {
             // the DCT and liftering are linear: the time mean of the MFCCs is the MFCC of the mean dB frame
             return FramePooling.MEAN.apply(cepstrum(timeMean(mel.values(), mel.nMels(), t), mel.nMels(), 1), nMfcc, 1);
         }
         double[] mfcc = cepstrum(mel.values(), mel.nMels(), t);
-        return pooling.apply(mfcc, nMfcc, t, frames, () -> {
+        return output.apply(mfcc, nMfcc, t, () -> {
             double[] silence = new double[mel.nMels()];
             Arrays.fill(silence, mel.floorDb());
             return cepstrum(silence, mel.nMels(), 1);

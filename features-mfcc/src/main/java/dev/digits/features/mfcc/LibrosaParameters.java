@@ -1,6 +1,6 @@
 package dev.digits.features.mfcc;
 
-import dev.digits.api.features.FramePooling;
+import dev.digits.api.features.FrameProcessing;
 import dev.digits.api.params.ParameterSpec;
 
 import java.util.ArrayList;
@@ -35,13 +35,9 @@ final class LibrosaParameters {
                 ParameterSpec.number("top_db", 80.0, 0, 1000, "dynamic range below the peak, in dB").orWords("none"));
     }
 
-    /** {@code pooling} and {@code frames}, shared by every extractor that outputs a matrix. */
+    /** {@code pooling}, {@code frames}, {@code deltas}, {@code cmvn}: shared by every extractor that outputs a matrix. */
     static List<ParameterSpec> output() {
-        return List.of(
-                ParameterSpec.choice("pooling", "none", FramePooling.ids(),
-                        "none: [coefficients x frames] matrix; mean: time average (the notebook's vector); mean-std"),
-                ParameterSpec.integer("frames", 0, 0, 100000,
-                        "pad (with silence) or crop the matrix to this many frames, centred; 0 keeps every frame"));
+        return FrameProcessing.parameters();
     }
 
     static List<ParameterSpec> mfcc() {

@@ -9,6 +9,7 @@ import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
 import dev.digits.api.features.FramePooling;
+import dev.digits.api.features.FrameProcessing;
 import dev.digits.api.params.Parameters;
 
 import java.util.ArrayList;
@@ -29,8 +30,7 @@ public final class TarsosMfcc implements FeatureExtractor {
     private final int nMels;
     private final float fmin;
     private final Double fmax;
-    private final FramePooling pooling;
-    private final int frames;
+    private final FrameProcessing output;
 
     public TarsosMfcc(Parameters p) {
         this.parameters = p;
@@ -40,8 +40,7 @@ public final class TarsosMfcc implements FeatureExtractor {
         this.nMels = p.getInt("n_mels");
         this.fmin = (float) p.getDouble("fmin");
         this.fmax = p.get("fmax") == null ? null : p.getDouble("fmax");
-        this.pooling = FramePooling.byId(p.getString("pooling"));
-        this.frames = p.getInt("frames");
+        this.output = FrameProcessing.from(p);
         if (hop > bufferSize) {
             throw new IllegalArgumentException("hop_length (" + hop + ") must not exceed buffer_size (" + bufferSize + ")");
         }
@@ -62,7 +61,7 @@ public final class TarsosMfcc implements FeatureExtractor {
 
     @Override
     public boolean producesMatrix() {
-        return pooling == FramePooling.NONE;
+        return output.pooling() == FramePooling.NONE;
     }
 
     @Override
@@ -83,7 +82,7 @@ public final class TarsosMfcc implements FeatureExtractor {
                 matrix[r * t + c] = col[r];
             }
         }
-        return pooling.apply(matrix, nMfcc, t, frames, () -> {
+        return output.apply(matrix, nMfcc, t, () -> {
             float[] silent = run(new float[bufferSize], sr, top).get(0);
             double[] silence = new double[nMfcc];
             for (int r = 0; r < nMfcc; r++) {

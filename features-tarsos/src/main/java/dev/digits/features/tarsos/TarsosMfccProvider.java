@@ -2,10 +2,11 @@ package dev.digits.features.tarsos;
 
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.FeatureExtractorProvider;
-import dev.digits.api.features.FramePooling;
+import dev.digits.api.features.FrameProcessing;
 import dev.digits.api.params.ParameterSpec;
 import dev.digits.api.params.Parameters;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Plugin {@code mfcc-tarsos}: TarsosDSP's MFCC at the clip's own sample rate (GPL-3.0 module). */
@@ -23,16 +24,15 @@ public final class TarsosMfccProvider implements FeatureExtractorProvider {
 
     @Override
     public List<ParameterSpec> parameters() {
-        return List.of(
+        List<ParameterSpec> specs = new ArrayList<>(List.of(
                 ParameterSpec.integer("n_mfcc", 40, 1, 1024, "coefficients kept"),
                 ParameterSpec.integer("buffer_size", 2048, 64, 65536, "frame (and FFT) size in samples"),
                 ParameterSpec.integer("hop_length", 512, 1, 65536, "samples between frames (overlap = buffer_size - hop_length)"),
                 ParameterSpec.integer("n_mels", 128, 1, 1024, "mel filters"),
                 ParameterSpec.number("fmin", 0.0, 0, 192000, "lowest filter frequency (Hz)"),
-                ParameterSpec.number("fmax", null, 1, 192000, "highest filter frequency in Hz (none: sr/2)"),
-                ParameterSpec.choice("pooling", "none", FramePooling.ids(),
-                        "none: [coefficients x frames] matrix; mean: time average; mean-std"),
-                ParameterSpec.integer("frames", 0, 0, 100000, "pad (with silence) or crop to this many frames, centred; 0 keeps all"));
+                ParameterSpec.number("fmax", null, 1, 192000, "highest filter frequency in Hz (none: sr/2)")));
+        specs.addAll(FrameProcessing.parameters());
+        return specs;
     }
 
     @Override
