@@ -1,15 +1,18 @@
 package dev.digits.app;
 
+import dev.digits.api.augment.AugmentationProvider;
 import dev.digits.api.features.FeatureExtractorProvider;
 import dev.digits.api.model.ClassifierProvider;
 import dev.digits.api.plugin.PluginRegistry;
 
-/** The extractor and backend plugins available to the application. */
-public record Plugins(PluginRegistry<FeatureExtractorProvider> extractors, PluginRegistry<ClassifierProvider> backends) {
+/** The extractor, backend and augmentation plugins available to the application. */
+public record Plugins(PluginRegistry<FeatureExtractorProvider> extractors, PluginRegistry<ClassifierProvider> backends,
+                      PluginRegistry<AugmentationProvider> augmentations) {
 
-    /** Discovers both kinds on a class loader (the application's, in production). */
+    /** Discovers every kind on a class loader (the application's, in production). */
     public static Plugins discover(ClassLoader loader) {
         return new Plugins(PluginRegistry.discover(FeatureExtractorProvider.class, "extractor", loader),
-                PluginRegistry.discover(ClassifierProvider.class, "backend", loader));
+                PluginRegistry.discover(ClassifierProvider.class, "backend", loader),
+                PluginRegistry.discover(AugmentationProvider.class, "augmentation", loader));
     }
 }

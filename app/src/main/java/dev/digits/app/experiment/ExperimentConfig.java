@@ -11,7 +11,8 @@ import java.util.Map;
  * @param source the file it was read from
  */
 public record ExperimentConfig(String name, String description, DatasetRef dataset, ProtocolConfig protocol,
-                               List<Long> seeds, List<ExtractorConfig> extractors, List<ModelConfig> models,
+                                  List<Long> seeds, List<ExtractorConfig> extractors, List<ModelConfig> models,
+                               List<AugmentationConfig> augmentations, List<ConditionConfig> testConditions,
                                boolean cache, Path source) {
 
     /** {@code dataset: {name: fsdd}} or {@code {path: DIR, layout: fsdd|audiomnist|folders}}. */
@@ -27,6 +28,27 @@ public record ExperimentConfig(String name, String description, DatasetRef datas
 
     /** One extractor of the comparison: an id for reports, the plugin name and its raw parameters. */
     public record ExtractorConfig(String id, String type, Map<String, Object> params) {
+    }
+
+    /** One step of an augmentation: the plugin ({@code type}), the chance it is applied, and its parameters. */
+    public record AugmentationStep(String type, double probability, Map<String, Object> params) {
+    }
+
+    /**
+     * Training-data augmentation, a dimension of the grid like extractors and models: {@code copies} augmented
+     * versions of each training clip are added to the originals. {@link #NONE} (no copies) trains on the
+     * originals only.
+     */
+    public record AugmentationConfig(String id, int copies, long seed, List<AugmentationStep> steps) {
+        public static final AugmentationConfig NONE = new AugmentationConfig("none", 0, 0, List.of());
+
+        public boolean isNone() {
+            return copies == 0 || steps.isEmpty();
+        }
+    }
+
+    /** A test condition: every test clip transformed by the steps (noise at 10 dB, say) and evaluated again. */
+    public record ConditionConfig(String id, long seed, List<AugmentationStep> steps) {
     }
 
     /** One model of the comparison: an id for reports, the backend plugin and the raw model spec. */

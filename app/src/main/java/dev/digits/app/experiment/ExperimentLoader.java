@@ -1,10 +1,14 @@
 package dev.digits.app.experiment;
 
 import dev.digits.app.Plugins;
+import dev.digits.app.experiment.ExperimentConfig.AugmentationConfig;
+import dev.digits.app.experiment.ExperimentConfig.AugmentationStep;
+import dev.digits.app.experiment.ExperimentConfig.ConditionConfig;
 import dev.digits.app.experiment.ExperimentConfig.DatasetRef;
 import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
 import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
 import dev.digits.app.experiment.ExperimentConfig.ProtocolConfig;
+import dev.digits.api.augment.AugmentationProvider;
 import dev.digits.api.features.FeatureExtractorProvider;
 import dev.digits.api.model.ClassifierProvider;
 import dev.digits.api.params.NameSuggestions;
@@ -40,7 +44,7 @@ import java.util.Set;
  */
 public final class ExperimentLoader {
     static final List<String> TOP_KEYS = List.of("name", "description", "dataset", "protocol", "seeds", "extractors",
-            "models", "cache");
+            "models", "augmentations", "testConditions", "cache");
     static final List<String> PROTOCOLS = List.of("official", "random", "leave-one-speaker-out", "speaker-kfold");
 
     private final Plugins plugins;
@@ -82,6 +86,8 @@ public final class ExperimentLoader {
         List<Long> seeds = seeds(keys.get("seeds"), problems);
         List<ExtractorConfig> extractors = extractors(keys.get("extractors"), problems);
         List<ModelConfig> models = models(keys.get("models"), problems);
+        List<AugmentationConfig> augmentations = augmentations(keys.get("augmentations"), problems);
+        List<ConditionConfig> conditions = conditions(keys.get("testConditions"), problems);
         Object cacheValue = keys.containsKey("cache") ? value(keys.get("cache")) : Boolean.TRUE;
         if (!(cacheValue instanceof Boolean)) {
             problems.add(keys.get("cache"), "cache must be true or false");
@@ -89,8 +95,8 @@ public final class ExperimentLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(where, problems.list);
         }
-        return new ExperimentConfig(name, description, dataset, protocol, seeds, extractors, models,
-                Boolean.TRUE.equals(cacheValue), source);
+        return new ExperimentConfig(name, description, dataset, protocol, seeds, extractors, models, augmentations,
+                conditions, Boolean.TRUE.equals(cacheValue), source);
     }
 
     private DatasetRef dataset(Node node, Problems problems) {
@@ -238,6 +244,121 @@ public final class ExperimentLoader {
             out.add(new ModelConfig(id, backend, type, spec));
         }
         return out;
+    }
+
+    /** {@code augmentations: [{id, copies, seed, steps: [{type, probability, ...params}]}]}; absent: none. */
+    private List<AugmentationConfig> augmentations(Node node, Problems problems) {
+        if (node == null) {
+            return List.of(AugmentationConfig.NONE);
+        }
+        List<AugmentationConfig> out = new ArrayList<>();
+        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            problems.add(node, "augmentations must be a non-empty list, such as [{id: none}, {id: speed, copies: 2, "
+                    + "steps: [{type: speed, factor: [0.9, 1.1]}]}]");
+            return out;
+        }
+        Set<String> ids = new HashSet<>();
+        for (Node item : seq.getValue()) {
+            Map<String, Node> m = mapping(item, List.of("id", "copies", "seed", "steps"), "augmentations[].", problems);
+            String id = string(m.get("id"), "augmentation id", problems, true);
+            if (id != null && !ids.add(id)) {
+                problems.add(item, "two augmentations have the id '" + id + "'");
+            }
+            if ("none".equals(id)) {
+                if (m.containsKey("steps") || m.containsKey("copies")) {
+                    problems.add(item, "the augmentation id 'none' means no augmentation; give it no steps or copies");
+                }
+                out.add(AugmentationConfig.NONE);
+                continue;
+            }
+            long seed = integer(m.get("seed"), "augmentation seed", 1, Long.MIN_VALUE, Long.MAX_VALUE, problems);
+            int copies = (int) integer(m.get("copies"), "copies", 1, 1, 100, problems);
+            List<AugmentationStep> steps = steps(m.get("steps"), "augmentation '" + id + "'", problems);
+            out.add(new AugmentationConfig(id, copies, seed, steps));
+        }
+        return out;
+    }
+
+    /** {@code testConditions: [{id, seed, steps}]}: extra evaluations on transformed test clips. */
+    private List<ConditionConfig> conditions(Node node, Problems problems) {
+        List<ConditionConfig> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        if (!(node instanceof SequenceNode seq)) {
+            problems.add(node, "testConditions must be a list, such as [{id: snr10, steps: [{type: noise, snr: 10}]}]");
+            return out;
+        }
+        Set<String> ids = new HashSet<>();
+        for (Node item : seq.getValue()) {
+            Map<String, Node> m = mapping(item, List.of("id", "seed", "steps"), "testConditions[].", problems);
+            String id = string(m.get("id"), "test condition id", problems, true);
+            if (id != null && (!ids.add(id) || id.equals("clean"))) {
+                problems.add(item, "test condition id '" + id + "' is used twice (clean is the untouched test set)");
+            }
+            long seed = integer(m.get("seed"), "test condition seed", 1, Long.MIN_VALUE, Long.MAX_VALUE, problems);
+            List<AugmentationStep> steps = steps(m.get("steps"), "test condition '" + id + "'", problems);
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).probability() != 1.0) {
+                    problems.add(item, "test condition '" + id + "': steps apply to every test clip; drop probability");
+                }
+            }
+            out.add(new ConditionConfig(id, seed, steps));
+        }
+        return out;
+    }
+
+    private List<AugmentationStep> steps(Node node, String owner, Problems problems) {
+        List<AugmentationStep> out = new ArrayList<>();
+        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            problems.add(node, owner + " needs steps: a non-empty list such as [{type: noise, snr: [10, 30]}]");
+            return out;
+        }
+        PluginRegistry<AugmentationProvider> registry = plugins.augmentations();
+        for (Node item : seq.getValue()) {
+            Map<String, Object> raw = map(item, "an augmentation step", problems);
+            Map<String, Object> params = new LinkedHashMap<>(raw);
+            Object type = params.remove("type");
+            Object p = params.remove("probability");
+            double probability = 1.0;
+            if (p != null) {
+                if (p instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 1) {
+                    probability = n.doubleValue();
+                } else {
+                    problems.add(item, owner + ": probability must be a number between 0 and 1, got '" + p + "'");
+                }
+            }
+            if (!(type instanceof String t) || t.isBlank()) {
+                problems.add(item, owner + ": each step needs a type; available: " + String.join(", ", registry.names()));
+                continue;
+            }
+            if (registry.entry(t).isEmpty()) {
+                problems.add(item, owner + ": unknown augmentation '" + t + "'" + NameSuggestions.didYouMean(t,
+                        registry.names()) + "; available: " + String.join(", ", registry.names()));
+            } else {
+                try {
+                    registry.get(t).create(params);
+                } catch (RuntimeException e) {
+                    problems.add(item, owner + ": " + e.getMessage());
+                }
+            }
+            out.add(new AugmentationStep(t, probability, params));
+        }
+        return out;
+    }
+
+    private static long integer(Node node, String what, long dflt, long min, long max, Problems problems) {
+        if (node == null) {
+            return dflt;
+        }
+        Object v = value(node);
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() >= min
+                && n.longValue() <= max) {
+            return n.longValue();
+        }
+        problems.add(node, what + " must be an integer" + (min == Long.MIN_VALUE ? "" : " from " + min + " to " + max)
+                + ", got '" + v + "'");
+        return dflt;
     }
 
     // --- node helpers --------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.digits.app.Plugins;
 import dev.digits.app.cli.Console;
+import dev.digits.app.experiment.ExperimentConfig.AugmentationConfig;
+import dev.digits.app.experiment.ExperimentConfig.ConditionConfig;
 import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
 import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
 import dev.digits.api.features.FeatureExtractor;
@@ -14,6 +16,7 @@ import dev.digits.api.model.ModelSpec;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingSet;
 import dev.digits.core.audio.WavReader;
+import dev.digits.core.augment.AugmentedExtractor;
 import dev.digits.core.dataset.Corpus;
 import dev.digits.core.dataset.CorpusEntry;
 import dev.digits.core.dataset.CorpusLayout;
@@ -78,20 +81,41 @@ public final class ExperimentRunner {
         for (ExtractorConfig e : config.extractors()) {
             extractors.put(e.id(), plugins.extractors().get(e.type()).create(e.params()));
         }
+        AugmentationPipelines builder = new AugmentationPipelines(plugins.augmentations());
+        Map<String, AugmentationPipelines.Built> pipelines = new LinkedHashMap<>();
+        for (AugmentationConfig a : config.augmentations()) {
+            if (!a.isNone()) {
+                pipelines.put(a.id(), builder.build(a.steps(), a.seed()));
+            }
+        }
+        Map<String, AugmentationPipelines.Built> conditions = new LinkedHashMap<>();
+        for (ConditionConfig c : config.testConditions()) {
+            conditions.put(c.id(), builder.build(c.steps(), c.seed()));
+        }
         List<String> skipped = new ArrayList<>();
         List<Cell> cells = new ArrayList<>();
         List<Fold> folds = protocol.folds(corpus.entries());
         for (ExtractorConfig e : config.extractors()) {
-            for (ModelConfig m : config.models()) {
-                boolean needsMatrix = "cnn".equals(m.type());
-                if (needsMatrix != extractors.get(e.id()).producesMatrix()) {
-                    skipped.add(m.id() + " x " + e.id() + " (" + (needsMatrix ? "a cnn needs a matrix extractor (pooling: none)"
-                            : m.type() + " needs a vector extractor (pooling: mean or mean-std)") + ")");
+            boolean matrix = extractors.get(e.id()).producesMatrix();
+            for (AugmentationConfig a : config.augmentations()) {
+                if (!matrix && !a.isNone() && pipelines.get(a.id()).pipeline().hasFeatureSteps()) {
+                    skipped.add(a.id() + " x " + e.id() + " (feature augmentations such as spec-augment need a matrix "
+                            + "extractor, pooling: none)");
                     continue;
                 }
-                for (int f = 0; f < folds.size(); f++) {
-                    for (long seed : config.seeds()) {
-                        cells.add(new Cell(e, m, f, folds.get(f).name(), seed));
+                for (ModelConfig m : config.models()) {
+                    boolean needsMatrix = "cnn".equals(m.type());
+                    if (needsMatrix != matrix) {
+                        if (a == config.augmentations().get(0)) {
+                            skipped.add(m.id() + " x " + e.id() + " (" + (needsMatrix ? "a cnn needs a matrix extractor (pooling: none)"
+                                    : m.type() + " needs a vector extractor (pooling: mean or mean-std)") + ")");
+                        }
+                        continue;
+                    }
+                    for (int f = 0; f < folds.size(); f++) {
+                        for (long seed : config.seeds()) {
+                            cells.add(new Cell(e, a, m, f, folds.get(f).name(), seed));
+                        }
                     }
                 }
             }
@@ -136,6 +160,36 @@ public final class ExperimentRunner {
         }
         Map<String, Object> dataset = datasetProvenance(corpus, usable, root, layout);
 
+        // augmented training copies, per extractor x augmentation, and transformed test clips per condition
+        Map<String, List<Map<Path, Features>>> augmented = new HashMap<>();
+        Map<String, Map<String, Map<Path, Features>>> conditionFeatures = new HashMap<>();
+        for (ExtractorConfig e : config.extractors()) {
+            FeatureExtractor base = extractors.get(e.id());
+            for (Map.Entry<String, AugmentationPipelines.Built> a : pipelines.entrySet()) {
+                if (cells.stream().noneMatch(c -> c.extractor() == e && c.augmentation().id().equals(a.getKey()))) {
+                    continue;
+                }
+                int copies = config.augmentations().stream().filter(x -> x.id().equals(a.getKey())).findFirst()
+                        .orElseThrow().copies();
+                List<Map<Path, Features>> list = new ArrayList<>();
+                for (int k = 0; k < copies; k++) {
+                    String what = "features " + e.id() + " + " + a.getKey() + " (copy " + (k + 1) + "/" + copies + ")";
+                    list.add(extractAll(new AugmentedExtractor(base, a.getValue().pipeline(), a.getValue().description(), k),
+                            corpus, cache, threads, what, progress));
+                }
+                augmented.put(e.id() + "|" + a.getKey(), list);
+            }
+            if (cells.stream().anyMatch(c -> c.extractor() == e)) {
+                Map<String, Map<Path, Features>> byCondition = new LinkedHashMap<>();
+                for (Map.Entry<String, AugmentationPipelines.Built> c : conditions.entrySet()) {
+                    byCondition.put(c.getKey(), extractAll(new AugmentedExtractor(base, c.getValue().pipeline(),
+                            c.getValue().description(), 0), corpus, cache, threads, "test condition " + c.getKey()
+                            + " for " + e.id(), progress));
+                }
+                conditionFeatures.put(e.id(), byCondition);
+            }
+        }
+
         Path cellsDir = Files.createDirectories(outDir.resolve("cells"));
         List<Map<String, Object>> results = new ArrayList<>();
         int ran = 0;
@@ -155,9 +209,13 @@ public final class ExperimentRunner {
                 }
             }
             String label = String.format("[%d/%d] %s", i + 1, cells.size(), cell.describe());
-            Map<String, Object> result = runCell(config, cell, folds.get(cell.fold()), usable,
-                    byPath.get(cell.extractor().id()), extractors.get(cell.extractor().id()),
-                    extractMillis.get(cell.extractor().id()), dataset, protocol, label, progress);
+            CellData data = new CellData(byPath.get(cell.extractor().id()),
+                    augmented.getOrDefault(cell.extractor().id() + "|" + cell.augmentation().id(), List.of()),
+                    pipelines.get(cell.augmentation().id()), conditionFeatures.getOrDefault(cell.extractor().id(), Map.of()),
+                    conditions);
+            Map<String, Object> result = runCell(config, cell, folds.get(cell.fold()), usable, data,
+                    extractors.get(cell.extractor().id()), extractMillis.get(cell.extractor().id()), dataset, protocol,
+                    label, progress);
             AtomicFiles.write(file, JSON.writeValueAsBytes(result));
             results.add(result);
             ran++;
@@ -172,8 +230,30 @@ public final class ExperimentRunner {
         return new Outcome(results, ran, resumed, failed);
     }
 
+    /** The features one cell uses: clean, augmented training copies, and test clips under each condition. */
+    private record CellData(Map<Path, Features> clean, List<Map<Path, Features>> copies,
+                            AugmentationPipelines.Built augmentation, Map<String, Map<Path, Features>> conditions,
+                            Map<String, AugmentationPipelines.Built> conditionPipelines) {
+    }
+
+    /** Extracts (or reads from the cache) every clip with this extractor, reporting like the clean extraction. */
+    private Map<Path, Features> extractAll(FeatureExtractor extractor, Corpus corpus, FeatureCache cache, int threads,
+                                          String what, ProgressLine progress) {
+        progress.start(what);
+        CorpusFeatures cf = new CorpusExtraction(extractor, cache, threads)
+                .run(corpus, n -> progress.update(n, corpus.size(), null));
+        console.err().printf("%s: %d clips (%d computed, %d from cache)%n", what, cf.size(), cf.extracted(), cf.fromCache());
+        cf.badFiles().stream().filter(b -> !corpus.badFiles().contains(b)).limit(10)
+                .forEach(b -> console.err().println("  skipped " + b));
+        Map<Path, Features> m = new HashMap<>();
+        for (int i = 0; i < cf.size(); i++) {
+            m.put(cf.entries().get(i).path(), cf.features().get(i));
+        }
+        return m;
+    }
+
     private Map<String, Object> runCell(ExperimentConfig config, Cell cell, Fold fold, List<CorpusEntry> entries,
-                                        Map<Path, Features> features, FeatureExtractor extractor, double extractMs,
+                                        CellData data, FeatureExtractor extractor, double extractMs,
                                         Map<String, Object> dataset, SplitProtocol protocol, String label,
                                         ProgressLine progress) {
         Instant start = Instant.now();
@@ -182,6 +262,7 @@ public final class ExperimentRunner {
         r.put("extractor", cell.extractor().id());
         r.put("backend", cell.model().backend());
         r.put("model", cell.model().id());
+        r.put("augmentation", cell.augmentation().id());
         r.put("modelType", cell.model().type());
         r.put("protocol", protocol.type());
         r.put("fold", cell.foldName());
@@ -194,6 +275,14 @@ public final class ExperimentRunner {
         provenance.put("dataset", dataset);
         provenance.put("split", ordered("protocol", protocol.type(), "settings", protocol.settings(), "fold", fold.name(),
                 "trainSize", fold.train().length, "testSize", fold.test().length));
+        provenance.put("augmentation", cell.augmentation().isNone() ? ordered("id", "none")
+                : ordered("id", cell.augmentation().id(), "copies", cell.augmentation().copies(), "seed",
+                cell.augmentation().seed(), "steps", data.augmentation().steps()));
+        if (!data.conditionPipelines().isEmpty()) {
+            Map<String, Object> tc = new LinkedHashMap<>();
+            data.conditionPipelines().forEach((id, b) -> tc.put(id, ordered("seed", b.pipeline().seed(), "steps", b.steps())));
+            provenance.put("testConditions", tc);
+        }
         provenance.put("seed", cell.seed());
         provenance.put("startTime", start.toString());
         try {
@@ -206,8 +295,8 @@ public final class ExperimentRunner {
             provenance.put("model", ordered("id", cell.model().id(), "backend", provider.name(), "type", spec.type(),
                     "spec", spec.parameters().asMap()));
             provenance.put("software", Provenance.software(provider, extractor));
-            TrainingSet train = trainingSet(fold.train(), entries, features);
-            TrainingSet test = trainingSet(fold.test(), entries, features);
+            TrainingSet train = trainingSet(fold.train(), entries, data.clean(), data.copies());
+            TrainingSet test = trainingSet(fold.test(), entries, data.clean(), List.of());
             List<Map<String, Object>> epochs = new ArrayList<>();
             progress.start(label);
             long t0 = System.nanoTime();
@@ -238,6 +327,7 @@ public final class ExperimentRunner {
             }
             r.put("perClass", perClass);
             r.put("confusion", metrics.confusion());
+            r.put("trainExamples", train.size());
             r.put("trainSeconds", trainSeconds);
             r.put("extractMillisPerClip", extractMs);
             r.put("predictMillisPerClip", predictMs);
@@ -255,6 +345,18 @@ public final class ExperimentRunner {
                                     ordered("digit", second, "p", probs[i][second]))));
                 }
             }
+            List<Map<String, Object>> underConditions = new ArrayList<>();
+            for (Map.Entry<String, Map<Path, Features>> c : data.conditions().entrySet()) {
+                TrainingSet transformed = trainingSet(fold.test(), entries, c.getValue(), List.of());
+                float[][] cp = model.predictProbabilities(transformed.features());
+                int[] cpred = new int[cp.length];
+                for (int i = 0; i < cp.length; i++) {
+                    cpred[i] = argmax(cp[i], -1);
+                }
+                ClassificationMetrics cm = ClassificationMetrics.of(transformed.labels(), cpred, NUM_CLASSES);
+                underConditions.add(ordered("id", c.getKey(), "accuracy", cm.accuracy(), "macroF1", cm.macroF1()));
+            }
+            r.put("conditions", underConditions);
             r.put("testCorrect", correct.toString());
             r.put("misclassified", wrong);
             provenance.put("backend", model.provenance());
@@ -296,23 +398,41 @@ public final class ExperimentRunner {
         return Double.isFinite(d) ? d : null;
     }
 
-    private static TrainingSet trainingSet(int[] idx, List<CorpusEntry> entries, Map<Path, Features> features) {
-        float[][] x = new float[idx.length][];
-        int[] y = new int[idx.length];
+    /**
+     * The clips {@code idx}, each followed by its augmented copies (a copy that could not be made is left out; the
+     * extraction reported it).
+     */
+    private static TrainingSet trainingSet(int[] idx, List<CorpusEntry> entries, Map<Path, Features> features,
+                                           List<Map<Path, Features>> copies) {
+        List<float[]> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
         int[] shape = null;
-        for (int i = 0; i < idx.length; i++) {
-            CorpusEntry e = entries.get(idx[i]);
-            Features f = features.get(e.path());
-            if (shape == null) {
-                shape = f.shape();
-            } else if (!Arrays.equals(shape, f.shape())) {
-                throw new IllegalArgumentException("features of different shapes: " + Arrays.toString(shape) + " and "
-                        + Arrays.toString(f.shape()) + " (" + e.path() + "); a matrix extractor needs frames: N for a cnn");
+        for (int index : idx) {
+            CorpusEntry e = entries.get(index);
+            List<Features> versions = new ArrayList<>();
+            Features clean = features.get(e.path());
+            if (clean == null) {
+                throw new IllegalStateException("no features for " + e.path() + " (see the messages above)");
             }
-            x[i] = f.values();
-            y[i] = e.digit();
+            versions.add(clean);
+            for (Map<Path, Features> copy : copies) {
+                if (copy.get(e.path()) != null) {
+                    versions.add(copy.get(e.path()));
+                }
+            }
+            for (Features f : versions) {
+                if (shape == null) {
+                    shape = f.shape();
+                } else if (!Arrays.equals(shape, f.shape())) {
+                    throw new IllegalArgumentException("features of different shapes: " + Arrays.toString(shape) + " and "
+                            + Arrays.toString(f.shape()) + " (" + e.path() + "); a matrix extractor needs frames: N for a cnn");
+                }
+                x.add(f.values());
+                y.add(e.digit());
+            }
         }
-        return new TrainingSet(x, shape == null ? new int[] {0} : shape, y, NUM_CLASSES);
+        return new TrainingSet(x.toArray(new float[0][]), shape == null ? new int[] {0} : shape,
+                y.stream().mapToInt(Integer::intValue).toArray(), NUM_CLASSES);
     }
 
     private static int argmax(float[] p, int exclude) {
@@ -407,8 +527,19 @@ public final class ExperimentRunner {
                 folds.size(), folds.size() == 1 ? "" : "s", folds.size() <= 6 ? foldSizes.toString()
                         : folds.get(0).train().length + " train / " + folds.get(0).test().length + " test in the first");
         out.printf("  seeds     %s%n", config.seeds());
-        out.printf("  cells     %d = extractor x model pairs x %d folds x %d seeds%n", cells.size(), folds.size(),
-                config.seeds().size());
+        for (ExperimentConfig.AugmentationConfig a : config.augmentations()) {
+            if (!a.isNone()) {
+                out.printf("  augment   %s: %d cop%s per training clip, seed %d, steps %s%n", a.id(), a.copies(),
+                        a.copies() == 1 ? "y" : "ies", a.seed(), a.steps().stream().map(st -> st.type()
+                                + (st.params().isEmpty() ? "" : st.params().toString())
+                                + (st.probability() < 1 ? " p=" + st.probability() : "")).toList());
+            }
+        }
+        for (ExperimentConfig.ConditionConfig c : config.testConditions()) {
+            out.printf("  test also %s: %s%n", c.id(), c.steps().stream().map(st -> st.type() + st.params()).toList());
+        }
+        out.printf("  cells     %d = extractor x %smodel pairs x %d folds x %d seeds%n", cells.size(),
+                config.augmentations().size() > 1 ? "augmentation x " : "", folds.size(), config.seeds().size());
         for (String s : skipped) {
             out.println("  skipped   " + s);
         }

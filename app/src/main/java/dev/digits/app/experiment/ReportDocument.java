@@ -85,6 +85,28 @@ final class ReportDocument {
                 : Character.toUpperCase(testNote.charAt(0)) + testNote.substring(1) + ". A small p (below 0.05, say) means the difference is unlikely to be chance; a single split "
                 + "with a single seed says nothing about variation between seeds or speakers.")));
 
+        if (!config.testConditions().isEmpty()) {
+            d.add(new Heading(2, "Accuracy under test conditions"));
+            d.add(new Para("The same trained models on the same test clips, transformed: "
+                    + String.join("; ", config.testConditions().stream().map(c -> c.id() + " = " + c.steps().stream()
+                    .map(st -> st.type() + " " + st.params()).toList()).toList())
+                    + ". Mean ± std over folds and seeds, in %."));
+            List<String> header = new ArrayList<>(List.of("model @ features", "clean"));
+            config.testConditions().forEach(c -> header.add(c.id()));
+            List<List<String>> cr = new ArrayList<>();
+            for (Group g : groups) {
+                if (g.ok().isEmpty()) {
+                    continue;
+                }
+                List<String> row = new ArrayList<>(List.of(g.key()));
+                for (String c : header.subList(1, header.size())) {
+                    row.add(ReportWriter.pct(ReportWriter.conditionMean(g, c)) + " ± " + ReportWriter.pct(ReportWriter.conditionStd(g, c)));
+                }
+                cr.add(row);
+            }
+            d.add(new Table(header, cr, -1));
+        }
+
         List<String> foldNames = new ArrayList<>(ReportWriter.folds(groups));
         if (foldNames.size() > 1) {
             d.add(new Heading(2, "Accuracy per fold"));
@@ -95,10 +117,13 @@ final class ReportDocument {
                     row.add(ReportWriter.pct(g.ok().stream().filter(r -> f.equals(String.valueOf(r.get("fold"))))
                             .mapToDouble(r -> ((Number) r.get("accuracy")).doubleValue()).average().orElse(Double.NaN)));
                 }
+                row.add(ReportWriter.pct(g.ok().stream().mapToDouble(r -> ((Number) r.get("accuracy")).doubleValue())
+                        .min().orElse(Double.NaN)));
                 fr.add(row);
             }
             List<String> header = new ArrayList<>(List.of("model @ features"));
             header.addAll(foldNames);
+            header.add("worst");
             d.add(new Table(header, fr, -1));
         }
 

@@ -21,9 +21,9 @@ import java.util.TreeSet;
  * and a report a person reads ({@code report.html} and {@code report.md}) with PNG plots beside it.
  */
 public final class ReportWriter {
-    private static final String[] CSV_COLUMNS = {"extractor", "backend", "model", "modelType", "protocol", "fold",
-            "seed", "status", "accuracy", "macroPrecision", "macroRecall", "macroF1", "trainSeconds",
-            "extractMillisPerClip", "predictMillisPerClip", "error"};
+    private static final String[] CSV_COLUMNS = {"extractor", "backend", "model", "augmentation", "modelType", "protocol",
+            "fold", "seed", "status", "accuracy", "macroPrecision", "macroRecall", "macroF1", "trainSeconds",
+            "extractMillisPerClip", "predictMillisPerClip", "conditions", "error"};
 
     /** Runs of one model on one extractor, over folds and seeds. */
     record Group(String key, String model, String extractor, String backend, List<Map<String, Object>> runs) {
@@ -60,6 +60,8 @@ public final class ReportWriter {
         experiment.put("seeds", config.seeds());
         experiment.put("extractors", config.extractors());
         experiment.put("models", config.models());
+        experiment.put("augmentations", config.augmentations());
+        experiment.put("testConditions", config.testConditions());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("experiment", experiment);
         doc.put("runs", runs);
@@ -85,8 +87,10 @@ public final class ReportWriter {
     static List<Group> groups(List<Map<String, Object>> runs) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Map<String, Object> r : runs) {
-            String key = r.get("model") + " @ " + r.get("extractor");
-            groups.computeIfAbsent(key, k -> new Group(k, (String) r.get("model"), (String) r.get("extractor"),
+            Object aug = r.get("augmentation");
+            String model = aug == null || "none".equals(aug) ? (String) r.get("model") : r.get("model") + " + " + aug;
+            String key = model + " @ " + r.get("extractor");
+            groups.computeIfAbsent(key, k -> new Group(k, model, (String) r.get("extractor"),
                     (String) r.get("backend"), new ArrayList<>())).runs().add(r);
         }
         return new ArrayList<>(groups.values());
@@ -206,7 +210,7 @@ public final class ReportWriter {
         for (Map<String, Object> r : runs) {
             List<String> cells = new ArrayList<>();
             for (String c : CSV_COLUMNS) {
-                Object v = r.get(c);
+                Object v = c.equals("conditions") ? conditionsText(r.get(c)) : r.get(c);
                 String text = v == null ? "" : v instanceof Double d ? String.format(Locale.ROOT, "%.6f", d) : v.toString();
                 if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
                     text = "\"" + text.replace("\"", "\"\"") + "\"";
@@ -216,6 +220,41 @@ public final class ReportWriter {
             sb.append(String.join(",", cells)).append('\n');
         }
         return sb.toString();
+    }
+
+    private static String conditionsText(Object conditions) {
+        if (!(conditions instanceof List<?> list) || list.isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (Object o : list) {
+            Map<?, ?> c = (Map<?, ?>) o;
+            parts.add(c.get("id") + "=" + String.format(Locale.ROOT, "%.6f", ((Number) c.get("accuracy")).doubleValue()));
+        }
+        return String.join(";", parts);
+    }
+
+    /** Mean accuracy of a group's successful runs under one test condition ({@code clean}: the plain test set). */
+    static double conditionMean(Group g, String condition) {
+        return conditionValues(g, condition).average().orElse(Double.NaN);
+    }
+
+    static double conditionStd(Group g, String condition) {
+        double[] v = conditionValues(g, condition).toArray();
+        if (v.length < 2) {
+            return 0;
+        }
+        double m = java.util.Arrays.stream(v).average().orElse(0);
+        return Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1));
+    }
+
+    private static java.util.stream.DoubleStream conditionValues(Group g, String condition) {
+        if (condition.equals("clean")) {
+            return g.ok().stream().mapToDouble(r -> ((Number) r.get("accuracy")).doubleValue());
+        }
+        return g.ok().stream().flatMap(r -> r.get("conditions") instanceof List<?> l ? l.stream() : java.util.stream.Stream.empty())
+                .map(o -> (Map<?, ?>) o).filter(c -> condition.equals(c.get("id")))
+                .mapToDouble(c -> ((Number) c.get("accuracy")).doubleValue());
     }
 
     static String pct(double v) {

@@ -1,0 +1,47 @@
+package dev.digits.app.experiment;
+
+import dev.digits.api.augment.Augmentation;
+import dev.digits.api.augment.AugmentationPipeline;
+import dev.digits.api.augment.AugmentationProvider;
+import dev.digits.api.plugin.PluginRegistry;
+import dev.digits.app.experiment.ExperimentConfig.AugmentationStep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the augmentation steps of an experiment file into an {@link AugmentationPipeline} through the
+ * augmentation plugins, with a description (every resolved parameter and the seed) for provenance and the
+ * feature cache.
+ */
+final class AugmentationPipelines {
+    /** A built pipeline, its description, and each step as resolved, for provenance. */
+    record Built(AugmentationPipeline pipeline, String description, List<Map<String, Object>> steps) {
+    }
+
+    private final PluginRegistry<AugmentationProvider> registry;
+
+    AugmentationPipelines(PluginRegistry<AugmentationProvider> registry) {
+        this.registry = registry;
+    }
+
+    Built build(List<AugmentationStep> steps, long seed) {
+        List<AugmentationPipeline.Step> built = new ArrayList<>();
+        List<Map<String, Object>> resolved = new ArrayList<>();
+        StringBuilder description = new StringBuilder();
+        for (AugmentationStep s : steps) {
+            Augmentation a = registry.get(s.type()).create(s.params());
+            built.add(new AugmentationPipeline.Step(a, s.probability()));
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("type", a.name());
+            r.put("probability", s.probability());
+            r.put("params", a.parameters().asMap());
+            resolved.add(r);
+            description.append(a.name()).append(a.parameters()).append(" p=").append(s.probability()).append("; ");
+        }
+        description.append("seed=").append(seed);
+        return new Built(new AugmentationPipeline(built, seed), description.toString(), resolved);
+    }
+}
