@@ -5,12 +5,14 @@ import java.util.Locale;
 
 /**
  * How a {@code [coefficients x frames]} matrix becomes an extractor's output: kept as is, averaged over time
- * (the notebook's 40-d vector), or averaged with the standard deviation appended.
+ * (the notebook's 40-d vector), averaged with the standard deviation appended, or flattened row by row into
+ * one vector (for a fixed frame count: the time course for models that take vectors).
  */
 public enum FramePooling {
     NONE("none"),
     MEAN("mean"),
-    MEAN_STD("mean-std");
+    MEAN_STD("mean-std"),
+    FLATTEN("flatten");
 
     private final String id;
 
@@ -18,13 +20,13 @@ public enum FramePooling {
         this.id = id;
     }
 
-    /** The word used in parameters: {@code none}, {@code mean} or {@code mean-std}. */
+    /** The word used in parameters: {@code none}, {@code mean}, {@code mean-std} or {@code flatten}. */
     public String id() {
         return id;
     }
 
     public static List<String> ids() {
-        return List.of("none", "mean", "mean-std");
+        return List.of("none", "mean", "mean-std", "flatten");
     }
 
     public static FramePooling byId(String id) {
@@ -53,12 +55,12 @@ public enum FramePooling {
      * @param matrix {@code rows x cols} values, row-major
      */
     public Features apply(double[] matrix, int rows, int cols) {
-        if (this == NONE) {
+        if (this == NONE || this == FLATTEN) {
             float[] out = new float[rows * cols];
             for (int i = 0; i < out.length; i++) {
                 out[i] = (float) matrix[i];
             }
-            return Features.matrix(out, rows, cols);
+            return this == NONE ? Features.matrix(out, rows, cols) : Features.vector(out);
         }
         float[] out = new float[this == MEAN ? rows : 2 * rows];
         for (int r = 0; r < rows; r++) {

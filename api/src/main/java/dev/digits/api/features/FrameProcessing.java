@@ -15,9 +15,10 @@ import java.util.function.Supplier;
  * @param deltaWidth the delta window in frames (odd, librosa's default 9)
  * @param cmvn       per-utterance normalisation
  * @param pooling    how the matrix becomes the output
- * @param frames     fixed frame count for {@code pooling: none} (0 keeps every frame)
+ * @param frames     fixed frame count for {@code pooling: none} or {@code flatten} (0 keeps every frame)
+ * @param stretch    reach {@code frames} by resampling the time axis rather than by centred padding or cropping
  */
-public record FrameProcessing(int deltas, int deltaWidth, Cmvn cmvn, FramePooling pooling, int frames) {
+public record FrameProcessing(int deltas, int deltaWidth, Cmvn cmvn, FramePooling pooling, int frames, boolean stretch) {
 
     public FrameProcessing {
         if (deltas < 0 || deltas > 2) {
@@ -30,19 +31,25 @@ public record FrameProcessing(int deltas, int deltaWidth, Cmvn cmvn, FramePoolin
             throw new IllegalArgumentException("cmvn: " + cmvn.id() + " with pooling: mean gives all zeros (every row has "
                     + "mean 0 after normalisation); use pooling: none or mean-std, or cmvn: none");
         }
+        if (pooling == FramePooling.FLATTEN && frames == 0) {
+            throw new IllegalArgumentException("pooling: flatten needs frames: N, so every clip gives a vector of the same "
+                    + "length");
+        }
         if (cmvn == Cmvn.MEAN_VAR && pooling == FramePooling.MEAN_STD) {
             throw new IllegalArgumentException("cmvn: mean-var with pooling: mean-std gives constant features (mean 0, "
                     + "std 1); use pooling: none or cmvn: mean");
         }
     }
 
-    /** The parameters {@code pooling}, {@code frames}, {@code deltas}, {@code delta_width} and {@code cmvn}. */
+    /** The parameters {@code pooling}, {@code frames}, {@code frames_fit}, {@code deltas}, {@code delta_width}, {@code cmvn}. */
     public static List<ParameterSpec> parameters() {
         return List.of(
                 ParameterSpec.choice("pooling", "none", FramePooling.ids(),
                         "none: [coefficients x frames] matrix; mean: time average (the notebook's vector); mean-std"),
                 ParameterSpec.integer("frames", 0, 0, 100000,
-                        "pad (with silence) or crop the matrix to this many frames, centred; 0 keeps every frame"),
+                        "give the matrix this many frames (see frames_fit); 0 keeps every frame"),
+                ParameterSpec.choice("frames_fit", "pad", List.of("pad", "stretch"),
+                        "pad: pad with silence or crop, centred; stretch: resample the time axis to fit"),
                 ParameterSpec.integer("deltas", 0, 0, 2,
                         "append time derivatives as rows: 1 deltas, 2 deltas and delta-deltas (librosa.feature.delta)"),
                 ParameterSpec.integer("delta_width", 9, 3, 101, "frames in the delta window (odd)"),
@@ -53,7 +60,7 @@ public record FrameProcessing(int deltas, int deltaWidth, Cmvn cmvn, FramePoolin
     /** Reads the parameters declared by {@link #parameters()}. */
     public static FrameProcessing from(Parameters p) {
         return new FrameProcessing(p.getInt("deltas"), p.getInt("delta_width"), Cmvn.byId(p.getString("cmvn")),
-                FramePooling.byId(p.getString("pooling")), p.getInt("frames"));
+                FramePooling.byId(p.getString("pooling")), p.getInt("frames"), "stretch".equals(p.getString("frames_fit")));
     }
 
     /** Whether the matrix reaches the pooling unchanged (no deltas, no normalisation). */
@@ -73,7 +80,7 @@ public record FrameProcessing(int deltas, int deltaWidth, Cmvn cmvn, FramePoolin
      */
     public Features apply(double[] matrix, int rows, int cols, Supplier<double[]> silence) {
         if (passesMatrixThrough()) {
-            return pooling.apply(matrix, rows, cols, frames, silence);
+            return fitAndPool(matrix, rows, cols, silence);
         }
         int outRows = outputRows(rows);
         double[] m = new double[outRows * cols];
@@ -88,7 +95,7 @@ public record FrameProcessing(int deltas, int deltaWidth, Cmvn cmvn, FramePoolin
                 m[r * cols + c] = (m[r * cols + c] - stats[0][r]) / stats[1][r];
             }
         }
-        return pooling.apply(m, outRows, cols, frames, () -> {
+        return fitAndPool(m, outRows, cols, () -> {
             double[] s = silence.get();
             double[] column = new double[outRows];
             for (int r = 0; r < outRows; r++) {
@@ -97,5 +104,15 @@ public record FrameProcessing(int deltas, int deltaWidth, Cmvn cmvn, FramePoolin
             }
             return column;
         });
+    }
+
+    private Features fitAndPool(double[] m, int rows, int cols, Supplier<double[]> silence) {
+        boolean fit = frames > 0 && frames != cols && (pooling == FramePooling.NONE || pooling == FramePooling.FLATTEN);
+        if (!fit) {
+            return pooling.apply(m, rows, cols);
+        }
+        double[] fitted = stretch ? FixedFrameCount.stretch(m, rows, cols, frames)
+                : FixedFrameCount.apply(m, rows, cols, frames, silence.get());
+        return pooling.apply(fitted, rows, frames);
     }
 }

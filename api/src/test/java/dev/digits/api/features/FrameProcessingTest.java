@@ -88,4 +88,29 @@ class FrameProcessingTest {
         assertThrows(IllegalArgumentException.class, () -> processing(Map.of("cmvn", "mean-var", "pooling", "mean-std")));
         assertThrows(IllegalArgumentException.class, () -> processing(Map.of("delta_width", 8)));
     }
+
+    @Test
+    void stretchResamplesTheTimeAxisByAreaWeightedAveraging() {
+        double[] m = {0, 1, 2, 3, 4, 5}; // one row, 6 frames
+        assertArrayEquals(new double[] {0.5, 2.5, 4.5}, FixedFrameCount.stretch(m, 1, 6, 3), 1e-12);
+        // 6 frames to 4: spans of 1.5 frames
+        assertArrayEquals(new double[] {0.5 / 1.5, 2.5 / 1.5, 5 / 1.5, 7 / 1.5}, FixedFrameCount.stretch(m, 1, 6, 4), 1e-12);
+        // fewer frames than wanted: each input frame repeated over its span
+        assertArrayEquals(new double[] {7, 7, 9, 9}, FixedFrameCount.stretch(new double[] {7, 9}, 1, 2, 4), 1e-12);
+    }
+
+    @Test
+    void flattenGivesTheFittedMatrixAsOneVectorAndNeedsAFrameCount() {
+        double[] m = matrix(3, 17);
+        Features f = processing(Map.of("pooling", "flatten", "frames", 8, "frames_fit", "stretch")).apply(m, 3, 17,
+                () -> new double[3]);
+        assertArrayEquals(new int[] {24}, f.shape());
+        double[] expected = FixedFrameCount.stretch(m, 3, 17, 8);
+        for (int i = 0; i < 24; i++) {
+            assertEquals((float) expected[i], f.values()[i]);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> processing(Map.of("pooling", "flatten")));
+        assertTrue(e.getMessage().contains("frames: N"), e.getMessage());
+    }
 }
