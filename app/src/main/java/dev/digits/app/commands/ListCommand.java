@@ -3,6 +3,7 @@ package dev.digits.app.commands;
 import dev.digits.app.Plugins;
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
+import dev.digits.api.augment.AugmentationProvider;
 import dev.digits.api.features.FeatureExtractorProvider;
 import dev.digits.api.model.ClassifierProvider;
 import dev.digits.api.params.ParameterSpec;
@@ -30,7 +31,7 @@ public final class ListCommand implements Command {
 
     @Override
     public String summary() {
-        return "list the feature extractors and backends, their parameters, and whether they can run here";
+        return "list the feature extractors, backends and augmentations, their parameters, and whether they can run here";
     }
 
     @Override
@@ -64,6 +65,16 @@ public final class ListCommand implements Command {
                     printParameters(out, p.parameters(type), "      ");
                 }
             });
+        }
+        out.println();
+        out.println("Augmentations (experiment files: augmentations[].steps, testConditions[].steps):");
+        if (plugins.augmentations().entries().isEmpty()) {
+            out.println("  (none installed)");
+        }
+        for (PluginRegistry.Entry<AugmentationProvider> e : plugins.augmentations().entries()) {
+            out.printf("  %-14s %s%n", e.name(), e.status());
+            out.printf("  %-14s %s%n", "", e.description());
+            e.plugin().ifPresent(p -> printParameters(out, p.parameters(), "    "));
         }
         return 0;
     }

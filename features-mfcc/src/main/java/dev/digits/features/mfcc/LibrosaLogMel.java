@@ -1,6 +1,7 @@
 package dev.digits.features.mfcc;
 
 import dev.digits.api.audio.AudioClip;
+import dev.digits.api.audio.SilenceTrim;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
 import dev.digits.api.features.FramePooling;
@@ -19,11 +20,13 @@ public final class LibrosaLogMel implements FeatureExtractor {
     private final Parameters parameters;
     private final LibrosaMelPipeline pipeline;
     private final FrameProcessing output;
+    private final SilenceTrim trim;
 
     public LibrosaLogMel(Parameters parameters) {
         this.parameters = parameters;
         this.pipeline = new LibrosaMelPipeline(MelSpectrogramConfig.from(parameters));
         this.output = FrameProcessing.from(parameters);
+        this.trim = SilenceTrim.from(parameters);
     }
 
     @Override
@@ -43,7 +46,7 @@ public final class LibrosaLogMel implements FeatureExtractor {
 
     @Override
     public Features extract(AudioClip clip) {
-        LibrosaMelPipeline.DbMel mel = pipeline.dbMel(clip);
+        LibrosaMelPipeline.DbMel mel = pipeline.dbMel(trim.apply(clip));
         return output.apply(mel.values(), mel.nMels(), mel.frames(), () -> {
             double[] silence = new double[mel.nMels()];
             Arrays.fill(silence, mel.floorDb());

@@ -1,6 +1,7 @@
 package dev.digits.features.mfcc;
 
 import dev.digits.api.audio.AudioClip;
+import dev.digits.api.audio.SilenceTrim;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
 import dev.digits.api.features.FramePooling;
@@ -23,6 +24,7 @@ public final class LibrosaMfcc implements FeatureExtractor {
     private final double[][] dct;
     private final double[] lift;
     private final FrameProcessing output;
+    private final SilenceTrim trim;
 
     public LibrosaMfcc(Parameters parameters) {
         this.parameters = parameters;
@@ -35,6 +37,7 @@ public final class LibrosaMfcc implements FeatureExtractor {
         this.dct = dctMatrix(nMfcc, config.nMels(), "ortho".equals(parameters.getString("norm")));
         this.lift = lifter(nMfcc, parameters.getInt("lifter"));
         this.output = FrameProcessing.from(parameters);
+        this.trim = SilenceTrim.from(parameters);
     }
 
     @Override
@@ -58,7 +61,7 @@ public final class LibrosaMfcc implements FeatureExtractor {
 
     @Override
     public Features extract(AudioClip clip) {
-        LibrosaMelPipeline.DbMel mel = pipeline.dbMel(clip);
+        LibrosaMelPipeline.DbMel mel = pipeline.dbMel(trim.apply(clip));
         int t = mel.frames();
         if (output.pooling() == FramePooling.MEAN && output.passesMatrixThrough()) {
             // the DCT and liftering are linear: the time mean of the MFCCs is the MFCC of the mean dB frame

@@ -1,5 +1,6 @@
 package dev.digits.features.mfcc;
 
+import dev.digits.api.audio.SilenceTrim;
 import dev.digits.api.features.FrameProcessing;
 import dev.digits.api.params.ParameterSpec;
 
@@ -37,7 +38,10 @@ final class LibrosaParameters {
 
     /** {@code pooling}, {@code frames}, {@code deltas}, {@code cmvn}: shared by every extractor that outputs a matrix. */
     static List<ParameterSpec> output() {
-        return FrameProcessing.parameters();
+        List<ParameterSpec> all = new ArrayList<>();
+        all.add(SilenceTrim.parameter());
+        all.addAll(FrameProcessing.parameters());
+        return all;
     }
 
     static List<ParameterSpec> mfcc() {

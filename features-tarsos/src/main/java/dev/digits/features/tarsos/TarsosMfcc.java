@@ -6,6 +6,7 @@ import be.tarsos.dsp.AudioProcessor;
 import be.tarsos.dsp.io.jvm.AudioDispatcherFactory;
 import be.tarsos.dsp.mfcc.MFCC;
 import dev.digits.api.audio.AudioClip;
+import dev.digits.api.audio.SilenceTrim;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
 import dev.digits.api.features.FramePooling;
@@ -31,6 +32,7 @@ public final class TarsosMfcc implements FeatureExtractor {
     private final float fmin;
     private final Double fmax;
     private final FrameProcessing output;
+    private final SilenceTrim trim;
 
     public TarsosMfcc(Parameters p) {
         this.parameters = p;
@@ -41,6 +43,7 @@ public final class TarsosMfcc implements FeatureExtractor {
         this.fmin = (float) p.getDouble("fmin");
         this.fmax = p.get("fmax") == null ? null : p.getDouble("fmax");
         this.output = FrameProcessing.from(p);
+        this.trim = SilenceTrim.from(p);
         if (hop > bufferSize) {
             throw new IllegalArgumentException("hop_length (" + hop + ") must not exceed buffer_size (" + bufferSize + ")");
         }
@@ -68,7 +71,7 @@ public final class TarsosMfcc implements FeatureExtractor {
     public Features extract(AudioClip clip) {
         int sr = clip.sampleRate();
         float top = (float) (fmax == null ? sr / 2.0 : Math.min(fmax, sr / 2.0));
-        float[] samples = clip.samples();
+        float[] samples = trim.apply(clip).samples();
         if (samples.length < bufferSize) {
             // TarsosDSP emits no frame for input shorter than one buffer: pad with silence
             samples = java.util.Arrays.copyOf(samples, bufferSize);

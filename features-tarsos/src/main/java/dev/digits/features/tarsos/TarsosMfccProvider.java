@@ -2,6 +2,7 @@ package dev.digits.features.tarsos;
 
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.FeatureExtractorProvider;
+import dev.digits.api.audio.SilenceTrim;
 import dev.digits.api.features.FrameProcessing;
 import dev.digits.api.params.ParameterSpec;
 import dev.digits.api.params.Parameters;
@@ -31,6 +32,7 @@ public final class TarsosMfccProvider implements FeatureExtractorProvider {
                 ParameterSpec.integer("n_mels", 128, 1, 1024, "mel filters"),
                 ParameterSpec.number("fmin", 0.0, 0, 192000, "lowest filter frequency (Hz)"),
                 ParameterSpec.number("fmax", null, 1, 192000, "highest filter frequency in Hz (none: sr/2)")));
+        specs.add(SilenceTrim.parameter());
         specs.addAll(FrameProcessing.parameters());
         return specs;
     }
