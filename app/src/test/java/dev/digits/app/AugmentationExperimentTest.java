@@ -134,4 +134,30 @@ class AugmentationExperimentTest {
             assertEquals(snr0.get(run.get("cell").asText()), run.get("conditions").get(0).get("accuracy").asDouble(), 0.0);
         }
     }
+
+    @Test
+    void trainAddsTheChosenAugmentationsCopiesAndRecordsItInTheBundle() throws Exception {
+        Path corpus = miniCorpus();
+        Path f = yaml("train.yaml", """
+                name: train
+                dataset: {path: %s}
+                extractors: [{id: mean, type: mfcc-librosa, params: {sr: native, pooling: mean-std, n_mfcc: 13}}]
+                models: [{id: knn, backend: tribuo, spec: {type: knn, k: 1}}]
+                augmentations:
+                  - {id: none}
+                  - {id: gain, copies: 2, steps: [{type: gain, db: [-3, 3]}]}
+                """.formatted(corpus));
+        Path bundle = dir.resolve("m.digits");
+        AppRunner.Result ambiguous = AppRunner.run("train", "--config", f.toString(), "--out", bundle.toString());
+        assertEquals(2, ambiguous.exitCode());
+        assertTrue(ambiguous.err().contains("choose one with --augmentation (none, gain)"), ambiguous.err());
+
+        AppRunner.Result r = AppRunner.run("train", "--config", f.toString(), "--augmentation", "gain", "--out", bundle.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("on mean: 120 clips (all data) + 240 augmented copies (gain)"), r.out());
+        Map<?, ?> provenance = (Map<?, ?>) dev.digits.app.bundle.ModelBundle.read(bundle,
+                Plugins.discover(getClass().getClassLoader())).metadata().get("provenance");
+        assertEquals(360, ((Number) provenance.get("trainingExamples")).intValue());
+        assertEquals("gain", ((Map<?, ?>) provenance.get("augmentation")).get("id"));
+    }
 }

@@ -6,12 +6,16 @@ import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
 import dev.digits.app.cli.UsageException;
 import dev.digits.app.experiment.ExperimentConfig;
+import dev.digits.app.experiment.AugmentationPipelines;
+import dev.digits.app.experiment.ExperimentConfig.AugmentationConfig;
 import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
 import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
 import dev.digits.app.experiment.ExperimentLoader;
 import dev.digits.app.experiment.ExperimentRunner;
 import dev.digits.app.experiment.ProgressLine;
 import dev.digits.api.features.FeatureExtractor;
+import dev.digits.api.features.Features;
+import dev.digits.core.augment.AugmentedExtractor;
 import dev.digits.api.model.ClassifierProvider;
 import dev.digits.api.model.ModelSpec;
 import dev.digits.api.model.TrainedModel;
@@ -61,7 +65,7 @@ public final class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "--config FILE.yaml [--model ID] [--extractor ID] [--split all|train] [--out model.digits]";
+        return "--config FILE.yaml [--model ID] [--extractor ID] [--augmentation ID] [--split all|train] [--out model.digits]";
     }
 
     @Override
@@ -70,6 +74,8 @@ public final class TrainCommand implements Command {
                 .addOption(Option.builder("c").longOpt("config").hasArg().argName("FILE").desc("experiment file").build())
                 .addOption(Option.builder("m").longOpt("model").hasArg().argName("ID").desc("model id (optional if there is one)").build())
                 .addOption(Option.builder("e").longOpt("extractor").hasArg().argName("ID").desc("extractor id (optional if there is one)").build())
+                .addOption(Option.builder("a").longOpt("augmentation").hasArg().argName("ID")
+                        .desc("augmentation id (optional if there is one)").build())
                 .addOption(Option.builder().longOpt("split").hasArg().argName("WHICH")
                         .desc("all (default): every clip; train: the training part of the protocol's first fold").build())
                 .addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE").desc("bundle to write (default model.digits)").build());
@@ -88,6 +94,8 @@ public final class TrainCommand implements Command {
         ModelConfig modelConfig = pick(config.models(), line.getOptionValue("model"), "model", ModelConfig::id);
         ExtractorConfig extractorConfig = pick(config.extractors(), line.getOptionValue("extractor"), "extractor",
                 ExtractorConfig::id);
+        AugmentationConfig augmentation = pick(config.augmentations(), line.getOptionValue("augmentation"), "augmentation",
+                AugmentationConfig::id);
         Path out = Path.of(line.getOptionValue("out", "model.digits"));
         long seed = config.seeds().get(0);
 
@@ -106,21 +114,49 @@ public final class TrainCommand implements Command {
 
         ProgressLine progress = new ProgressLine(console.err());
         progress.start("features " + extractorConfig.id());
-        CorpusFeatures features = new CorpusExtraction(extractor, config.cache() ? new FeatureCache(FeatureCache.defaultRoot())
-                : null, Runtime.getRuntime().availableProcessors()).run(corpus, n -> progress.update(n, corpus.size(), null));
+        FeatureCache cache = config.cache() ? new FeatureCache(FeatureCache.defaultRoot()) : null;
+        int threads = Runtime.getRuntime().availableProcessors();
+        CorpusFeatures features = new CorpusExtraction(extractor, cache, threads)
+                .run(corpus, n -> progress.update(n, corpus.size(), null));
         features.badFiles().forEach(b -> console.err().println("  skipped " + b));
         int[] rows = split.equals("all") ? IntStream.range(0, features.size()).toArray()
                 : ExperimentRunner.protocol(config.protocol()).folds(features.entries()).get(0).train();
         Fold used = new Fold(split, rows, new int[0]);
-        float[][] x = new float[rows.length][];
-        int[] y = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            x[i] = features.features().get(rows[i]).values();
-            y[i] = features.entries().get(rows[i]).digit();
+        // augmented copies of the training clips, as the experiment runner makes them
+        List<Map<Path, Features>> copies = new ArrayList<>();
+        AugmentationPipelines.Built pipeline = null;
+        if (!augmentation.isNone()) {
+            pipeline = new AugmentationPipelines(plugins.augmentations()).build(augmentation.steps(), augmentation.seed());
+            for (int k = 0; k < augmentation.copies(); k++) {
+                progress.start("features " + extractorConfig.id() + " + " + augmentation.id() + " (copy " + (k + 1) + "/"
+                        + augmentation.copies() + ")");
+                CorpusFeatures cf = new CorpusExtraction(new AugmentedExtractor(extractor, pipeline.pipeline(),
+                        pipeline.description(), k), cache, threads).run(corpus, n -> progress.update(n, corpus.size(), null));
+                Map<Path, Features> byPath = new java.util.HashMap<>();
+                for (int i = 0; i < cf.size(); i++) {
+                    byPath.put(cf.entries().get(i).path(), cf.features().get(i));
+                }
+                copies.add(byPath);
+            }
         }
-        TrainingSet data = new TrainingSet(x, features.features().get(0).shape(), y, 10);
-        console.out().printf("training %s (%s %s) on %s: %d clips (%s), seed %d%n", modelConfig.id(), provider.name(),
-                spec.type(), extractorConfig.id(), data.size(), split.equals("all") ? "all data" : "first fold's training part",
+        List<float[]> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        for (int row : rows) {
+            x.add(features.features().get(row).values());
+            y.add(features.entries().get(row).digit());
+            for (Map<Path, Features> copy : copies) {
+                Features f = copy.get(features.entries().get(row).path());
+                if (f != null) {
+                    x.add(f.values());
+                    y.add(features.entries().get(row).digit());
+                }
+            }
+        }
+        TrainingSet data = new TrainingSet(x.toArray(new float[0][]), features.features().get(0).shape(),
+                y.stream().mapToInt(Integer::intValue).toArray(), 10);
+        console.out().printf("training %s (%s %s) on %s: %d clips (%s)%s, seed %d%n", modelConfig.id(), provider.name(),
+                spec.type(), extractorConfig.id(), rows.length, split.equals("all") ? "all data" : "first fold's training part",
+                augmentation.isNone() ? "" : " + " + (data.size() - rows.length) + " augmented copies (" + augmentation.id() + ")",
                 seed);
         progress.start("train " + modelConfig.id());
         long t0 = System.nanoTime();
@@ -140,7 +176,12 @@ public final class TrainCommand implements Command {
         provenance.put("extractorId", extractorConfig.id());
         provenance.put("dataset", root.toAbsolutePath().normalize().toString());
         provenance.put("split", used.name());
-        provenance.put("trainingClips", data.size());
+        provenance.put("trainingClips", rows.length);
+        provenance.put("trainingExamples", data.size());
+        if (pipeline != null) {
+            provenance.put("augmentation", Map.of("id", augmentation.id(), "copies", augmentation.copies(),
+                    "seed", augmentation.seed(), "steps", pipeline.steps()));
+        }
         provenance.put("seed", seed);
         provenance.put("trainSeconds", seconds);
         provenance.put("created", Instant.now().toString());
@@ -148,7 +189,7 @@ public final class TrainCommand implements Command {
         provenance.put("java", System.getProperty("java.version"));
         provenance.put("backend", model.provenance());
         ModelBundle.write(out, extractor, model, labels, new ModelBundle.TrainingData(
-                new ArrayList<>(summary.bySampleRate().keySet()), summary.minDuration(), summary.maxDuration(), data.size()),
+                new ArrayList<>(summary.bySampleRate().keySet()), summary.minDuration(), summary.maxDuration(), rows.length),
                 provenance);
         console.out().printf(Locale.ROOT, "trained in %.1f s; wrote %s%n", seconds, out);
         return 0;

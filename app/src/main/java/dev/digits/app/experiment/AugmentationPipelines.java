@@ -16,18 +16,18 @@ import java.util.Map;
  * augmentation plugins, with a description (every resolved parameter and the seed) for provenance and the
  * feature cache.
  */
-final class AugmentationPipelines {
+public final class AugmentationPipelines {
     /** A built pipeline, its description, and each step as resolved, for provenance. */
-    record Built(AugmentationPipeline pipeline, String description, List<Map<String, Object>> steps) {
+    public record Built(AugmentationPipeline pipeline, String description, List<Map<String, Object>> steps) {
     }
 
     private final PluginRegistry<AugmentationProvider> registry;
 
-    AugmentationPipelines(PluginRegistry<AugmentationProvider> registry) {
+    public AugmentationPipelines(PluginRegistry<AugmentationProvider> registry) {
         this.registry = registry;
     }
 
-    Built build(List<AugmentationStep> steps, long seed) {
+    public Built build(List<AugmentationStep> steps, long seed) {
         List<AugmentationPipeline.Step> built = new ArrayList<>();
         List<Map<String, Object>> resolved = new ArrayList<>();
         StringBuilder description = new StringBuilder();
