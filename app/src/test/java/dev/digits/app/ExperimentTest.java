@@ -23,19 +23,8 @@ class ExperimentTest {
         return f;
     }
 
-    /** A small corpus in the FSDD layout: 3 speakers x 10 digits x 6 recordings, copied from FSDD. */
     private Path miniCorpus() throws Exception {
-        Path fsdd = dev.digits.core.dataset.DatasetLocator.defaults().locate("fsdd").resolve("recordings");
-        Path rec = Files.createDirectories(dir.resolve("mini/recordings"));
-        for (String speaker : new String[] {"george", "jackson", "lucas"}) {
-            for (int d = 0; d < 10; d++) {
-                for (int i = 0; i < 6; i++) {
-                    String name = d + "_" + speaker + "_" + i + ".wav";
-                    Files.copy(fsdd.resolve(name), rec.resolve(name));
-                }
-            }
-        }
-        return dir.resolve("mini");
+        return MiniCorpus.create(dir, 6);
     }
 
     @Test

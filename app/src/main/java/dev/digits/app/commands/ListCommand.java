@@ -42,15 +42,7 @@ public final class ListCommand implements Command {
     @Override
     public int run(CommandLine line, Console console) {
         PrintStream out = console.out();
-        out.println("Feature extractors:");
-        if (plugins.extractors().entries().isEmpty()) {
-            out.println("  (none installed)");
-        }
-        for (PluginRegistry.Entry<FeatureExtractorProvider> e : plugins.extractors().entries()) {
-            out.printf("  %-14s %s%n", e.name(), e.status());
-            out.printf("  %-14s %s%n", "", e.description());
-            e.plugin().ifPresent(p -> printParameters(out, p.parameters(), "    "));
-        }
+        printPlugins(out, "Feature extractors:", plugins.extractors(), FeatureExtractorProvider::parameters);
         out.println();
         out.println("Backends:");
         if (plugins.backends().entries().isEmpty()) {
@@ -67,16 +59,22 @@ public final class ListCommand implements Command {
             });
         }
         out.println();
-        out.println("Augmentations (experiment files: augmentations[].steps, testConditions[].steps):");
-        if (plugins.augmentations().entries().isEmpty()) {
+        printPlugins(out, "Augmentations (experiment files: augmentations[].steps, testConditions[].steps):",
+                plugins.augmentations(), AugmentationProvider::parameters);
+        return 0;
+    }
+
+    private static <P extends dev.digits.api.plugin.Plugin> void printPlugins(
+            PrintStream out, String title, PluginRegistry<P> registry, java.util.function.Function<P, List<ParameterSpec>> specs) {
+        out.println(title);
+        if (registry.entries().isEmpty()) {
             out.println("  (none installed)");
         }
-        for (PluginRegistry.Entry<AugmentationProvider> e : plugins.augmentations().entries()) {
+        for (PluginRegistry.Entry<P> e : registry.entries()) {
             out.printf("  %-14s %s%n", e.name(), e.status());
             out.printf("  %-14s %s%n", "", e.description());
-            e.plugin().ifPresent(p -> printParameters(out, p.parameters(), "    "));
+            e.plugin().ifPresent(p -> printParameters(out, specs.apply(p), "    "));
         }
-        return 0;
     }
 
     private static void printParameters(PrintStream out, List<ParameterSpec> specs, String indent) {

@@ -13,6 +13,7 @@ import java.util.random.RandomGenerator;
  */
 public final class SpeedPerturbation implements AudioAugmentation {
     private static final int ZERO_CROSSINGS = 16;
+    private static final int TABLE_STEPS = 256;
 
     private final Parameters parameters;
     private final double[] factor;
@@ -44,17 +45,25 @@ public final class SpeedPerturbation implements AudioAugmentation {
         float[] out = new float[n];
         double cutoff = Math.min(1.0, 1.0 / speed); // of the input's Nyquist frequency: no aliasing when speeding up
         double half = ZERO_CROSSINGS / cutoff;
+        // the kernel, tabulated every 1/TABLE_STEPS of an input sample and linearly interpolated
+        int size = (int) Math.ceil(half * TABLE_STEPS) + 2;
+        double[] table = new double[size];
+        for (int i = 0; i < size; i++) {
+            double d = i / (double) TABLE_STEPS;
+            double arg = Math.PI * cutoff * d;
+            double sinc = arg == 0 ? 1 : Math.sin(arg) / arg;
+            table[i] = d >= half ? 0 : cutoff * sinc * (0.5 + 0.5 * Math.cos(Math.PI * d / half));
+        }
         for (int j = 0; j < n; j++) {
             double t = j * speed;
-            int lo = (int) Math.ceil(t - half);
-            int hi = (int) Math.floor(t + half);
+            int lo = Math.max(0, (int) Math.ceil(t - half));
+            int hi = Math.min(x.length - 1, (int) Math.floor(t + half));
             double sum = 0;
-            for (int k = Math.max(0, lo); k <= Math.min(x.length - 1, hi); k++) {
-                double d = t - k;
-                double arg = Math.PI * cutoff * d;
-                double sinc = Math.abs(arg) < 1e-12 ? 1 : Math.sin(arg) / arg;
-                double window = 0.5 + 0.5 * Math.cos(Math.PI * d / half);
-                sum += x[k] * cutoff * sinc * window;
+            for (int k = lo; k <= hi; k++) {
+                double pos = Math.abs(t - k) * TABLE_STEPS;
+                int i = (int) pos;
+                double frac = pos - i;
+                sum += x[k] * (table[i] + frac * (table[i + 1] - table[i]));
             }
             out[j] = (float) sum;
         }

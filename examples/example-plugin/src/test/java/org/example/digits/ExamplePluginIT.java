@@ -44,6 +44,7 @@ class ExamplePluginIT {
         assertEquals(0, list.code(), list.out());
         assertTrue(list.out().contains("energy-zcr     available"), list.out());
         assertTrue(list.out().contains("centroid       available"), list.out());
+        assertTrue(list.out().contains("telephone      available"), list.out());
 
         Path yaml = dir.resolve("example.yaml");
         Files.writeString(yaml, """
@@ -54,11 +55,16 @@ class ExamplePluginIT {
                   - {id: zcr, type: energy-zcr, params: {segments: 6}}
                 models:
                   - {id: centroid, backend: centroid, spec: {type: nearest-centroid}}
+                augmentations:
+                  - {id: none}
+                  - {id: phone, copies: 1, steps: [{type: telephone, high: [2500, 3000]}]}
                 """);
         Run run = digits("run", yaml.toString(), "--out", dir.resolve("out").toString());
         assertEquals(0, run.code(), run.out());
         String results = Files.readString(dir.resolve("out/results.json"));
         assertTrue(results.contains("\"status\" : \"ok\""), results.substring(0, Math.min(2000, results.length())));
+        assertTrue(results.contains("\"augmentation\" : \"phone\""), "the augmented cell ran");
+        assertTrue(results.contains("\"type\" : \"telephone\""), "the plugin's step is in the provenance");
         assertTrue(Files.exists(dir.resolve("out/report.html")));
     }
 }
