@@ -180,10 +180,17 @@ public final class ExperimentRunner {
                 augmented.put(e.id() + "|" + a.getKey(), list);
             }
             if (cells.stream().anyMatch(c -> c.extractor() == e)) {
+                // only clips that some fold tests on (the official split tests on 300 of 3000)
+                java.util.Set<Integer> tested = new java.util.TreeSet<>();
+                for (Fold fold : folds) {
+                    Arrays.stream(fold.test()).forEach(tested::add);
+                }
+                Corpus testClips = new Corpus(corpus.root(), corpus.layout(),
+                        tested.stream().map(usable::get).toList(), List.of());
                 Map<String, Map<Path, Features>> byCondition = new LinkedHashMap<>();
                 for (Map.Entry<String, AugmentationPipelines.Built> c : conditions.entrySet()) {
                     byCondition.put(c.getKey(), extractAll(new AugmentedExtractor(base, c.getValue().pipeline(),
-                            c.getValue().description(), 0), corpus, cache, threads, "test condition " + c.getKey()
+                            c.getValue().description(), 0), testClips, cache, threads, "test condition " + c.getKey()
                             + " for " + e.id(), progress));
                 }
                 conditionFeatures.put(e.id(), byCondition);
