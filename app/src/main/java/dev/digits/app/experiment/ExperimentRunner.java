@@ -16,7 +16,6 @@ import dev.digits.api.model.ModelSpec;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingSet;
 import dev.digits.core.audio.WavReader;
-import dev.digits.core.augment.AugmentedExtractor;
 import dev.digits.core.dataset.Corpus;
 import dev.digits.core.dataset.CorpusEntry;
 import dev.digits.core.dataset.CorpusLayout;
@@ -160,42 +159,8 @@ public final class ExperimentRunner {
         }
         Map<String, Object> dataset = datasetProvenance(corpus, usable, root, layout);
 
-        // augmented training copies, per extractor x augmentation, and transformed test clips per condition
-        Map<String, List<Map<Path, Features>>> augmented = new HashMap<>();
-        Map<String, Map<String, Map<Path, Features>>> conditionFeatures = new HashMap<>();
-        for (ExtractorConfig e : config.extractors()) {
-            FeatureExtractor base = extractors.get(e.id());
-            for (Map.Entry<String, AugmentationPipelines.Built> a : pipelines.entrySet()) {
-                if (cells.stream().noneMatch(c -> c.extractor() == e && c.augmentation().id().equals(a.getKey()))) {
-                    continue;
-                }
-                int copies = config.augmentations().stream().filter(x -> x.id().equals(a.getKey())).findFirst()
-                        .orElseThrow().copies();
-                List<Map<Path, Features>> list = new ArrayList<>();
-                for (int k = 0; k < copies; k++) {
-                    String what = "features " + e.id() + " + " + a.getKey() + " (copy " + (k + 1) + "/" + copies + ")";
-                    list.add(extractAll(new AugmentedExtractor(base, a.getValue().pipeline(), a.getValue().description(), k),
-                            corpus, cache, threads, what, progress));
-                }
-                augmented.put(e.id() + "|" + a.getKey(), list);
-            }
-            if (cells.stream().anyMatch(c -> c.extractor() == e)) {
-                // only clips that some fold tests on (the official split tests on 300 of 3000)
-                java.util.Set<Integer> tested = new java.util.TreeSet<>();
-                for (Fold fold : folds) {
-                    Arrays.stream(fold.test()).forEach(tested::add);
-                }
-                Corpus testClips = new Corpus(corpus.root(), corpus.layout(),
-                        tested.stream().map(usable::get).toList(), List.of());
-                Map<String, Map<Path, Features>> byCondition = new LinkedHashMap<>();
-                for (Map.Entry<String, AugmentationPipelines.Built> c : conditions.entrySet()) {
-                    byCondition.put(c.getKey(), extractAll(new AugmentedExtractor(base, c.getValue().pipeline(),
-                            c.getValue().description(), 0), testClips, cache, threads, "test condition " + c.getKey()
-                            + " for " + e.id(), progress));
-                }
-                conditionFeatures.put(e.id(), byCondition);
-            }
-        }
+        TransformedFeatures transformed = TransformedFeatures.extract(config, extractors, pipelines, conditions, cells,
+                corpus, usable, folds, cache, threads, progress, err);
 
         Path cellsDir = Files.createDirectories(outDir.resolve("cells"));
         List<Map<String, Object>> results = new ArrayList<>();
@@ -217,9 +182,8 @@ public final class ExperimentRunner {
             }
             String label = String.format("[%d/%d] %s", i + 1, cells.size(), cell.describe());
             CellData data = new CellData(byPath.get(cell.extractor().id()),
-                    augmented.getOrDefault(cell.extractor().id() + "|" + cell.augmentation().id(), List.of()),
-                    pipelines.get(cell.augmentation().id()), conditionFeatures.getOrDefault(cell.extractor().id(), Map.of()),
-                    conditions);
+                    transformed.copies(cell.extractor().id(), cell.augmentation().id()),
+                    pipelines.get(cell.augmentation().id()), transformed.conditions(cell.extractor().id()), conditions);
             Map<String, Object> result = runCell(config, cell, folds.get(cell.fold()), usable, data,
                     extractors.get(cell.extractor().id()), extractMillis.get(cell.extractor().id()), dataset, protocol,
                     label, progress);
@@ -241,22 +205,6 @@ public final class ExperimentRunner {
     private record CellData(Map<Path, Features> clean, List<Map<Path, Features>> copies,
                             AugmentationPipelines.Built augmentation, Map<String, Map<Path, Features>> conditions,
                             Map<String, AugmentationPipelines.Built> conditionPipelines) {
-    }
-
-    /** Extracts (or reads from the cache) every clip with this extractor, reporting like the clean extraction. */
-    private Map<Path, Features> extractAll(FeatureExtractor extractor, Corpus corpus, FeatureCache cache, int threads,
-                                          String what, ProgressLine progress) {
-        progress.start(what);
-        CorpusFeatures cf = new CorpusExtraction(extractor, cache, threads)
-                .run(corpus, n -> progress.update(n, corpus.size(), null));
-        console.err().printf("%s: %d clips (%d computed, %d from cache)%n", what, cf.size(), cf.extracted(), cf.fromCache());
-        cf.badFiles().stream().filter(b -> !corpus.badFiles().contains(b)).limit(10)
-                .forEach(b -> console.err().println("  skipped " + b));
-        Map<Path, Features> m = new HashMap<>();
-        for (int i = 0; i < cf.size(); i++) {
-            m.put(cf.entries().get(i).path(), cf.features().get(i));
-        }
-        return m;
     }
 
     private Map<String, Object> runCell(ExperimentConfig config, Cell cell, Fold fold, List<CorpusEntry> entries,
