@@ -49,9 +49,13 @@ public final class ValidateCommand implements Command {
         ExperimentLoader loader = new ExperimentLoader(plugins);
         for (String file : line.getArgList()) {
             ExperimentConfig c = loader.load(Path.of(file));
-            console.out().printf("%s: valid (%s: %d extractor%s, %d model%s, protocol %s, seeds %s)%n", file, c.name(),
-                    c.extractors().size(), c.extractors().size() == 1 ? "" : "s", c.models().size(),
-                    c.models().size() == 1 ? "" : "s", c.protocol().type(), c.seeds());
+            long augmentations = c.augmentations().stream().filter(a -> !a.isNone()).count();
+            console.out().printf("%s: valid (%s: %d extractor%s, %d model%s, %s, protocol %s, seeds %s%s)%n", file,
+                    c.name(), c.extractors().size(), c.extractors().size() == 1 ? "" : "s", c.models().size(),
+                    c.models().size() == 1 ? "" : "s", augmentations == 0 ? "no augmentation" : augmentations
+                            + " augmentation" + (augmentations == 1 ? "" : "s"), c.protocol().type(), c.seeds(),
+                    c.testConditions().isEmpty() ? "" : ", " + c.testConditions().size() + " test condition"
+                            + (c.testConditions().size() == 1 ? "" : "s"));
         }
         return 0;
     }
