@@ -13,9 +13,9 @@ import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
 import dev.digits.app.experiment.ExperimentLoader;
 import dev.digits.app.experiment.ExperimentRunner;
 import dev.digits.app.experiment.ProgressLine;
+import dev.digits.app.experiment.TransformedFeatures;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
-import dev.digits.core.augment.AugmentedExtractor;
 import dev.digits.api.model.ClassifierProvider;
 import dev.digits.api.model.ModelSpec;
 import dev.digits.api.model.TrainedModel;
@@ -123,21 +123,12 @@ public final class TrainCommand implements Command {
                 : ExperimentRunner.protocol(config.protocol()).folds(features.entries()).get(0).train();
         Fold used = new Fold(split, rows, new int[0]);
         // augmented copies of the training clips, as the experiment runner makes them
-        List<Map<Path, Features>> copies = new ArrayList<>();
+        List<Map<Path, Features>> copies = List.of();
         AugmentationPipelines.Built pipeline = null;
         if (!augmentation.isNone()) {
             pipeline = new AugmentationPipelines(plugins.augmentations()).build(augmentation.steps(), augmentation.seed());
-            for (int k = 0; k < augmentation.copies(); k++) {
-                progress.start("features " + extractorConfig.id() + " + " + augmentation.id() + " (copy " + (k + 1) + "/"
-                        + augmentation.copies() + ")");
-                CorpusFeatures cf = new CorpusExtraction(new AugmentedExtractor(extractor, pipeline.pipeline(),
-                        pipeline.description(), k), cache, threads).run(corpus, n -> progress.update(n, corpus.size(), null));
-                Map<Path, Features> byPath = new java.util.HashMap<>();
-                for (int i = 0; i < cf.size(); i++) {
-                    byPath.put(cf.entries().get(i).path(), cf.features().get(i));
-                }
-                copies.add(byPath);
-            }
+            copies = TransformedFeatures.augmentedCopies(extractor, extractorConfig.id(), augmentation.id(), pipeline,
+                    augmentation.copies(), corpus, cache, threads, progress, console.err());
         }
         List<float[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();

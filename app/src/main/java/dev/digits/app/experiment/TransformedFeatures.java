@@ -25,10 +25,9 @@ import java.util.Map;
  * training clips, per extractor x augmentation, and the test clips under each test condition, per extractor.
  * Extracted on every core through the feature cache, with progress, like the clean features.
  */
-final class TransformedFeatures {
+public final class TransformedFeatures {
     private final Map<String, List<Map<Path, Features>>> copies = new HashMap<>();
     private final Map<String, Map<String, Map<Path, Features>>> conditions = new HashMap<>();
-    private PrintStream err;
 
     private TransformedFeatures() {
     }
@@ -49,7 +48,6 @@ final class TransformedFeatures {
                                        Corpus corpus, List<CorpusEntry> usable, List<Fold> folds, FeatureCache cache,
                                        int threads, ProgressLine progress, PrintStream err) {
         TransformedFeatures t = new TransformedFeatures();
-        t.err = err;
         // only clips that some fold trains (tests) on: the official split tests on 300 of 3000
         Corpus trainClips = subset(corpus, usable, folds, Fold::train);
         Corpus testClips = subset(corpus, usable, folds, Fold::test);
@@ -61,25 +59,37 @@ final class TransformedFeatures {
                 }
                 int copies = config.augmentations().stream().filter(x -> x.id().equals(a.getKey())).findFirst()
                         .orElseThrow().copies();
-                List<Map<Path, Features>> list = new ArrayList<>();
-                for (int k = 0; k < copies; k++) {
-                    String what = "features " + e.id() + " + " + a.getKey() + " (copy " + (k + 1) + "/" + copies + ")";
-                    list.add(t.extractAll(new AugmentedExtractor(base, a.getValue().pipeline(), a.getValue().description(), k),
-                            trainClips, cache, threads, what, progress));
-                }
-                t.copies.put(e.id() + "|" + a.getKey(), list);
+                t.copies.put(e.id() + "|" + a.getKey(), augmentedCopies(base, e.id(), a.getKey(), a.getValue(), copies,
+                        trainClips, cache, threads, progress, err));
             }
             if (cells.stream().anyMatch(c -> c.extractor() == e)) {
                 Map<String, Map<Path, Features>> byCondition = new LinkedHashMap<>();
                 for (Map.Entry<String, AugmentationPipelines.Built> c : conditions.entrySet()) {
-                    byCondition.put(c.getKey(), t.extractAll(new AugmentedExtractor(base, c.getValue().pipeline(),
+                    byCondition.put(c.getKey(), extractAll(new AugmentedExtractor(base, c.getValue().pipeline(),
                             c.getValue().description(), 0), testClips, cache, threads, "test condition " + c.getKey()
-                            + " for " + e.id(), progress));
+                            + " for " + e.id(), progress, err));
                 }
                 t.conditions.put(e.id(), byCondition);
             }
         }
         return t;
+    }
+
+    /**
+     * {@code copies} augmented copies of every clip of {@code clips} (index = copy number), each a map from the
+     * clip's path to its features: what the runner adds to training sets and {@code digits train} to its data.
+     */
+    public static List<Map<Path, Features>> augmentedCopies(FeatureExtractor extractor, String extractorId,
+                                                            String augmentationId, AugmentationPipelines.Built pipeline,
+                                                            int copies, Corpus clips, FeatureCache cache, int threads,
+                                                            ProgressLine progress, PrintStream err) {
+        List<Map<Path, Features>> list = new ArrayList<>();
+        for (int k = 0; k < copies; k++) {
+            String what = "features " + extractorId + " + " + augmentationId + " (copy " + (k + 1) + "/" + copies + ")";
+            list.add(extractAll(new AugmentedExtractor(extractor, pipeline.pipeline(), pipeline.description(), k),
+                    clips, cache, threads, what, progress, err));
+        }
+        return list;
     }
 
     /** The clips of {@code usable} that are on the given side ({@link Fold#train} or {@link Fold#test}) of any fold. */
@@ -93,8 +103,8 @@ final class TransformedFeatures {
     }
 
     /** Extracts (or reads from the cache) every clip with this extractor, reporting like the clean extraction. */
-    private Map<Path, Features> extractAll(FeatureExtractor extractor, Corpus corpus, FeatureCache cache, int threads,
-                                          String what, ProgressLine progress) {
+    private static Map<Path, Features> extractAll(FeatureExtractor extractor, Corpus corpus, FeatureCache cache,
+                                                  int threads, String what, ProgressLine progress, PrintStream err) {
         progress.start(what);
         CorpusFeatures cf = new CorpusExtraction(extractor, cache, threads)
                 .run(corpus, n -> progress.update(n, corpus.size(), null));
