@@ -1,6 +1,7 @@
 package dev.digits.app.commands;
 
 import dev.digits.app.Plugins;
+import dev.digits.app.engine.EngineProvider;
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
 import dev.digits.api.augment.AugmentationProvider;
@@ -31,7 +32,7 @@ public final class ListCommand implements Command {
 
     @Override
     public String summary() {
-        return "list the feature extractors, backends and augmentations, their parameters, and whether they can run here";
+        return "list the feature extractors, backends, augmentations and engines, their parameters, and whether they can run here";
     }
 
     @Override
@@ -61,6 +62,13 @@ public final class ListCommand implements Command {
         out.println();
         printPlugins(out, "Augmentations (experiment files: augmentations[].steps, testConditions[].steps):",
                 plugins.augmentations(), AugmentationProvider::parameters);
+        out.println();
+        out.println("Engines (experiment files: engine: {type: NAME, ...}; digits run --engine NAME):");
+        for (PluginRegistry.Entry<EngineProvider> e : plugins.engines().entries()) {
+            out.printf("  %-14s %s%n", e.name(), e.status());
+            out.printf("  %-14s %s%n", "", e.description());
+            e.plugin().ifPresent(p -> out.println("    settings: " + String.join(", ", p.settingNames())));
+        }
         return 0;
     }
 

@@ -4,6 +4,8 @@ import dev.digits.app.Plugins;
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
 import dev.digits.app.cli.UsageException;
+import dev.digits.app.engine.EngineSettings;
+import dev.digits.app.experiment.ConfigException;
 import dev.digits.app.experiment.ExperimentConfig;
 import dev.digits.app.experiment.ExperimentLoader;
 import dev.digits.app.experiment.ExperimentRunner;
@@ -49,7 +51,7 @@ public final class RunCommand implements Command {
 
     @Override
     public String usage() {
-        return "FILE.yaml [--out DIR] [--resume]";
+        return "FILE.yaml [--out DIR] [--resume] [--engine local|spark] [--master URL]";
     }
 
     @Override
@@ -58,7 +60,11 @@ public final class RunCommand implements Command {
                 .addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
                         .desc("output folder (default results/NAME-TIMESTAMP)").build())
                 .addOption(Option.builder().longOpt("resume")
-                        .desc("skip cells already finished in DIR (default: the newest results/NAME-*)").build());
+                        .desc("skip cells already finished in DIR (default: the newest results/NAME-*)").build())
+                .addOption(Option.builder().longOpt("engine").hasArg().argName("NAME")
+                        .desc("where extraction and cells run: local (default) or spark; overrides engine: in the file").build())
+                .addOption(Option.builder().longOpt("master").hasArg().argName("URL")
+                        .desc("Spark master, such as local[2], local[2,3] (3 attempts per task) or spark://host:7077").build());
     }
 
     @Override
@@ -67,17 +73,30 @@ public final class RunCommand implements Command {
             throw new UsageException("give exactly one experiment file");
         }
         ExperimentConfig config = new ExperimentLoader(plugins).load(Path.of(line.getArgList().get(0)));
+        EngineSettings engine = engineSettings(config, line);
         Path out = outputDir(config, line.getOptionValue("out"), line.hasOption("resume"), console.err());
         long t0 = System.nanoTime();
-        ExperimentRunner.Outcome outcome = new ExperimentRunner(plugins, locator, console).run(config, out,
+        ExperimentRunner.Outcome outcome = new ExperimentRunner(plugins, locator, console).run(config, engine, out,
                 line.hasOption("resume"));
-        Path report = new ReportWriter().write(config, outcome.runs(), out);
+        Path report = new ReportWriter().write(config, outcome.runs(), outcome.engine(), out);
         printTable(outcome.runs(), console.out());
         console.out().printf(Locale.ROOT, "%d cells: %d run, %d resumed, %d failed, in %.1f s%n", outcome.runs().size(),
                 outcome.ran(), outcome.resumed(), outcome.failed(), (System.nanoTime() - t0) / 1e9);
         console.out().println("results: " + out.resolve("results.json"));
         console.out().println("report:  " + report);
         return outcome.failed() == outcome.runs().size() ? 1 : 0;
+    }
+
+    /** The file's engine with the command line's {@code --engine} and {@code --master} applied, checked. */
+    private EngineSettings engineSettings(ExperimentConfig config, CommandLine line) throws ConfigException {
+        Map<String, Object> overrides = new java.util.LinkedHashMap<>();
+        overrides.put("master", line.getOptionValue("master"));
+        EngineSettings engine = config.engine().override(line.getOptionValue("engine"), overrides);
+        List<String> problems = ExperimentLoader.checkEngine(plugins, engine);
+        if (!problems.isEmpty()) {
+            throw new ConfigException("command line", problems);
+        }
+        return engine;
     }
 
     private static Path outputDir(ExperimentConfig config, String given, boolean resume, PrintStream err) throws IOException {

@@ -50,12 +50,12 @@ public final class ValidateCommand implements Command {
         for (String file : line.getArgList()) {
             ExperimentConfig c = loader.load(Path.of(file));
             long augmentations = c.augmentations().stream().filter(a -> !a.isNone()).count();
-            console.out().printf("%s: valid (%s: %d extractor%s, %d model%s, %s, protocol %s, seeds %s%s)%n", file,
+            console.out().printf("%s: valid (%s: %d extractor%s, %d model%s, %s, protocol %s, seeds %s%s, engine %s)%n", file,
                     c.name(), c.extractors().size(), c.extractors().size() == 1 ? "" : "s", c.models().size(),
                     c.models().size() == 1 ? "" : "s", augmentations == 0 ? "no augmentation" : augmentations
                             + " augmentation" + (augmentations == 1 ? "" : "s"), c.protocol().type(), c.seeds(),
                     c.testConditions().isEmpty() ? "" : ", " + c.testConditions().size() + " test condition"
-                            + (c.testConditions().size() == 1 ? "" : "s"));
+                            + (c.testConditions().size() == 1 ? "" : "s"), c.engine().type());
         }
         return 0;
     }

@@ -1,19 +1,21 @@
 package dev.digits.app.experiment;
 
+import dev.digits.app.engine.EngineSettings;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A validated experiment file: which data, how it is split, which extractors and models to compare, and the
- * seeds each cell is repeated with.
+ * seeds each cell is repeated with, and the engine that runs it.
  *
  * @param source the file it was read from
  */
 public record ExperimentConfig(String name, String description, DatasetRef dataset, ProtocolConfig protocol,
                                   List<Long> seeds, List<ExtractorConfig> extractors, List<ModelConfig> models,
                                List<AugmentationConfig> augmentations, List<ConditionConfig> testConditions,
-                               boolean cache, Path source) {
+                               boolean cache, EngineSettings engine, Path source) {
 
     /** {@code dataset: {name: fsdd}} or {@code {path: DIR, layout: fsdd|audiomnist|folders}}. */
     public record DatasetRef(String name, String path, String layout) {

@@ -1,6 +1,8 @@
 package dev.digits.app.experiment;
 
 import dev.digits.app.Plugins;
+import dev.digits.app.engine.EngineProvider;
+import dev.digits.app.engine.EngineSettings;
 import dev.digits.app.experiment.ExperimentConfig.AugmentationConfig;
 import dev.digits.app.experiment.ExperimentConfig.AugmentationStep;
 import dev.digits.app.experiment.ExperimentConfig.ConditionConfig;
@@ -44,7 +46,7 @@ import java.util.Set;
  */
 public final class ExperimentLoader {
     static final List<String> TOP_KEYS = List.of("name", "description", "dataset", "protocol", "seeds", "extractors",
-            "models", "augmentations", "testConditions", "cache");
+            "models", "augmentations", "testConditions", "cache", "engine");
     static final List<String> PROTOCOLS = List.of("official", "random", "leave-one-speaker-out", "speaker-kfold");
 
     private final Plugins plugins;
@@ -92,11 +94,80 @@ public final class ExperimentLoader {
         if (!(cacheValue instanceof Boolean)) {
             problems.add(keys.get("cache"), "cache must be true or false");
         }
+        EngineSettings engine = engine(keys.get("engine"), problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(where, problems.list);
         }
         return new ExperimentConfig(name, description, dataset, protocol, seeds, extractors, models, augmentations,
-                conditions, Boolean.TRUE.equals(cacheValue), source);
+                conditions, Boolean.TRUE.equals(cacheValue), engine, source);
+    }
+
+    /** {@code engine: spark} or {@code engine: {type: spark, master: "local[2]"}}; absent means local. */
+    private EngineSettings engine(Node node, Problems problems) {
+        if (node == null) {
+            return EngineSettings.LOCAL;
+        }
+        Node typeNode = node;
+        if (node instanceof MappingNode m) {
+            typeNode = m.getValue().stream().filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("type"))
+                    .map(NodeTuple::getValueNode).findFirst().orElse(null);
+        }
+        String type = string(typeNode, "engine.type (local or spark)", problems, true);
+        if (type == null) {
+            return EngineSettings.LOCAL;
+        }
+        String unknown = unknownEngine(plugins, type);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        if (unknown != null) {
+            problems.add(typeNode, unknown);
+        } else if (node instanceof MappingNode) {
+            List<String> allowed = new ArrayList<>(List.of("type"));
+            allowed.addAll(plugins.engines().get(type).settingNames());
+            mapping(node, allowed, "engine.", problems).forEach((k, v) -> {
+                if (!k.equals("type")) {
+                    settings.put(k, value(v));
+                }
+            });
+        }
+        EngineSettings result = new EngineSettings(type, settings);
+        if (unknown == null) {
+            plugins.engines().get(type).check(result).forEach(p -> problems.add(node, p));
+        }
+        return result;
+    }
+
+    /**
+     * Problems with an engine chosen on the command line: unknown or unavailable engine, unknown settings
+     * ("did you mean"), invalid values.
+     */
+    public static List<String> checkEngine(Plugins plugins, EngineSettings settings) {
+        String unknown = unknownEngine(plugins, settings.type());
+        if (unknown != null) {
+            return List.of(unknown);
+        }
+        EngineProvider provider = plugins.engines().get(settings.type());
+        List<String> problems = new ArrayList<>();
+        for (String key : settings.settings().keySet()) {
+            if (!provider.settingNames().contains(key)) {
+                problems.add("engine " + settings.type() + " has no setting '" + key + "'"
+                        + NameSuggestions.didYouMean(key, provider.settingNames()) + "; known: "
+                        + String.join(", ", provider.settingNames()));
+            }
+        }
+        problems.addAll(provider.check(settings));
+        return problems;
+    }
+
+    private static String unknownEngine(Plugins plugins, String type) {
+        var entry = plugins.engines().entry(type);
+        if (entry.isPresent() && entry.get().plugin().isPresent()) {
+            return null;
+        }
+        String hint = type.equals("spark") ? " (the spark engine is the engine-spark module: ./digits adds it when the "
+                + "command line or the file asks for it; on your own class path add digits-engine-spark)" : "";
+        return (entry.isPresent() ? "engine '" + type + "' failed to load: " + entry.get().status().reason()
+                : "unknown engine '" + type + "'" + NameSuggestions.didYouMean(type, plugins.engines().names())
+                + "; available: " + String.join(", ", plugins.engines().names())) + hint;
     }
 
     private DatasetRef dataset(Node node, Problems problems) {

@@ -51,6 +51,12 @@ public final class ReportWriter {
     }
 
     public Path write(ExperimentConfig config, List<Map<String, Object>> runs, Path dir) throws IOException {
+        return write(config, runs, config.engine().describe(), dir);
+    }
+
+    /** Writes results.json (recording {@code engine}, what ran the cells), results.csv and report.html. */
+    public Path write(ExperimentConfig config, List<Map<String, Object>> runs, Map<String, Object> engine, Path dir)
+            throws IOException {
         Map<String, Object> experiment = new LinkedHashMap<>();
         experiment.put("name", config.name());
         experiment.put("description", config.description());
@@ -62,6 +68,7 @@ public final class ReportWriter {
         experiment.put("models", config.models());
         experiment.put("augmentations", config.augmentations());
         experiment.put("testConditions", config.testConditions());
+        experiment.put("engine", engine);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("experiment", experiment);
         doc.put("runs", runs);

@@ -13,11 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -42,72 +40,93 @@ public final class CorpusExtraction {
     }
 
     /**
-     * Runs the extraction.
+     * Runs the extraction on this JVM's worker threads.
      *
      * @param progress called with the number of clips done so far (from worker threads)
      */
     public CorpusFeatures run(Corpus corpus, IntConsumer progress) {
         List<CorpusEntry> all = corpus.entries();
-        Features[] out = new Features[all.size()];
-        String[] errors = new String[all.size()];
-        List<String> damaged = Collections.synchronizedList(new ArrayList<>());
+        ClipOutcome[] outcomes = new ClipOutcome[all.size()];
         AtomicInteger done = new AtomicInteger();
-        AtomicInteger computed = new AtomicInteger();
-        AtomicInteger cached = new AtomicInteger();
-        AtomicLong computeNanos = new AtomicLong();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             pool.submit(() -> IntStream.range(0, all.size()).parallel().forEach(i -> {
-                CorpusEntry e = all.get(i);
-                try {
-                    byte[] bytes = Files.readAllBytes(e.path());
-                    String hash = cache == null ? null : FeatureCache.sha256(bytes);
-                    Features f = null;
-                    if (cache != null) {
-                        FeatureCache.Lookup hit = cache.read(extractor, hash);
-                        if (hit instanceof FeatureCache.Hit h) {
-                            f = h.features();
-                            cached.incrementAndGet();
-                        } else if (hit instanceof FeatureCache.Damaged d) {
-                            damaged.add(d.entry() + " (" + d.reason() + ") for " + e.path());
-                        }
-                    }
-                    if (f == null) {
-                        long t0 = System.nanoTime();
-                        f = extract(e, bytes);
-                        computeNanos.addAndGet(System.nanoTime() - t0);
-                        computed.incrementAndGet();
-                        if (cache != null) {
-                            cache.write(extractor, hash, f);
-                        }
-                    }
-                    out[i] = f;
-                } catch (AudioFileException ex) {
-                    errors[i] = ex.getProblem();
-                } catch (IOException ex) {
-                    errors[i] = "cannot be read (" + ex.getMessage() + ")";
-                } catch (RuntimeException ex) {
-                    errors[i] = "feature extraction failed (" + ex + ")";
-                }
+                outcomes[i] = extractOne(all.get(i));
                 progress.accept(done.incrementAndGet());
             })).join();
         } finally {
             pool.shutdown();
         }
+        return assemble(corpus, List.of(outcomes));
+    }
+
+    /**
+     * One clip: read from the cache when it is there, else decoded, extracted and written to the cache. Never
+     * throws for a bad file: the problem is in the outcome. This is the unit of work every engine distributes.
+     */
+    public ClipOutcome extractOne(CorpusEntry e) {
+        try {
+            byte[] bytes = Files.readAllBytes(e.path());
+            String hash = cache == null ? null : FeatureCache.sha256(bytes);
+            String damaged = null;
+            if (cache != null) {
+                FeatureCache.Lookup hit = cache.read(extractor, hash);
+                if (hit instanceof FeatureCache.Hit h) {
+                    return new ClipOutcome(h.features(), null, true, null, 0);
+                } else if (hit instanceof FeatureCache.Damaged d) {
+                    damaged = d.entry() + " (" + d.reason() + ") for " + e.path();
+                }
+            }
+            long t0 = System.nanoTime();
+            Features f = extract(e, bytes);
+            long nanos = System.nanoTime() - t0;
+            if (cache != null) {
+                cache.write(extractor, hash, f);
+            }
+            return new ClipOutcome(f, null, false, damaged, nanos);
+        } catch (AudioFileException ex) {
+            return ClipOutcome.failed(ex.getProblem());
+        } catch (IOException ex) {
+            return ClipOutcome.failed("cannot be read (" + ex.getMessage() + ")");
+        } catch (RuntimeException ex) {
+            return ClipOutcome.failed("feature extraction failed (" + ex + ")");
+        }
+    }
+
+    /** The corpus's features from one outcome per entry (in corpus order), however they were computed. */
+    public static CorpusFeatures assemble(Corpus corpus, List<ClipOutcome> outcomes) {
+        List<CorpusEntry> all = corpus.entries();
+        if (outcomes.size() != all.size()) {
+            throw new IllegalArgumentException(outcomes.size() + " outcomes for " + all.size() + " clips");
+        }
         List<CorpusEntry> entries = new ArrayList<>();
         List<Features> features = new ArrayList<>();
         List<BadFile> bad = new ArrayList<>(corpus.badFiles());
+        List<String> damaged = new ArrayList<>();
+        int computed = 0;
+        int cached = 0;
+        long computeNanos = 0;
         for (int i = 0; i < all.size(); i++) {
-            if (out[i] != null) {
+            ClipOutcome o = outcomes.get(i);
+            if (o.damagedEntry() != null) {
+                damaged.add(o.damagedEntry());
+            }
+            if (o.features() != null) {
                 entries.add(all.get(i));
-                features.add(out[i]);
+                features.add(o.features());
+                if (o.fromCache()) {
+                    cached++;
+                } else {
+                    computed++;
+                    computeNanos += o.computeNanos();
+                }
             } else {
-                bad.add(new BadFile(all.get(i).path(), errors[i]));
+                bad.add(new BadFile(all.get(i).path(), o.problem()));
             }
         }
-        double perClip = computed.get() == 0 ? 0 : computeNanos.get() / 1e6 / computed.get();
-        return new CorpusFeatures(List.copyOf(entries), List.copyOf(features), List.copyOf(bad), computed.get(),
-                cached.get(), List.copyOf(damaged), perClip);
+        double perClip = computed == 0 ? 0 : computeNanos / 1e6 / computed;
+        return new CorpusFeatures(List.copyOf(entries), List.copyOf(features), List.copyOf(bad), computed, cached,
+                List.copyOf(damaged), perClip);
     }
 
     private Features extract(CorpusEntry e, byte[] bytes) throws AudioFileException {

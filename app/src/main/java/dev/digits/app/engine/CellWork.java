@@ -1,0 +1,23 @@
+package dev.digits.app.engine;
+
+import dev.digits.app.experiment.ShippedExperiment;
+
+import java.util.Map;
+
+/** The cells of a prepared experiment, as an engine sees them: run one here, or ship the experiment elsewhere. */
+public interface CellWork {
+
+    /** How the console names cell {@code cell}. */
+    String describe(int cell);
+
+    /**
+     * Trains and evaluates one cell in this JVM and returns its record for results.json; a failure becomes a
+     * record with status {@code failed}.
+     *
+     * @param showProgress draw per-epoch progress on the console (off when cells run concurrently)
+     */
+    Map<String, Object> run(int cell, boolean showProgress);
+
+    /** What a remote worker needs to rebuild this experiment and run any of its cells. */
+    ShippedExperiment shipped();
+}

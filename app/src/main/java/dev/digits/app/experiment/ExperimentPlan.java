@@ -1,0 +1,86 @@
+package dev.digits.app.experiment;
+
+import dev.digits.api.features.FeatureExtractor;
+import dev.digits.app.Plugins;
+import dev.digits.app.experiment.ExperimentConfig.AugmentationConfig;
+import dev.digits.app.experiment.ExperimentConfig.ConditionConfig;
+import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
+import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
+import dev.digits.core.dataset.Corpus;
+import dev.digits.core.dataset.CorpusLayout;
+import dev.digits.core.dataset.Fold;
+import dev.digits.core.dataset.SplitProtocol;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an experiment will do, before any feature is computed: the scanned corpus, the split, the plugins built
+ * from the config, and the grid of cells in a fixed order (the same on every machine that builds it).
+ *
+ * @param skipped pairings left out of the grid, with the reason
+ */
+public record ExperimentPlan(ExperimentConfig config, Path root, CorpusLayout layout, Corpus corpus,
+                             SplitProtocol protocol, List<Fold> folds, Map<String, FeatureExtractor> extractors,
+                             Map<String, AugmentationPipelines.Built> pipelines,
+                             Map<String, AugmentationPipelines.Built> conditions, List<Cell> cells,
+                             List<String> skipped) {
+
+    /** Scans the dataset at {@code root} and lays out the grid. */
+    public static ExperimentPlan of(ExperimentConfig config, Plugins plugins, Path root) throws IOException {
+        CorpusLayout layout = config.dataset().layout() != null ? CorpusLayout.byId(config.dataset().layout())
+                : CorpusLayout.detect(root);
+        Corpus corpus = layout.scan(root);
+        SplitProtocol protocol = ExperimentRunner.protocol(config.protocol());
+
+        Map<String, FeatureExtractor> extractors = new LinkedHashMap<>();
+        for (ExtractorConfig e : config.extractors()) {
+            extractors.put(e.id(), plugins.extractors().get(e.type()).create(e.params()));
+        }
+        AugmentationPipelines builder = new AugmentationPipelines(plugins.augmentations());
+        Map<String, AugmentationPipelines.Built> pipelines = new LinkedHashMap<>();
+        for (AugmentationConfig a : config.augmentations()) {
+            if (!a.isNone()) {
+                pipelines.put(a.id(), builder.build(a.steps(), a.seed()));
+            }
+        }
+        Map<String, AugmentationPipelines.Built> conditions = new LinkedHashMap<>();
+        for (ConditionConfig c : config.testConditions()) {
+            conditions.put(c.id(), builder.build(c.steps(), c.seed()));
+        }
+        List<String> skipped = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
+        List<Fold> folds = protocol.folds(corpus.entries());
+        for (ExtractorConfig e : config.extractors()) {
+            boolean matrix = extractors.get(e.id()).producesMatrix();
+            for (AugmentationConfig a : config.augmentations()) {
+                if (!matrix && !a.isNone() && pipelines.get(a.id()).pipeline().hasFeatureSteps()) {
+                    skipped.add(a.id() + " x " + e.id() + " (feature augmentations such as spec-augment need a matrix "
+                            + "extractor, pooling: none)");
+                    continue;
+                }
+                for (ModelConfig m : config.models()) {
+                    boolean needsMatrix = "cnn".equals(m.type());
+                    if (needsMatrix != matrix) {
+                        if (a == config.augmentations().get(0)) {
+                            skipped.add(m.id() + " x " + e.id() + " (" + (needsMatrix ? "a cnn needs a matrix extractor (pooling: none)"
+                                    : m.type() + " needs a vector extractor (pooling: mean or mean-std)") + ")");
+                        }
+                        continue;
+                    }
+                    for (int f = 0; f < folds.size(); f++) {
+                        for (long seed : config.seeds()) {
+                            cells.add(new Cell(e, a, m, f, folds.get(f).name(), seed));
+                        }
+                    }
+                }
+            }
+        }
+        return new ExperimentPlan(config, root, layout, corpus, protocol, folds, extractors, pipelines, conditions,
+                List.copyOf(cells), List.copyOf(skipped));
+    }
+}

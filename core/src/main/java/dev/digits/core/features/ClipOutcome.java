@@ -1,0 +1,20 @@
+package dev.digits.core.features;
+
+import dev.digits.api.features.Features;
+
+/**
+ * What extracting one clip of a corpus gave: its features, or the problem that stopped it.
+ *
+ * @param features     {@code null} when the file could not be used
+ * @param problem      why not, for the bad-file report ({@code null} when features were made)
+ * @param fromCache    the features were read from the cache
+ * @param damagedEntry a damaged cache entry found (and recomputed) on the way, or {@code null}
+ * @param computeNanos time spent computing (0 for a cache hit)
+ */
+public record ClipOutcome(Features features, String problem, boolean fromCache, String damagedEntry,
+                          long computeNanos) {
+
+    public static ClipOutcome failed(String problem) {
+        return new ClipOutcome(null, problem, false, null, 0);
+    }
+}
