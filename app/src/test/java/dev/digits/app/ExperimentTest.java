@@ -69,6 +69,26 @@ class ExperimentTest {
     }
 
     @Test
+    void theSparkEngineWithoutItsModuleSaysWhereToGetIt() throws Exception {
+        Path f = yaml("spark.yaml", """
+                name: spark
+                dataset: {name: fsdd}
+                engine: {type: spark, master: "local[2]"}
+                extractors: [{id: m, type: mfcc-librosa, params: {pooling: mean}}]
+                models: [{id: x, backend: tribuo, spec: {type: logistic}}]
+                """);
+        AppRunner.Result r = AppRunner.run("validate", f.toString());
+        assertEquals(1, r.exitCode());
+        // this module's tests have only the built-in local engine on the class path
+        assertTrue(r.err().contains("line 3: unknown engine 'spark'; available: local (the spark engine is the "
+                + "engine-spark module"), r.err());
+        AppRunner.Result cli = AppRunner.run("run", f.toString(), "--engine", "local",
+                "--master", "local[2]");
+        assertEquals(1, cli.exitCode());
+        assertTrue(cli.err().contains("line 3: unknown engine 'spark'"), "the file is checked even when --engine overrides it");
+    }
+
+    @Test
     void missingDatasetSaysWhereItLooked() throws Exception {
         Path f = yaml("missing.yaml", """
                 name: missing

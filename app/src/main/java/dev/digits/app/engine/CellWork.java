@@ -18,6 +18,11 @@ public interface CellWork {
      */
     Map<String, Object> run(int cell, boolean showProgress);
 
+    /**
+     * The record of a cell that could not be run at all (its worker died, say), shaped like any failed cell's.
+     */
+    Map<String, Object> failed(int cell, String error);
+
     /** What a remote worker needs to rebuild this experiment and run any of its cells. */
     ShippedExperiment shipped();
 }

@@ -142,6 +142,30 @@ public final class PreparedExperiment implements CellWork {
                 extractMillis.get(id), dataset, plan.protocol(), describe(index), progress);
     }
 
+    @Override
+    public Map<String, Object> failed(int index, String error) {
+        Cell cell = plan.cells().get(index);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("cell", cell.id());
+        r.put("extractor", cell.extractor().id());
+        r.put("backend", cell.model().backend());
+        r.put("model", cell.model().id());
+        r.put("augmentation", cell.augmentation().id());
+        r.put("modelType", cell.model().type());
+        r.put("protocol", plan.protocol().type());
+        r.put("fold", cell.foldName());
+        r.put("seed", cell.seed());
+        r.put("status", "failed");
+        r.put("error", error);
+        for (String k : List.of("accuracy", "macroPrecision", "macroRecall", "macroF1", "perClass", "confusion",
+                "trainSeconds", "predictMillisPerClip")) {
+            r.put(k, null);
+        }
+        r.put("provenance", ordered("experiment", plan.config().name(), "experimentFile",
+                plan.config().source().toString(), "seed", cell.seed()));
+        return r;
+    }
+
     /** The features one cell uses: clean, augmented training copies, and test clips under each condition. */
     private record CellData(Map<Path, Features> clean, List<Map<Path, Features>> copies,
                             AugmentationPipelines.Built augmentation, Map<String, Map<Path, Features>> conditions,
