@@ -33,13 +33,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Spark engine: a corpus's extraction is one Spark job over the files (by path, {@code filesPerTask} per
- * task), and each cell of the grid is a Spark job of one task, as many at a time as Spark has cores. Results come
+ * The Spark engine: a corpus's extraction is one Spark job over the files (by path; {@code filesPerTask} per
+ * task, or four tasks per core), and each cell of the grid is a Spark job of one task, as many at a time as Spark has cores. Results come
  * back to the driver, which writes them exactly as a local run does.
  */
 final class SparkEngine implements ExecutionEngine {
     private static final Pattern LOCAL_WITH_RETRIES = Pattern.compile("local\\[\\s*(\\d+|\\*)\\s*,\\s*(\\d+)\\s*]");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** With filesPerTask not set: this many extraction tasks per core (few enough to keep Spark's per-task cost low). */
+    private static final int TASKS_PER_CORE = 4;
 
     private final JavaSparkContext spark;
     private final String master;
@@ -117,7 +119,7 @@ final class SparkEngine implements ExecutionEngine {
         m.put("applicationId", spark.sc().applicationId());
         m.put("cores", spark.defaultParallelism());
         m.put("attemptsPerTask", maxAttempts);
-        m.put("filesPerTask", filesPerTask);
+        m.put("filesPerTask", filesPerTask > 0 ? filesPerTask : "auto");
         return m;
     }
 
@@ -128,7 +130,9 @@ final class SparkEngine implements ExecutionEngine {
         if (clips.isEmpty()) {
             return CorpusExtraction.assemble(corpus, List.of());
         }
-        int tasks = Math.max(1, (clips.size() + filesPerTask - 1) / filesPerTask);
+        int perTask = filesPerTask > 0 ? filesPerTask
+                : (clips.size() + TASKS_PER_CORE * spark.defaultParallelism() - 1) / (TASKS_PER_CORE * spark.defaultParallelism());
+        int tasks = Math.max(1, (clips.size() + perTask - 1) / perTask);
         spark.setJobGroup("digits-features-" + config.id(), "features " + config.id(), false);
         JavaFutureAction<List<ShippedOutcome>> job = spark.parallelize(clips, tasks)
                 .mapPartitions(new ExtractPartition(config.type(), config.params(),

@@ -11,11 +11,10 @@ import java.util.Map;
 
 /**
  * {@code engine: {type: spark, master: URL, filesPerTask: N, conf: {spark.key: value}}}: runs extraction and
- * cells on Apache Spark. {@code master} defaults to what {@code spark-submit} set, else {@code local[*]}.
+ * cells on Apache Spark. {@code master} defaults to what {@code spark-submit} set, else {@code local[*]};
+ * {@code filesPerTask} to four extraction tasks per core.
  */
 public final class SparkEngineProvider implements EngineProvider {
-    static final int DEFAULT_FILES_PER_TASK = 50;
-
     @Override
     public String name() {
         return "spark";
@@ -52,7 +51,7 @@ public final class SparkEngineProvider implements EngineProvider {
 
     @Override
     public ExecutionEngine open(EngineSettings settings, Console console) {
-        int filesPerTask = Integer.parseInt(settings.get("filesPerTask", String.valueOf(DEFAULT_FILES_PER_TASK)));
+        int filesPerTask = Integer.parseInt(settings.get("filesPerTask", "0")); // 0: four tasks per core
         Map<?, ?> conf = settings.settings().get("conf") instanceof Map<?, ?> m ? m : Map.of();
         return SparkEngine.start(settings.get("master", null), filesPerTask, conf, console.err());
     }

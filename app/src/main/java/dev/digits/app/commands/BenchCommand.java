@@ -49,6 +49,7 @@ public final class BenchCommand implements Command {
     @Override
     public String usage() {
         return "features --data DIR [--threads N] [--rounds R] [--extractor NAME] [--param KEY=VALUE ...]\n"
+                + "    [--engine spark [--master local[2]]]  (the engine's extraction next to the local one)\n"
                 + "  | model --backend NAME [--type mlp] [--spec KEY=VALUE ...] [--seeds 1,2,3]";
     }
 
@@ -64,7 +65,11 @@ public final class BenchCommand implements Command {
                 .addOption(Option.builder().longOpt("type").hasArg().argName("TYPE").desc("model: model type (default mlp)").build())
                 .addOption(Option.builder().longOpt("spec").hasArg().argName("KEY=VALUE")
                         .desc("model: spec parameter, repeatable, e.g. --spec standardize=true").build())
-                .addOption(Option.builder().longOpt("seeds").hasArg().argName("LIST").desc("model: seeds (default 1)").build());
+                .addOption(Option.builder().longOpt("seeds").hasArg().argName("LIST").desc("model: seeds (default 1)").build())
+                .addOption(Option.builder().longOpt("engine").hasArg().argName("NAME")
+                        .desc("features: also time the corpus's extraction on this engine (spark)").build())
+                .addOption(Option.builder().longOpt("master").hasArg().argName("URL")
+                        .desc("features --engine spark: the Spark master (default local[*])").build());
     }
 
     @Override
@@ -78,8 +83,14 @@ public final class BenchCommand implements Command {
         if (!line.hasOption("data")) {
             throw new UsageException("--data DIR is required");
         }
-        int threads = intOption(line, "threads", 1);
         int rounds = intOption(line, "rounds", 3);
+        if (line.hasOption("engine")) {
+            int all = intOption(line, "threads", Runtime.getRuntime().availableProcessors());
+            return new EngineBenchmark(plugins).run(line.getOptionValue("engine"), line.getOptionValue("master"),
+                    Path.of(line.getOptionValue("data")), line.getOptionValue("extractor", ExtractorOptions.DEFAULT_EXTRACTOR),
+                    ExtractorOptions.parameters(line), all, rounds, console);
+        }
+        int threads = intOption(line, "threads", 1);
         FeatureExtractor extractor = ExtractorOptions.create(line, plugins.extractors());
         List<Path> files;
         Path data = Path.of(line.getOptionValue("data"));
