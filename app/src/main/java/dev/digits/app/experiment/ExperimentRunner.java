@@ -101,7 +101,8 @@ public final class ExperimentRunner {
         FeatureCache cache = config.cache() ? new FeatureCache(FeatureCache.defaultRoot()) : null;
         ShippedExperiment shipped = new ShippedExperiment(UUID.randomUUID().toString(),
                 config.source().toAbsolutePath().toString(), Files.readString(config.source()),
-                root.toAbsolutePath().toString(), cache == null ? null : cache.root().toAbsolutePath().toString());
+                root.toAbsolutePath().toString(), cache == null ? null : cache.root().toAbsolutePath().toString(),
+                Provenance.codeVersion());
         try (ExecutionEngine engine = plugins.engines().get(engineSettings.type()).open(engineSettings, console)) {
             err.println("engine: " + engine.describe());
             if (pending.isEmpty()) {

@@ -214,7 +214,7 @@ public final class PreparedExperiment implements CellWork {
             ModelSpec spec = provider.spec(cell.model().type(), rawSpec);
             provenance.put("model", ordered("id", cell.model().id(), "backend", provider.name(), "type", spec.type(),
                     "spec", spec.parameters().asMap()));
-            provenance.put("software", Provenance.software(provider, extractor));
+            provenance.put("software", Provenance.software(shipped.codeVersion(), provider, extractor));
             TrainingSet train = trainingSet(fold.train(), entries, data.clean(), data.copies());
             TrainingSet test = trainingSet(fold.test(), entries, data.clean(), List.of());
             List<Map<String, Object>> epochs = new ArrayList<>();

@@ -12,7 +12,22 @@ final class Provenance {
     private Provenance() {
     }
 
-    static Map<String, Object> software(Object... plugins) {
+    /** The git commit of the digits checkout this JVM runs from ({@code digits.home}), and whether it has edits. */
+    static Map<String, Object> codeVersion() {
+        String home = System.getProperty("digits.home");
+        Path dir = home == null ? Path.of("") : Path.of(home);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("gitCommit", git(dir, "rev-parse", "HEAD"));
+        String dirty = git(dir, "status", "--porcelain", "--untracked-files=no");
+        m.put("gitDirty", dirty != null && !dirty.isBlank());
+        return m;
+    }
+
+    /**
+     * Java, OS, digits and plugin versions of this JVM, with {@code codeVersion} from the driver (a remote worker
+     * runs the driver's code but may have no git checkout).
+     */
+    static Map<String, Object> software(Map<String, Object> codeVersion, Object... plugins) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
@@ -22,10 +37,7 @@ final class Provenance {
                 m.put(p.getClass().getName(), version(p.getClass()));
             }
         }
-        String home = System.getProperty("digits.home");
-        m.put("gitCommit", git(home == null ? Path.of("") : Path.of(home), "rev-parse", "HEAD"));
-        String dirty = git(home == null ? Path.of("") : Path.of(home), "status", "--porcelain", "--untracked-files=no");
-        m.put("gitDirty", dirty != null && !dirty.isBlank());
+        m.putAll(codeVersion);
         return m;
     }
 
