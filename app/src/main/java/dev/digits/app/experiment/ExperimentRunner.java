@@ -8,13 +8,7 @@ import dev.digits.app.engine.EngineSettings;
 import dev.digits.app.engine.ExecutionEngine;
 import dev.digits.app.experiment.ExperimentConfig.AugmentationConfig;
 import dev.digits.app.experiment.ExperimentConfig.ConditionConfig;
-import dev.digits.api.features.FeatureExtractor;
-import dev.digits.api.features.Features;
-import dev.digits.api.model.EpochMetrics;
-import dev.digits.api.model.TrainingSet;
-import dev.digits.core.audio.WavReader;
 import dev.digits.core.dataset.Corpus;
-import dev.digits.core.dataset.CorpusEntry;
 import dev.digits.core.dataset.DatasetLocator;
 import dev.digits.core.dataset.Fold;
 import dev.digits.core.dataset.LeaveOneSpeakerOut;
@@ -30,7 +24,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +31,13 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Runs an experiment: extracts features once per extractor (through the feature cache), splits the corpus,
- * trains and evaluates every cell, and writes each finished cell at once and atomically to
+ * Runs an experiment on an engine (local or a plugin such as spark): plans the grid, has the engine extract
+ * features once per extractor (through the feature cache) and train and evaluate every cell, and writes each
+ * finished cell at once and atomically to
  * {@code DIR/cells/}. A failing cell is recorded with its error and the others go on.
  */
 public final class ExperimentRunner {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final int NUM_CLASSES = 10;
 
     private final Plugins plugins;
     private final DatasetLocator locator;
@@ -139,92 +132,6 @@ public final class ExperimentRunner {
             m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return m;
-    }
-
-    private static Map<String, Object> epochJson(EpochMetrics m) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("epoch", m.epoch());
-        e.put("trainLoss", finite(m.trainLoss()));
-        e.put("trainAccuracy", finite(m.trainAccuracy()));
-        e.put("validationLoss", finite(m.validationLoss()));
-        e.put("validationAccuracy", finite(m.validationAccuracy()));
-        return e;
-    }
-
-    private static Double finite(double d) {
-        return Double.isFinite(d) ? d : null;
-    }
-
-    /**
-     * The clips {@code idx}, each followed by its augmented copies (a copy that could not be made is left out; the
-     * extraction reported it).
-     */
-    private static TrainingSet trainingSet(int[] idx, List<CorpusEntry> entries, Map<Path, Features> features,
-                                           List<Map<Path, Features>> copies) {
-        List<float[]> x = new ArrayList<>();
-        List<Integer> y = new ArrayList<>();
-        int[] shape = null;
-        for (int index : idx) {
-            CorpusEntry e = entries.get(index);
-            List<Features> versions = new ArrayList<>();
-            Features clean = features.get(e.path());
-            if (clean == null) {
-                throw new IllegalStateException("no features for " + e.path() + " (see the messages above)");
-            }
-            versions.add(clean);
-            for (Map<Path, Features> copy : copies) {
-                if (copy.get(e.path()) != null) {
-                    versions.add(copy.get(e.path()));
-                }
-            }
-            for (Features f : versions) {
-                if (shape == null) {
-                    shape = f.shape();
-                } else if (!Arrays.equals(shape, f.shape())) {
-                    throw new IllegalArgumentException("features of different shapes: " + Arrays.toString(shape) + " and "
-                            + Arrays.toString(f.shape()) + " (" + e.path() + "); a matrix extractor needs frames: N for a cnn");
-                }
-                x.add(f.values());
-                y.add(e.digit());
-            }
-        }
-        return new TrainingSet(x.toArray(new float[0][]), shape == null ? new int[] {0} : shape,
-                y.stream().mapToInt(Integer::intValue).toArray(), NUM_CLASSES);
-    }
-
-    private static int argmax(float[] p, int exclude) {
-        int best = -1;
-        for (int c = 0; c < p.length; c++) {
-            if (c != exclude && (best < 0 || p[c] > p[best])) {
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * Mean fresh extraction time per clip (decode + features, one thread) over up to 200 clips, after two warm-up
-     * passes over the same clips (compilation, FFT plans): meaningful even when every feature came from the cache.
-     */
-    private static double timeExtraction(FeatureExtractor extractor, Corpus corpus) {
-        List<CorpusEntry> sample = corpus.entries().subList(0, Math.min(200, corpus.size()));
-        timePass(extractor, sample);
-        timePass(extractor, sample);
-        return timePass(extractor, sample);
-    }
-
-    private static double timePass(FeatureExtractor extractor, List<CorpusEntry> sample) {
-        long t0 = System.nanoTime();
-        int n = 0;
-        for (CorpusEntry e : sample) {
-            try {
-                extractor.extract(WavReader.readClip(e.path()));
-                n++;
-            } catch (IOException | RuntimeException ex) {
-                // bad files are reported by the extraction itself
-            }
-        }
-        return n == 0 ? 0 : (System.nanoTime() - t0) / 1e6 / n;
     }
 
     /** The folder of the experiment's dataset (by name through the locator, or its path). */

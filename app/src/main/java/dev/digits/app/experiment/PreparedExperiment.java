@@ -145,6 +145,15 @@ public final class PreparedExperiment implements CellWork {
     @Override
     public Map<String, Object> failed(int index, String error) {
         Cell cell = plan.cells().get(index);
+        Map<String, Object> r = identity(cell, plan.protocol());
+        markFailed(r, error);
+        r.put("provenance", ordered("experiment", plan.config().name(), "experimentFile",
+                plan.config().source().toString(), "seed", cell.seed()));
+        return r;
+    }
+
+    /** The fields that say which cell a record is, in results.json's order. */
+    private static Map<String, Object> identity(Cell cell, SplitProtocol protocol) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("cell", cell.id());
         r.put("extractor", cell.extractor().id());
@@ -152,18 +161,20 @@ public final class PreparedExperiment implements CellWork {
         r.put("model", cell.model().id());
         r.put("augmentation", cell.augmentation().id());
         r.put("modelType", cell.model().type());
-        r.put("protocol", plan.protocol().type());
+        r.put("protocol", protocol.type());
         r.put("fold", cell.foldName());
         r.put("seed", cell.seed());
+        return r;
+    }
+
+    /** Status failed with the error, and no metrics. */
+    private static void markFailed(Map<String, Object> r, String error) {
         r.put("status", "failed");
         r.put("error", error);
         for (String k : List.of("accuracy", "macroPrecision", "macroRecall", "macroF1", "perClass", "confusion",
                 "trainSeconds", "predictMillisPerClip")) {
             r.put(k, null);
         }
-        r.put("provenance", ordered("experiment", plan.config().name(), "experimentFile",
-                plan.config().source().toString(), "seed", cell.seed()));
-        return r;
     }
 
     /** The features one cell uses: clean, augmented training copies, and test clips under each condition. */
@@ -177,16 +188,7 @@ public final class PreparedExperiment implements CellWork {
                                         Map<String, Object> dataset, SplitProtocol protocol, String label,
                                         ProgressLine progress) {
         Instant start = Instant.now();
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("cell", cell.id());
-        r.put("extractor", cell.extractor().id());
-        r.put("backend", cell.model().backend());
-        r.put("model", cell.model().id());
-        r.put("augmentation", cell.augmentation().id());
-        r.put("modelType", cell.model().type());
-        r.put("protocol", protocol.type());
-        r.put("fold", cell.foldName());
-        r.put("seed", cell.seed());
+        Map<String, Object> r = identity(cell, protocol);
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("experiment", config.name());
         provenance.put("experimentFile", config.source().toString());
@@ -281,13 +283,8 @@ public final class PreparedExperiment implements CellWork {
             r.put("misclassified", wrong);
             provenance.put("backend", model.provenance());
         } catch (Exception | LinkageError e) {
-            r.put("status", "failed");
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            r.put("error", e.getClass().getSimpleName() + ": " + message);
-            for (String k : List.of("accuracy", "macroPrecision", "macroRecall", "macroF1", "perClass", "confusion",
-                    "trainSeconds", "predictMillisPerClip")) {
-                r.put(k, null);
-            }
+            markFailed(r, e.getClass().getSimpleName() + ": " + message);
             r.put("extractMillisPerClip", extractMs);
         }
         provenance.put("durationSeconds", java.time.Duration.between(start, Instant.now()).toMillis() / 1000.0);
