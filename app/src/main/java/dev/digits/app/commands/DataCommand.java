@@ -10,6 +10,8 @@ import dev.digits.core.dataset.CorpusSummary;
 import dev.digits.core.dataset.DatasetFetcher;
 import dev.digits.core.dataset.DatasetLocator;
 import dev.digits.core.dataset.KnownDataset;
+import dev.digits.core.dataset.SyntheticVoices;
+import dev.digits.app.experiment.ProgressLine;
 import jakarta.inject.Inject;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -22,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** {@code digits data fetch NAME} and {@code digits data info DIR|NAME}. */
+/** {@code digits data fetch NAME}, {@code digits data info DIR|NAME} and {@code digits data synth --out DIR}. */
 public final class DataCommand implements Command {
     private static final int MAX_BAD_LISTED = 20;
     private final DatasetLocator locator;
@@ -39,12 +41,14 @@ public final class DataCommand implements Command {
 
     @Override
     public String summary() {
-        return "data fetch NAME: download and verify a dataset; data info DIR|NAME: what a corpus holds";
+        return "data fetch NAME: download and verify a dataset; data info DIR|NAME: what a corpus holds; "
+                + "data synth --out DIR: digits spoken by espeak-ng voices";
     }
 
     @Override
     public String usage() {
-        return "fetch NAME [--from PATH_OR_URL] [--dir DIR] [--force] | info DIR|NAME [--layout L]";
+        return "fetch NAME [--from PATH_OR_URL] [--dir DIR] [--force] | info DIR|NAME [--layout L]\n"
+                + "    | synth --out DIR [--voices V,...] [--speeds WPM,...] [--sr HZ] [--espeak PROGRAM]";
     }
 
     @Override
@@ -56,19 +60,30 @@ public final class DataCommand implements Command {
                         .desc("fetch: where datasets are installed (default " + DatasetLocator.userDataDir() + ")").build())
                 .addOption(Option.builder().longOpt("force").desc("fetch: replace an existing installation").build())
                 .addOption(Option.builder().longOpt("layout").hasArg().argName("L")
-                        .desc("info: fsdd, audiomnist or folders (default: detected)").build());
+                        .desc("info: fsdd, audiomnist or folders (default: detected)").build())
+                .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
+                        .desc("synth: the folder to write (FSDD layout)").build())
+                .addOption(Option.builder().longOpt("voices").hasArg().argName("V,...")
+                        .desc("synth: espeak-ng voices (default: 7 English accents x variants m1-m7, f1-f5 = 84)").build())
+                .addOption(Option.builder().longOpt("speeds").hasArg().argName("WPM,...")
+                        .desc("synth: words per minute, one recording per voice and speed (default 130,175)").build())
+                .addOption(Option.builder().longOpt("sr").hasArg().argName("HZ")
+                        .desc("synth: sample rate written (default 8000, FSDD's)").build())
+                .addOption(Option.builder().longOpt("espeak").hasArg().argName("PROGRAM")
+                        .desc("synth: the espeak-ng program (default espeak-ng on the PATH)").build());
     }
 
     @Override
     public int run(CommandLine line, Console console) throws Exception {
         List<String> args = line.getArgList();
         if (args.isEmpty()) {
-            throw new UsageException("missing sub-command: fetch or info");
+            throw new UsageException("missing sub-command: fetch, info or synth");
         }
         return switch (args.get(0)) {
             case "fetch" -> fetch(line, args, console);
             case "info" -> info(line, args, console);
-            default -> throw new UsageException("unknown sub-command '" + args.get(0) + "'; use fetch or info");
+            case "synth" -> synth(line, args, console);
+            default -> throw new UsageException("unknown sub-command '" + args.get(0) + "'; use fetch, info or synth");
         };
     }
 
@@ -128,6 +143,42 @@ public final class DataCommand implements Command {
             }
         }
         return 0;
+    }
+
+    private int synth(CommandLine line, List<String> args, Console console) throws Exception {
+        if (args.size() != 1 || !line.hasOption("out")) {
+            throw new UsageException("data synth takes --out DIR and no other argument");
+        }
+        SyntheticVoices voices;
+        try {
+            voices = new SyntheticVoices(line.getOptionValue("espeak", "espeak-ng"),
+                    line.hasOption("voices") ? list(line.getOptionValue("voices")) : SyntheticVoices.defaultVoices(),
+                    line.hasOption("speeds") ? list(line.getOptionValue("speeds")).stream().map(DataCommand::integer).toList()
+                            : SyntheticVoices.DEFAULT_SPEEDS,
+                    line.hasOption("sr") ? integer(line.getOptionValue("sr")) : 8000);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Path out = Path.of(line.getOptionValue("out"));
+        ProgressLine progress = new ProgressLine(console.err());
+        progress.start("synth " + voices.voices().size() + " voices x " + voices.speeds().size() + " speeds");
+        List<Path> files = voices.write(out, n -> progress.update(n, voices.size(), null));
+        console.out().printf("wrote %d recordings (%d voices x %d speeds x 10 digits, %d Hz) to %s%n", files.size(),
+                voices.voices().size(), voices.speeds().size(), voices.sampleRate(), out);
+        console.out().println("use them as training-only voices: dataset: {name: fsdd, extraTraining: [" + out + "]}");
+        return 0;
+    }
+
+    private static List<String> list(String csv) {
+        return java.util.Arrays.stream(csv.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+
+    private static int integer(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a whole number: '" + s + "'");
+        }
     }
 
     private static String join(Map<?, Long> counts) {

@@ -11,6 +11,7 @@ import dev.digits.app.experiment.ExperimentConfig.AugmentationConfig;
 import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
 import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
 import dev.digits.app.experiment.ExperimentLoader;
+import dev.digits.app.experiment.ExperimentPlan;
 import dev.digits.app.experiment.ExperimentRunner;
 import dev.digits.app.experiment.ProgressLine;
 import dev.digits.app.experiment.TransformedFeatures;
@@ -21,7 +22,6 @@ import dev.digits.api.model.ModelSpec;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingSet;
 import dev.digits.core.dataset.Corpus;
-import dev.digits.core.dataset.CorpusLayout;
 import dev.digits.core.dataset.CorpusSummary;
 import dev.digits.core.dataset.DatasetLocator;
 import dev.digits.core.dataset.Fold;
@@ -101,9 +101,7 @@ public final class TrainCommand implements Command {
 
         ExperimentRunner runner = new ExperimentRunner(plugins, locator, console);
         Path root = runner.resolveDataset(config);
-        CorpusLayout layout = config.dataset().layout() != null ? CorpusLayout.byId(config.dataset().layout())
-                : CorpusLayout.detect(root);
-        Corpus corpus = layout.scan(root);
+        Corpus corpus = ExperimentPlan.corpus(config, root);
         FeatureExtractor extractor = plugins.extractors().get(extractorConfig.type()).create(extractorConfig.params());
         ClassifierProvider provider = plugins.backends().get(modelConfig.backend());
         Map<String, Object> raw = new LinkedHashMap<>(modelConfig.spec());
@@ -120,7 +118,7 @@ public final class TrainCommand implements Command {
                 .run(corpus, n -> progress.update(n, corpus.size(), null));
         features.badFiles().forEach(b -> console.err().println("  skipped " + b));
         int[] rows = split.equals("all") ? IntStream.range(0, features.size()).toArray()
-                : ExperimentRunner.protocol(config.protocol()).folds(features.entries()).get(0).train();
+                : ExperimentPlan.protocol(config).folds(features.entries()).get(0).train();
         Fold used = new Fold(split, rows, new int[0]);
         // augmented copies of the training clips, as the experiment runner makes them
         List<Map<Path, Features>> copies = List.of();
@@ -166,6 +164,9 @@ public final class TrainCommand implements Command {
         provenance.put("model", modelConfig.id());
         provenance.put("extractorId", extractorConfig.id());
         provenance.put("dataset", root.toAbsolutePath().normalize().toString());
+        if (!config.dataset().extraTraining().isEmpty()) {
+            provenance.put("extraTraining", config.dataset().extraTraining());
+        }
         provenance.put("split", used.name());
         provenance.put("trainingClips", rows.length);
         provenance.put("trainingExamples", data.size());

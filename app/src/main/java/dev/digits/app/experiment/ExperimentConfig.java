@@ -2,6 +2,7 @@ package dev.digits.app.experiment;
 
 import dev.digits.app.engine.EngineSettings;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,33 @@ public record ExperimentConfig(String name, String description, DatasetRef datas
                                List<AugmentationConfig> augmentations, List<ConditionConfig> testConditions,
                                boolean cache, EngineSettings engine, Path source) {
 
-    /** {@code dataset: {name: fsdd}} or {@code {path: DIR, layout: fsdd|audiomnist|folders}}. */
-    public record DatasetRef(String name, String path, String layout) {
+    /**
+     * {@code dataset: {name: fsdd}} or {@code {path: DIR, layout: fsdd|audiomnist|folders}}.
+     *
+     * @param extraTraining folders whose recordings are added to every fold's training part and never tested on
+     *                      (synthetic voices, another corpus); empty for none
+     */
+    public record DatasetRef(String name, String path, String layout, List<String> extraTraining) {
+        public DatasetRef {
+            extraTraining = List.copyOf(extraTraining);
+        }
+
         public String describe() {
-            return name != null ? name : path + (layout == null ? "" : " (" + layout + ")");
+            return (name != null ? name : path + (layout == null ? "" : " (" + layout + ")"))
+                    + (extraTraining.isEmpty() ? "" : " + training-only " + String.join(", ", extraTraining));
+        }
+
+        /**
+         * A folder named in the file: as given if it exists from the working directory or is absolute, else
+         * relative to the experiment file's folder.
+         */
+        public static Path folder(String path, Path experimentFile) {
+            Path p = Path.of(path);
+            if (!p.isAbsolute() && experimentFile != null && experimentFile.toAbsolutePath().getParent() != null
+                    && !Files.isDirectory(p)) {
+                p = experimentFile.toAbsolutePath().getParent().resolve(p);
+            }
+            return p;
         }
     }
 

@@ -83,7 +83,7 @@ public final class ExperimentLoader {
             problems.add(keys.get("name"), "name must use only letters, digits, '.', '_' and '-', got '" + name + "'");
         }
         String description = string(keys.get("description"), "description", problems, false);
-        DatasetRef dataset = dataset(keys.get("dataset"), problems);
+        DatasetRef dataset = dataset(keys.get("dataset"), source, problems);
         ProtocolConfig protocol = protocol(keys.get("protocol"), problems);
         List<Long> seeds = seeds(keys.get("seeds"), problems);
         List<ExtractorConfig> extractors = extractors(keys.get("extractors"), problems);
@@ -170,12 +170,12 @@ public final class ExperimentLoader {
                 + "; available: " + String.join(", ", plugins.engines().names())) + hint;
     }
 
-    private DatasetRef dataset(Node node, Problems problems) {
+    private DatasetRef dataset(Node node, Path source, Problems problems) {
         if (node == null) {
             problems.add(null, "missing key 'dataset' (for example dataset: {name: fsdd})");
             return null;
         }
-        Map<String, Node> m = mapping(node, List.of("name", "path", "layout"), "dataset.", problems);
+        Map<String, Node> m = mapping(node, List.of("name", "path", "layout", "extraTraining"), "dataset.", problems);
         String name = string(m.get("name"), "dataset.name", problems, false);
         String path = string(m.get("path"), "dataset.path", problems, false);
         String layout = string(m.get("layout"), "dataset.layout", problems, false);
@@ -192,7 +192,28 @@ public final class ExperimentLoader {
                 problems.add(m.get("layout"), e.getMessage());
             }
         }
-        return new DatasetRef(name, path, layout);
+        return new DatasetRef(name, path, layout, extraTraining(m.get("extraTraining"), source, problems));
+    }
+
+    /** {@code extraTraining: DIR} or a list of folders; each must exist (relative paths: see DatasetRef.folder). */
+    private static List<String> extraTraining(Node node, Path source, Problems problems) {
+        if (node == null) {
+            return List.of();
+        }
+        List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+        List<String> folders = new ArrayList<>();
+        for (Node n : items) {
+            String folder = string(n, "dataset.extraTraining (a folder, or a list of folders)", problems, true);
+            if (folder == null) {
+                continue;
+            }
+            if (!Files.isDirectory(DatasetRef.folder(folder, source))) {
+                problems.add(n, "dataset.extraTraining folder '" + folder + "' does not exist (relative paths are read "
+                        + "from the working directory, then from the experiment file's folder)");
+            }
+            folders.add(folder);
+        }
+        return folders;
     }
 
     private ProtocolConfig protocol(Node node, Problems problems) {

@@ -6,17 +6,22 @@ import dev.digits.app.experiment.ExperimentConfig.AugmentationConfig;
 import dev.digits.app.experiment.ExperimentConfig.ConditionConfig;
 import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
 import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
+import dev.digits.core.dataset.BadFile;
 import dev.digits.core.dataset.Corpus;
+import dev.digits.core.dataset.CorpusEntry;
 import dev.digits.core.dataset.CorpusLayout;
 import dev.digits.core.dataset.Fold;
 import dev.digits.core.dataset.SplitProtocol;
+import dev.digits.core.dataset.WithExtraTraining;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What an experiment will do, before any feature is computed: the scanned corpus, the split, the plugins built
@@ -34,8 +39,8 @@ public record ExperimentPlan(ExperimentConfig config, Path root, CorpusLayout la
     public static ExperimentPlan of(ExperimentConfig config, Plugins plugins, Path root) throws IOException {
         CorpusLayout layout = config.dataset().layout() != null ? CorpusLayout.byId(config.dataset().layout())
                 : CorpusLayout.detect(root);
-        Corpus corpus = layout.scan(root);
-        SplitProtocol protocol = ExperimentRunner.protocol(config.protocol());
+        Corpus corpus = corpus(config, root);
+        SplitProtocol protocol = protocol(config);
 
         Map<String, FeatureExtractor> extractors = new LinkedHashMap<>();
         for (ExtractorConfig e : config.extractors()) {
@@ -82,5 +87,54 @@ public record ExperimentPlan(ExperimentConfig config, Path root, CorpusLayout la
         }
         return new ExperimentPlan(config, root, layout, corpus, protocol, folds, extractors, pipelines, conditions,
                 List.copyOf(cells), List.copyOf(skipped));
+    }
+
+    /**
+     * The experiment's recordings: the dataset's, then those of each {@code dataset.extraTraining} folder (its
+     * layout detected), in that order.
+     *
+     * @throws IOException if a folder cannot be read or an extra folder repeats a file of the dataset
+     */
+    public static Corpus corpus(ExperimentConfig config, Path root) throws IOException {
+        CorpusLayout layout = config.dataset().layout() != null ? CorpusLayout.byId(config.dataset().layout())
+                : CorpusLayout.detect(root);
+        Corpus corpus = layout.scan(root);
+        if (config.dataset().extraTraining().isEmpty()) {
+            return corpus;
+        }
+        List<CorpusEntry> entries = new ArrayList<>(corpus.entries());
+        List<BadFile> bad = new ArrayList<>(corpus.badFiles());
+        Set<Path> seen = new HashSet<>();
+        corpus.entries().forEach(e -> seen.add(e.path().toAbsolutePath().normalize()));
+        for (String folder : config.dataset().extraTraining()) {
+            Path dir = ExperimentConfig.DatasetRef.folder(folder, config.source());
+            Corpus extra = Corpus.open(dir);
+            for (CorpusEntry e : extra.entries()) {
+                if (!seen.add(e.path().toAbsolutePath().normalize())) {
+                    throw new IOException("dataset.extraTraining folder " + folder + " repeats " + e.path()
+                            + ", which is already in the dataset or another extraTraining folder");
+                }
+                entries.add(e);
+            }
+            bad.addAll(extra.badFiles());
+        }
+        return new Corpus(corpus.root(), corpus.layout(), entries, bad);
+    }
+
+    /**
+     * The experiment's split protocol; with {@code dataset.extraTraining}, the extra folders' recordings join
+     * every fold's training part and the protocol splits only the dataset's own.
+     */
+    public static SplitProtocol protocol(ExperimentConfig config) throws IOException {
+        SplitProtocol protocol = ExperimentRunner.protocol(config.protocol());
+        if (config.dataset().extraTraining().isEmpty()) {
+            return protocol;
+        }
+        Set<Path> trainingOnly = new HashSet<>();
+        for (String folder : config.dataset().extraTraining()) {
+            Corpus.open(ExperimentConfig.DatasetRef.folder(folder, config.source())).entries()
+                    .forEach(e -> trainingOnly.add(e.path()));
+        }
+        return new WithExtraTraining(protocol, trainingOnly);
     }
 }

@@ -139,10 +139,7 @@ public final class ExperimentRunner {
         if (config.dataset().name() != null) {
             return locator.locate(config.dataset().name());
         }
-        Path p = Path.of(config.dataset().path());
-        if (!p.isAbsolute() && config.source().getParent() != null && !Files.isDirectory(p)) {
-            p = config.source().toAbsolutePath().getParent().resolve(p);
-        }
+        Path p = ExperimentConfig.DatasetRef.folder(config.dataset().path(), config.source());
         if (!Files.isDirectory(p)) {
             throw new IOException("dataset folder " + config.dataset().path() + " does not exist");
         }
@@ -167,6 +164,10 @@ public final class ExperimentRunner {
         out.println("Experiment " + config.name() + (config.description() == null ? "" : ": " + config.description()));
         out.printf("  dataset   %s: %d files, %d digits, %d speakers (%s layout)%n", corpus.root(), corpus.size(),
                 corpus.countByDigit().size(), corpus.countBySpeaker().size(), corpus.layout().id());
+        if (!config.dataset().extraTraining().isEmpty()) {
+            out.printf("            of which training only (never tested): the files of %s%n",
+                    String.join(", ", config.dataset().extraTraining()));
+        }
         Map<String, String> foldSizes = new TreeMap<>();
         for (Fold f : folds) {
             foldSizes.put(f.name(), f.train().length + " train / " + f.test().length + " test");

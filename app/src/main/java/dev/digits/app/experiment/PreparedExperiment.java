@@ -110,7 +110,8 @@ public final class PreparedExperiment implements CellWork {
             }
             byPath.put(e.getKey(), m);
         }
-        Map<String, Object> dataset = datasetProvenance(corpus, usable, plan.root(), plan.layout());
+        Map<String, Object> dataset = datasetProvenance(corpus, usable, plan.root(), plan.layout(),
+                config.dataset().extraTraining());
         TransformedFeatures transformed = TransformedFeatures.extract(config, plan.extractors(), plan.pipelines(),
                 plan.conditions(), plan.cells(), corpus, usable, folds, cache, threads, progress, err);
         return new PreparedExperiment(plan, plugins, usable, folds, byPath, extractMillis, dataset, transformed, shipped,
@@ -379,11 +380,14 @@ public final class PreparedExperiment implements CellWork {
     }
 
     private static Map<String, Object> datasetProvenance(Corpus corpus, List<CorpusEntry> usable, Path root,
-                                                         CorpusLayout layout) throws IOException {
+                                                         CorpusLayout layout, List<String> extraTraining)
+            throws IOException {
         StringBuilder listing = new StringBuilder();
         for (CorpusEntry e : usable) {
+            // training-only files outside the dataset by name, so the digest does not depend on where folders are
             listing.append(FeatureCache.sha256(Files.readAllBytes(e.path()))).append("  ")
-                    .append(root.relativize(e.path())).append('\n');
+                    .append(e.path().startsWith(root) ? root.relativize(e.path()) : "extra/" + e.path().getFileName())
+                    .append('\n');
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("root", root.toAbsolutePath().normalize().toString());
@@ -391,6 +395,9 @@ public final class PreparedExperiment implements CellWork {
         m.put("files", usable.size());
         m.put("badFiles", corpus.size() - usable.size() + corpus.badFiles().size());
         m.put("sha256", FeatureCache.sha256(listing.toString().getBytes(StandardCharsets.UTF_8)));
+        if (!extraTraining.isEmpty()) {
+            m.put("extraTraining", extraTraining);
+        }
         return m;
     }
 }
