@@ -96,6 +96,45 @@ class ExtraTrainingTest {
     }
 
     @Test
+    void dataSynthWritesACorpusThatServesAsExtraTraining() throws Exception {
+        // a stand-in for espeak-ng that "says" every word with one of nicolas's recordings
+        Path fsdd = DatasetLocator.defaults().locate("fsdd").resolve("recordings");
+        Path fake = dir.resolve("fake-espeak");
+        Files.writeString(fake, "#!/bin/bash\nwhile [ $# -gt 0 ]; do [ \"$1\" = -w ] && out=\"$2\"; shift; done\n"
+                + "cp '" + fsdd.resolve("3_nicolas_0.wav") + "' \"$out\"\n");
+        fake.toFile().setExecutable(true);
+        AppRunner.Result usage = AppRunner.run("data", "synth");
+        assertEquals(2, usage.exitCode());
+        assertTrue(usage.err().contains("data synth takes --out DIR"), usage.err());
+        AppRunner.Result badSpeed = AppRunner.run("data", "synth", "--out", "x", "--speeds", "fast");
+        assertEquals(2, badSpeed.exitCode());
+        assertTrue(badSpeed.err().contains("not a whole number: 'fast'"), badSpeed.err());
+
+        Path synth = dir.resolve("synth");
+        AppRunner.Result r = AppRunner.run("data", "synth", "--out", synth.toString(), "--espeak", fake.toString(),
+                "--voices", "en-us+f1,en-029", "--speeds", "150");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("wrote 20 recordings (2 voices x 1 speeds x 10 digits, 8000 Hz)"), r.out());
+        AppRunner.Result info = AppRunner.run("data", "info", synth.toString());
+        assertTrue(info.out().contains("speakers:     2 (espeak-en-029: 10, espeak-en-us-f1: 10)"), info.out());
+
+        Path corpus = MiniCorpus.create(dir, 1);
+        Path f = yaml("""
+                name: synth
+                dataset: {path: %s, extraTraining: [synth]}
+                protocol: {type: leave-one-speaker-out}
+                extractors: [{id: m, type: mfcc-librosa, params: {sr: native, pooling: mean-std, n_mfcc: 13}}]
+                models: [{id: knn, backend: tribuo, spec: {type: knn, k: 1}}]
+                """.formatted(corpus));
+        Path out = dir.resolve("out");
+        AppRunner.Result run = AppRunner.run("run", f.toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        for (JsonNode cell : new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("runs")) {
+            assertEquals(20 + 20, cell.get("provenance").get("split").get("trainSize").asInt());
+        }
+    }
+
+    @Test
     void missingOrOverlappingFoldersAreRejectedWithTheFileAndLine() throws Exception {
         Path corpus = MiniCorpus.create(dir, 1);
         Path f = yaml("""
