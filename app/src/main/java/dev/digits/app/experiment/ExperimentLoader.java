@@ -209,7 +209,8 @@ public final class ExperimentLoader {
             }
             if (!Files.isDirectory(DatasetRef.folder(folder, source))) {
                 problems.add(n, "dataset.extraTraining folder '" + folder + "' does not exist (relative paths are read "
-                        + "from the working directory, then from the experiment file's folder)");
+                        + "from the working directory, then from the experiment file's folder; synthetic voices are "
+                        + "made with: ./digits data synth --out " + folder + ")");
             }
             folders.add(folder);
         }
