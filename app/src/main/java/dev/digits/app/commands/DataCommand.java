@@ -66,7 +66,7 @@ public final class DataCommand implements Command {
                 .addOption(Option.builder().longOpt("voices").hasArg().argName("V,...")
                         .desc("synth: espeak-ng voices (default: 7 English accents x variants m1-m7, f1-f5 = 84)").build())
                 .addOption(Option.builder().longOpt("speeds").hasArg().argName("WPM,...")
-                        .desc("synth: words per minute, one recording per voice and speed (default 130,175)").build())
+                        .desc("synth: words per minute, one recording per voice and speed (default 150)").build())
                 .addOption(Option.builder().longOpt("sr").hasArg().argName("HZ")
                         .desc("synth: sample rate written (default 8000, FSDD's)").build())
                 .addOption(Option.builder().longOpt("espeak").hasArg().argName("PROGRAM")

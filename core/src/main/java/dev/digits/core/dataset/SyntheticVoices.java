@@ -33,7 +33,7 @@ public record SyntheticVoices(String program, List<String> voices, List<Integer>
     /** Its voice variants: seven male, five female. */
     public static final List<String> VARIANTS = List.of("m1", "m2", "m3", "m4", "m5", "m6", "m7",
             "f1", "f2", "f3", "f4", "f5");
-    public static final List<Integer> DEFAULT_SPEEDS = List.of(130, 175);
+    public static final List<Integer> DEFAULT_SPEEDS = List.of(150);
     private static final List<String> WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine");
     private static final double TRIM_DB = 40;
