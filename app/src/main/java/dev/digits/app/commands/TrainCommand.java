@@ -101,7 +101,8 @@ public final class TrainCommand implements Command {
 
         ExperimentRunner runner = new ExperimentRunner(plugins, locator, console);
         Path root = runner.resolveDataset(config);
-        Corpus corpus = ExperimentPlan.corpus(config, root);
+        ExperimentPlan.Data scanned = ExperimentPlan.data(config, root);
+        Corpus corpus = scanned.corpus();
         FeatureExtractor extractor = plugins.extractors().get(extractorConfig.type()).create(extractorConfig.params());
         ClassifierProvider provider = plugins.backends().get(modelConfig.backend());
         Map<String, Object> raw = new LinkedHashMap<>(modelConfig.spec());
@@ -118,7 +119,7 @@ public final class TrainCommand implements Command {
                 .run(corpus, n -> progress.update(n, corpus.size(), null));
         features.badFiles().forEach(b -> console.err().println("  skipped " + b));
         int[] rows = split.equals("all") ? IntStream.range(0, features.size()).toArray()
-                : ExperimentPlan.protocol(config).folds(features.entries()).get(0).train();
+                : scanned.protocol().folds(features.entries()).get(0).train();
         Fold used = new Fold(split, rows, new int[0]);
         // augmented copies of the training clips, as the experiment runner makes them
         List<Map<Path, Features>> copies = List.of();

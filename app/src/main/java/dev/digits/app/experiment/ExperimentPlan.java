@@ -37,10 +37,9 @@ public record ExperimentPlan(ExperimentConfig config, Path root, CorpusLayout la
 
     /** Scans the dataset at {@code root} and lays out the grid. */
     public static ExperimentPlan of(ExperimentConfig config, Plugins plugins, Path root) throws IOException {
-        CorpusLayout layout = config.dataset().layout() != null ? CorpusLayout.byId(config.dataset().layout())
-                : CorpusLayout.detect(root);
-        Corpus corpus = corpus(config, root);
-        SplitProtocol protocol = protocol(config);
+        Data data = data(config, root);
+        Corpus corpus = data.corpus();
+        SplitProtocol protocol = data.protocol();
 
         Map<String, FeatureExtractor> extractors = new LinkedHashMap<>();
         for (ExtractorConfig e : config.extractors()) {
@@ -85,56 +84,52 @@ public record ExperimentPlan(ExperimentConfig config, Path root, CorpusLayout la
                 }
             }
         }
-        return new ExperimentPlan(config, root, layout, corpus, protocol, folds, extractors, pipelines, conditions,
+        return new ExperimentPlan(config, root, corpus.layout(), corpus, protocol, folds, extractors, pipelines, conditions,
                 List.copyOf(cells), List.copyOf(skipped));
     }
 
     /**
-     * The experiment's recordings: the dataset's, then those of each {@code dataset.extraTraining} folder (its
-     * layout detected), in that order.
+     * The experiment's recordings and how they are split.
+     *
+     * @param corpus   the dataset's recordings, then those of each {@code dataset.extraTraining} folder
+     * @param protocol the configured protocol; with extra folders, it splits only the dataset's own recordings
+     *                 and the extra ones join every fold's training part
+     */
+    public record Data(Corpus corpus, SplitProtocol protocol) {
+    }
+
+    /**
+     * Scans the dataset at {@code root} and each {@code dataset.extraTraining} folder (its layout detected)
+     * once, and builds the split protocol.
      *
      * @throws IOException if a folder cannot be read or an extra folder repeats a file of the dataset
      */
-    public static Corpus corpus(ExperimentConfig config, Path root) throws IOException {
+    public static Data data(ExperimentConfig config, Path root) throws IOException {
         CorpusLayout layout = config.dataset().layout() != null ? CorpusLayout.byId(config.dataset().layout())
                 : CorpusLayout.detect(root);
         Corpus corpus = layout.scan(root);
+        SplitProtocol protocol = ExperimentRunner.protocol(config.protocol());
         if (config.dataset().extraTraining().isEmpty()) {
-            return corpus;
+            return new Data(corpus, protocol);
         }
         List<CorpusEntry> entries = new ArrayList<>(corpus.entries());
         List<BadFile> bad = new ArrayList<>(corpus.badFiles());
+        Set<Path> trainingOnly = new HashSet<>();
         Set<Path> seen = new HashSet<>();
         corpus.entries().forEach(e -> seen.add(e.path().toAbsolutePath().normalize()));
         for (String folder : config.dataset().extraTraining()) {
-            Path dir = ExperimentConfig.DatasetRef.folder(folder, config.source());
-            Corpus extra = Corpus.open(dir);
+            Corpus extra = Corpus.open(ExperimentConfig.DatasetRef.folder(folder, config.source()));
             for (CorpusEntry e : extra.entries()) {
                 if (!seen.add(e.path().toAbsolutePath().normalize())) {
                     throw new IOException("dataset.extraTraining folder " + folder + " repeats " + e.path()
                             + ", which is already in the dataset or another extraTraining folder");
                 }
                 entries.add(e);
+                trainingOnly.add(e.path());
             }
             bad.addAll(extra.badFiles());
         }
-        return new Corpus(corpus.root(), corpus.layout(), entries, bad);
-    }
-
-    /**
-     * The experiment's split protocol; with {@code dataset.extraTraining}, the extra folders' recordings join
-     * every fold's training part and the protocol splits only the dataset's own.
-     */
-    public static SplitProtocol protocol(ExperimentConfig config) throws IOException {
-        SplitProtocol protocol = ExperimentRunner.protocol(config.protocol());
-        if (config.dataset().extraTraining().isEmpty()) {
-            return protocol;
-        }
-        Set<Path> trainingOnly = new HashSet<>();
-        for (String folder : config.dataset().extraTraining()) {
-            Corpus.open(ExperimentConfig.DatasetRef.folder(folder, config.source())).entries()
-                    .forEach(e -> trainingOnly.add(e.path()));
-        }
-        return new WithExtraTraining(protocol, trainingOnly);
+        return new Data(new Corpus(corpus.root(), corpus.layout(), entries, bad),
+                new WithExtraTraining(protocol, trainingOnly));
     }
 }
