@@ -7,6 +7,7 @@ import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.FeatureExtractorProvider;
 import dev.digits.api.model.ClassifierProvider;
+import dev.digits.api.model.EnsembleModel;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.plugin.PluginException;
 import dev.digits.core.io.AtomicFiles;
@@ -29,7 +30,7 @@ import java.util.zip.ZipOutputStream;
  * Everything needed to recognise digits with a trained model, in ONE file (a zip): {@code bundle.json} with the
  * format version, the extractor and its resolved parameters, the backend, the label map, the training data's
  * sample rates and duration range, and provenance; and {@code model.bin}, the backend's own saved model (with
- * its standardisation statistics).
+ * its standardisation statistics; for a seed ensemble, every member's).
  */
 public final class ModelBundle {
     public static final String FORMAT = "digits-model-bundle";
@@ -60,6 +61,7 @@ public final class ModelBundle {
         meta.put("backend", model.backend());
         meta.put("modelType", model.spec().type());
         meta.put("spec", model.spec().parameters().asMap());
+        meta.put("ensemble", model instanceof EnsembleModel e ? e.members().size() : 1);
         meta.put("inputShape", model.inputShape());
         meta.put("labels", labels);
         meta.put("trainingData", Map.of("sampleRates", data.sampleRates(), "minSeconds", data.minSeconds(),
@@ -142,7 +144,8 @@ public final class ModelBundle {
         FeatureExtractor extractor = extractorProvider.create(params);
         TrainedModel trained;
         try (InputStream in = new ByteArrayInputStream(model)) {
-            trained = provider.load(in);
+            boolean ensemble = meta.get("ensemble") instanceof Number members && members.intValue() > 1;
+            trained = ensemble ? EnsembleModel.read(in, provider) : provider.load(in);
         } catch (IOException | RuntimeException e) {
             throw new IOException(file + ": corrupt model bundle (the " + backend + " model cannot be read: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);

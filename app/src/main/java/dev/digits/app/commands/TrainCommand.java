@@ -105,11 +105,7 @@ public final class TrainCommand implements Command {
         Corpus corpus = scanned.corpus();
         FeatureExtractor extractor = plugins.extractors().get(extractorConfig.type()).create(extractorConfig.params());
         ClassifierProvider provider = plugins.backends().get(modelConfig.backend());
-        Map<String, Object> raw = new LinkedHashMap<>(modelConfig.spec());
-        if (provider.parameters(modelConfig.type()).stream().anyMatch(p -> p.name().equals("seed"))) {
-            raw.put("seed", seed);
-        }
-        ModelSpec spec = provider.spec(modelConfig.type(), raw);
+        ModelSpec spec = modelConfig.resolve(provider, seed);
 
         ProgressLine progress = new ProgressLine(console.err());
         progress.start("features " + extractorConfig.id());
@@ -150,7 +146,7 @@ public final class TrainCommand implements Command {
                 seed);
         progress.start("train " + modelConfig.id());
         long t0 = System.nanoTime();
-        TrainedModel model = provider.create(spec).train(data, m -> progress.update(m.epoch(), m.epochs(),
+        TrainedModel model = modelConfig.classifier(provider, spec).train(data, m -> progress.update(m.epoch(), m.epochs(),
                 String.format(Locale.ROOT, "loss %.4f acc %.3f", m.trainLoss(), m.trainAccuracy())));
         double seconds = (System.nanoTime() - t0) / 1e9;
 

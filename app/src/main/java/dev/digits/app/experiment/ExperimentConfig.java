@@ -1,9 +1,14 @@
 package dev.digits.app.experiment;
 
 import dev.digits.app.engine.EngineSettings;
+import dev.digits.api.model.Classifier;
+import dev.digits.api.model.ClassifierProvider;
+import dev.digits.api.model.ModelSpec;
+import dev.digits.api.model.SeedEnsemble;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -77,7 +82,28 @@ public record ExperimentConfig(String name, String description, DatasetRef datas
     public record ConditionConfig(String id, long seed, List<AugmentationStep> steps) {
     }
 
-    /** One model of the comparison: an id for reports, the backend plugin and the raw model spec. */
-    public record ModelConfig(String id, String backend, String type, Map<String, Object> spec) {
+    /**
+     * One model of the comparison: an id for reports, the backend plugin, the raw model spec, and how many
+     * copies with different seeds are trained and averaged ({@code ensemble}, 1 = a single model).
+     */
+    public record ModelConfig(String id, String backend, String type, Map<String, Object> spec, int ensemble) {
+
+        public ModelConfig(String id, String backend, String type, Map<String, Object> spec) {
+            this(id, backend, type, spec, 1);
+        }
+
+        /** The spec resolved by the backend, with the run's seed where the model type takes one. */
+        public ModelSpec resolve(ClassifierProvider provider, long seed) {
+            Map<String, Object> raw = new LinkedHashMap<>(spec);
+            if (SeedEnsemble.hasSeed(provider, type)) {
+                raw.put("seed", seed);
+            }
+            return provider.spec(type, raw);
+        }
+
+        /** The learner for a resolved spec: the backend's own, or a {@link SeedEnsemble} of it. */
+        public Classifier classifier(ClassifierProvider provider, ModelSpec resolved) {
+            return SeedEnsemble.of(provider, resolved, ensemble);
+        }
     }
 }

@@ -13,6 +13,7 @@ import dev.digits.app.experiment.ExperimentConfig.ProtocolConfig;
 import dev.digits.api.augment.AugmentationProvider;
 import dev.digits.api.features.FeatureExtractorProvider;
 import dev.digits.api.model.ClassifierProvider;
+import dev.digits.api.model.SeedEnsemble;
 import dev.digits.api.params.NameSuggestions;
 import dev.digits.api.plugin.PluginRegistry;
 import dev.digits.core.dataset.CorpusLayout;
@@ -309,7 +310,7 @@ public final class ExperimentLoader {
         Set<String> ids = new HashSet<>();
         PluginRegistry<ClassifierProvider> registry = plugins.backends();
         for (Node item : seq.getValue()) {
-            Map<String, Node> m = mapping(item, List.of("id", "backend", "spec"), "models[].", problems);
+            Map<String, Node> m = mapping(item, List.of("id", "backend", "spec", "ensemble"), "models[].", problems);
             String backend = string(m.get("backend"), "model backend", problems, true);
             Map<String, Object> spec = m.containsKey("spec") ? map(m.get("spec"), "spec", problems) : new LinkedHashMap<>();
             Object typeValue = spec.remove("type");
@@ -321,6 +322,7 @@ public final class ExperimentLoader {
             if (id != null && !ids.add(id)) {
                 problems.add(item, "two models have the id '" + id + "'");
             }
+            int ensemble = (int) integer(m.get("ensemble"), "ensemble", 1, 1, 50, problems);
             if (backend != null && type != null) {
                 if (registry.entry(backend).isEmpty()) {
                     problems.add(m.get("backend"), "unknown backend '" + backend + "'" + NameSuggestions.didYouMean(backend,
@@ -328,13 +330,18 @@ public final class ExperimentLoader {
                 } else if (registry.entry(backend).get().plugin().isPresent()) {
                     // validate the spec without loading native libraries: the plugin is checked when it runs
                     try {
-                        registry.entry(backend).get().plugin().get().spec(type, spec);
+                        ClassifierProvider provider = registry.entry(backend).get().plugin().get();
+                        provider.spec(type, spec);
+                        if (ensemble > 1 && !SeedEnsemble.hasSeed(provider, type)) {
+                            problems.add(m.get("ensemble"), "ensemble: " + ensemble + " needs a model with a seed; "
+                                    + backend + " " + type + " has none, so its members would all be the same model");
+                        }
                     } catch (RuntimeException e) {
                         problems.add(m.getOrDefault("spec", item), e.getMessage());
                     }
                 }
             }
-            out.add(new ModelConfig(id, backend, type, spec));
+            out.add(new ModelConfig(id, backend, type, spec, ensemble));
         }
         return out;
     }

@@ -210,20 +210,16 @@ public final class PreparedExperiment implements CellWork {
         provenance.put("startTime", start.toString());
         try {
             ClassifierProvider provider = plugins.backends().get(cell.model().backend());
-            Map<String, Object> rawSpec = new LinkedHashMap<>(cell.model().spec());
-            if (provider.parameters(cell.model().type()).stream().anyMatch(p -> p.name().equals("seed"))) {
-                rawSpec.put("seed", cell.seed());
-            }
-            ModelSpec spec = provider.spec(cell.model().type(), rawSpec);
+            ModelSpec spec = cell.model().resolve(provider, cell.seed());
             provenance.put("model", ordered("id", cell.model().id(), "backend", provider.name(), "type", spec.type(),
-                    "spec", spec.parameters().asMap()));
+                    "spec", spec.parameters().asMap(), "ensemble", cell.model().ensemble()));
             provenance.put("software", Provenance.software(shipped.codeVersion(), provider, extractor));
             TrainingSet train = trainingSet(fold.train(), entries, data.clean(), data.copies());
             TrainingSet test = trainingSet(fold.test(), entries, data.clean(), List.of());
             List<Map<String, Object>> epochs = new ArrayList<>();
             progress.start(label);
             long t0 = System.nanoTime();
-            TrainedModel model = provider.create(spec).train(train, m -> {
+            TrainedModel model = cell.model().classifier(provider, spec).train(train, m -> {
                 epochs.add(epochJson(m));
                 progress.update(m.epoch(), m.epochs(), String.format("loss %.4f acc %.3f%s", m.trainLoss(), m.trainAccuracy(),
                         m.hasValidation() ? String.format(" val_loss %.4f val_acc %.3f", m.validationLoss(), m.validationAccuracy()) : ""));
