@@ -179,6 +179,7 @@ class EnsembleTest {
                 """.formatted(corpus));
         AppRunner.Result run = AppRunner.run("run", yaml.toString(), "--out", dir.resolve("out").toString());
         assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  models    [lr-x2 (tribuo logistic, ensemble of 2 seeds)]"), run.out());
         JsonNode first = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile()).get("runs").get(0);
         assertEquals("ok", first.get("status").asText(), first.toString());
         assertEquals(2, first.get("provenance").get("model").get("ensemble").asInt());

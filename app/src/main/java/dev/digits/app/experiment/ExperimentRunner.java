@@ -176,6 +176,8 @@ public final class ExperimentRunner {
                 folds.size(), folds.size() == 1 ? "" : "s", folds.size() <= 6 ? foldSizes.toString()
                         : folds.get(0).train().length + " train / " + folds.get(0).test().length + " test in the first");
         out.printf("  seeds     %s%n", config.seeds());
+        out.printf("  models    %s%n", config.models().stream().map(m -> m.id() + " (" + m.backend() + " " + m.type()
+                + (m.ensemble() > 1 ? ", ensemble of " + m.ensemble() + " seeds" : "") + ")").toList());
         for (ExperimentConfig.AugmentationConfig a : config.augmentations()) {
             if (!a.isNone()) {
                 out.printf("  augment   %s: %d cop%s per training clip, seed %d, steps %s%n", a.id(), a.copies(),
