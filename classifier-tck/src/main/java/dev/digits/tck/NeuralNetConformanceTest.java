@@ -48,6 +48,21 @@ public abstract class NeuralNetConformanceTest {
     }
 
     @Test
+    void cnnSameSeedSamePredictions() {
+        TrainingSet train = EasyProblem.matrices(12, 8, 6, 3);
+        TrainingSet test = EasyProblem.matrices(4, 8, 6, 4);
+        ModelSpec spec = provider.spec("cnn", Map.of("filters", "[8]", "dense", 16, "epochs", 4, "seed", 11));
+        float[][] a = provider.create(spec).train(train, m -> { }).predictProbabilities(test.features());
+        float[][] b = provider.create(spec).train(train, m -> { }).predictProbabilities(test.features());
+        for (int i = 0; i < a.length; i++) {
+            assertArrayEquals(a[i], b[i], "example " + i + ": the same seed must train the same cnn, bit for bit");
+        }
+        ModelSpec other = provider.spec("cnn", Map.of("filters", "[8]", "dense", 16, "epochs", 4, "seed", 12));
+        float[][] c = provider.create(other).train(train, m -> { }).predictProbabilities(test.features());
+        assertFalse(java.util.Arrays.deepEquals(a, c), "another seed trains another cnn");
+    }
+
+    @Test
     void validationIsReportedAndEarlyStoppingStops() {
         TrainingSet train = EasyProblem.vectors(20, 6, 3);
         List<EpochMetrics> epochs = new ArrayList<>();

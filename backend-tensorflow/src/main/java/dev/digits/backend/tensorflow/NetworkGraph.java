@@ -5,8 +5,6 @@ import dev.digits.api.model.Standardizer;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
-import org.tensorflow.framework.optimizers.Adam;
-import org.tensorflow.framework.optimizers.GradientDescent;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -66,9 +64,7 @@ abstract class NetworkGraph {
      */
     void trainOn(ModelSpec spec, Operand<TFloat32> trainLogits) {
         loss = tf.withName("loss").math.mean(tf.nn.softmaxCrossEntropyWithLogits(trainLogits, y).loss(), tf.constant(0));
-        float lr = (float) spec.getDouble("learningRate");
-        train = spec.getString("optimizer").equals("sgd") ? new GradientDescent(graph, lr).minimize(loss)
-                : new Adam(graph, lr).minimize(loss);
+        train = TrainingStep.minimize(graph, tf, loss, spec.getString("optimizer"), (float) spec.getDouble("learningRate"));
     }
 
     /** Sets the {@link #probabilities} output from the inference logits. */
