@@ -108,13 +108,7 @@ public final class EnsembleModel implements TrainedModel {
     /** Reads an ensemble written by {@link #save}, each member with the provider's {@link ClassifierProvider#load}. */
     public static EnsembleModel read(InputStream in, ClassifierProvider provider) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC) {
-            throw new IOException("not a digits ensemble model");
-        }
-        int version = data.readInt();
-        if (version != VERSION) {
-            throw new IOException("ensemble model format version " + version + "; this build reads version " + VERSION);
-        }
+        ModelFileHeader.checkFormat(data, MAGIC, VERSION, "ensemble model");
         int count = data.readInt();
         if (count < 1 || count > 10_000) {
             throw new IOException("ensemble model with " + count + " members");

@@ -35,13 +35,7 @@ public record ModelFileHeader(ModelSpec spec, int[] inputShape, int numClasses, 
      */
     public static ModelFileHeader read(DataInputStream in, int magic, int version, ClassifierProvider provider,
                                        String what) throws IOException {
-        if (in.readInt() != magic) {
-            throw new IOException("not a digits " + what);
-        }
-        int v = in.readInt();
-        if (v != version) {
-            throw new IOException(what + " format version " + v + "; this build reads version " + version);
-        }
+        checkFormat(in, magic, version, what);
         ModelSpec spec = ModelSpecText.decode(provider, in.readUTF());
         int[] shape = new int[in.readInt()];
         for (int i = 0; i < shape.length; i++) {
@@ -50,6 +44,22 @@ public record ModelFileHeader(ModelSpec spec, int[] inputShape, int numClasses, 
         int numClasses = in.readInt();
         Standardizer standardizer = in.readBoolean() ? Standardizer.read(in) : null;
         return new ModelFileHeader(spec, shape, numClasses, standardizer);
+    }
+
+    /**
+     * Reads a saved format's magic number and version.
+     *
+     * @param what names the format in errors, such as "DL4J model"
+     * @throws IOException if either differs from what this build writes
+     */
+    public static void checkFormat(DataInputStream in, int magic, int version, String what) throws IOException {
+        if (in.readInt() != magic) {
+            throw new IOException("not a digits " + what);
+        }
+        int v = in.readInt();
+        if (v != version) {
+            throw new IOException(what + " format version " + v + "; this build reads version " + version);
+        }
     }
 
     /** The number of values in one example. */

@@ -23,13 +23,7 @@ public final class SeedEnsemble implements Classifier {
      *                                  {@code seed} parameter (its members would all be the same model)
      */
     public SeedEnsemble(ClassifierProvider provider, ModelSpec spec, int members) {
-        if (members < 1) {
-            throw new IllegalArgumentException("an ensemble needs at least 1 member, got " + members);
-        }
-        if (members > 1 && !hasSeed(provider, spec.type())) {
-            throw new IllegalArgumentException("ensemble: " + members + " needs a model with a seed; " + provider.name()
-                    + " " + spec.type() + " has none, so its members would all be the same model");
-        }
+        checkMembers(provider, spec.type(), members);
         this.provider = provider;
         this.spec = spec;
         this.members = members;
@@ -38,6 +32,21 @@ public final class SeedEnsemble implements Classifier {
     /** The provider's own learner for one member, this ensemble for more. */
     public static Classifier of(ClassifierProvider provider, ModelSpec spec, int members) {
         return members == 1 ? provider.create(spec) : new SeedEnsemble(provider, spec, members);
+    }
+
+    /**
+     * Checks that {@code members} copies of the type can differ.
+     *
+     * @throws IllegalArgumentException if {@code members} is below 1, or above 1 for a type without a seed
+     */
+    public static void checkMembers(ClassifierProvider provider, String type, int members) {
+        if (members < 1) {
+            throw new IllegalArgumentException("an ensemble needs at least 1 member, got " + members);
+        }
+        if (members > 1 && !hasSeed(provider, type)) {
+            throw new IllegalArgumentException("ensemble: " + members + " needs a model with a seed; " + provider.name()
+                    + " " + type + " has none, so its members would all be the same model");
+        }
     }
 
     /** Whether the backend's model type takes a {@code seed} parameter. */

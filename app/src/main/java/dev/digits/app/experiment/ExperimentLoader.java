@@ -329,15 +329,16 @@ public final class ExperimentLoader {
                             registry.names()) + "; available: " + String.join(", ", registry.names()));
                 } else if (registry.entry(backend).get().plugin().isPresent()) {
                     // validate the spec without loading native libraries: the plugin is checked when it runs
+                    ClassifierProvider provider = registry.entry(backend).get().plugin().get();
                     try {
-                        ClassifierProvider provider = registry.entry(backend).get().plugin().get();
                         provider.spec(type, spec);
-                        if (ensemble > 1 && !SeedEnsemble.hasSeed(provider, type)) {
-                            problems.add(m.get("ensemble"), "ensemble: " + ensemble + " needs a model with a seed; "
-                                    + backend + " " + type + " has none, so its members would all be the same model");
-                        }
                     } catch (RuntimeException e) {
                         problems.add(m.getOrDefault("spec", item), e.getMessage());
+                    }
+                    try {
+                        SeedEnsemble.checkMembers(provider, type, ensemble);
+                    } catch (IllegalArgumentException e) {
+                        problems.add(m.get("ensemble"), e.getMessage());
                     }
                 }
             }
