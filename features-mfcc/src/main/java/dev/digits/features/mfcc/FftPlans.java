@@ -23,22 +23,6 @@ final class FftPlans {
         return PLANS.computeIfAbsent(n, DoubleFFT_1D::new);
     }
 
-    /**
-     * The smallest number at least {@code min} of the form 2^a or 3 * 2^a: few distinct sizes, so plans are
-     * reused across clips of different lengths (streaming meets every length), at most a third more work than
-     * the tightest size.
-     */
-    static int coarseSize(int min) {
-        int p = 2;
-        while (p < min) {
-            if (p / 2 * 3 >= min && p >= 4) {
-                return p / 2 * 3;
-            }
-            p *= 2;
-        }
-        return p;
-    }
-
     /** The smallest even number at least {@code min} whose only prime factors are 2, 3 and 5. */
     static int niceSize(int min) {
         int n = Math.max(2, min);

@@ -70,11 +70,20 @@ public final class MelFilterBank {
 
     /** Filter energies of one power spectrum of {@code 1 + nFft/2} bins, written to {@code out[offset + m*stride]}. */
     public void apply(double[] spectrum, double[] out, int offset, int stride) {
+        apply(spectrum, nBins, out, offset, stride);
+    }
+
+    /**
+     * As {@link #apply(double[], double[], int, int)} for a spectrum whose bins from {@code bins} on are zero
+     * (and need not be stored).
+     */
+    public void apply(double[] spectrum, int bins, double[] out, int offset, int stride) {
         for (int m = 0; m < weights.length; m++) {
             double[] w = weights[m];
             int s = start[m];
+            int end = Math.min(w.length, bins - s);
             double sum = 0;
-            for (int i = 0; i < w.length; i++) {
+            for (int i = 0; i < end; i++) {
                 sum += w[i] * spectrum[s + i];
             }
             out[offset + m * stride] = sum;
