@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * frequency domain. The clip is zero-padded, transformed once, shaped by the filter's response, and
  * transformed back at the new length: exact band-limited interpolation, two FFTs per clip. The output has
  * {@code ceil(n * to / from)} samples, as {@code librosa.resample} returns; as with soxr, only the first
- * {@code round(n * to / from)} carry signal and the rest is librosa's zero padding.
+ * {@code round(n * to / from)} carry signal and the rest is librosa's zero padding. Where soxr's first output
+ * samples are known to differ from exact interpolation, the difference is added ({@link SoxrStartTransient}).
  */
 public final class BandLimitedResampler {
     private final int from;
@@ -53,8 +54,9 @@ public final class BandLimitedResampler {
         }
         double[] circular = bandLimited(x, step);
         int signalLength = signalLength(x.length);
+        double[] startOffsets = startTransient(x);
         for (int i = 0; i * step < signalLength; i++) {
-            y[i] = (float) circular[i];
+            y[i] = (float) (i * step < startOffsets.length ? circular[i] + startOffsets[i * step] : circular[i]);
         }
         return y;
     }
@@ -63,7 +65,8 @@ public final class BandLimitedResampler {
      * As {@link #resample(float[], int)}, but before the signal is cut to the clip: {@code margin} more samples
      * on each side, so index {@code i} holds output sample {@code (i - margin) * step}. The first {@code margin}
      * values are the filter's lead-in before the clip starts, those from {@link #signalLength(int)} on its tail
-     * after the clip ends; band-limited throughout, for interpolating between the samples kept.
+     * after the clip ends; band-limited throughout, for interpolating between the samples kept (so without
+     * {@link #startTransient(float[])}, which the caller adds).
      */
     public float[] resampleUncut(float[] x, int step, int margin) {
         checkStep(step);
@@ -81,6 +84,14 @@ public final class BandLimitedResampler {
             y[i] = (float) circular[i - margin];
         }
         return y;
+    }
+
+    /**
+     * What {@link #resample(float[])} adds to its first output samples, beyond band-limited interpolation, to
+     * reproduce soxr's start ({@link SoxrStartTransient}); empty when none is known for these rates.
+     */
+    public double[] startTransient(float[] x) {
+        return x.length == 0 ? new double[0] : SoxrStartTransient.offsets(from, to, x[0]);
     }
 
     /** How many of the output samples carry signal ({@code round(n * to / from)}); the rest are padding. */

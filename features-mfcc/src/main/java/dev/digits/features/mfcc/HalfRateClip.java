@@ -23,16 +23,19 @@ final class HalfRateClip {
     private final float[] uncut;
     private final int signalLength;
     private final double[][] fullRate;
+    private final double[] startOffsets;
 
     /**
      * @param uncut        every second sample of the upsampled signal, index {@code i} holding full-rate sample
      *                     {@code 2 * (i - HALF_TAPS)}: {@link BandLimitedResampler#resampleUncut} with margin
      *                     {@link #HALF_TAPS}
      * @param signalLength full-rate samples that carry the clip; the signal is zero before 0 and from here on
+     * @param startOffsets    added to full-rate samples 0, 1, ... ({@link BandLimitedResampler#startTransient})
      */
-    HalfRateClip(float[] uncut, int signalLength) {
+    HalfRateClip(float[] uncut, int signalLength, double[] startOffsets) {
         this.uncut = uncut;
         this.signalLength = signalLength;
+        this.startOffsets = startOffsets;
         this.fullRate = new double[signalLength / BLOCK_SPAN + 1][];
     }
 
@@ -50,6 +53,9 @@ final class HalfRateClip {
         int base = start / 2 + HALF_TAPS;
         for (int i = 0; i < out.length; i++) {
             out[i] = uncut[base + i];
+        }
+        for (int n = start; n < startOffsets.length; n += 2) {
+            out[(n - start) / 2] += startOffsets[n];
         }
     }
 
@@ -78,6 +84,11 @@ final class HalfRateClip {
             for (int j = 0; j < BLOCK_OUTPUTS; j++) {
                 samples[2 * j] = uncut[Math.min(uncut.length - 1, m0 + j + HALF_TAPS)];
                 samples[2 * j + 1] = midpoints[j];
+            }
+            if (block == 0) {
+                for (int n = 0; n < startOffsets.length; n++) {
+                    samples[n] += startOffsets[n];
+                }
             }
             fullRate[block] = samples;
         }

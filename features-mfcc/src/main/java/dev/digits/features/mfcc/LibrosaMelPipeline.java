@@ -140,7 +140,7 @@ public final class LibrosaMelPipeline {
             return melPower(resampler.resample(clip.samples()), sr, framesOut);
         }
         HalfRateClip half = new HalfRateClip(resampler.resampleUncut(clip.samples(), 2, HalfRateClip.HALF_TAPS),
-                resampler.signalLength(clip.length()));
+                resampler.signalLength(clip.length()), resampler.startTransient(clip.samples()));
         int length = BandLimitedResampler.outputLength(clip.length(), clip.sampleRate(), sr);
         return melPower(null, half, length, sr, framesOut);
     }

@@ -71,17 +71,16 @@ class LibrosaParityTest {
     }
 
     /**
-     * (c) end to end from the WAV file on every fixture. Without resampling the MFCC must match to 1e-3. At
-     * 22050 Hz the targets are 0.5 on the time mean and 1.0 on the matrix; three quiet, 8-bit-quantised
-     * clips miss the matrix target in their first and last frames (see docs/performance.md), so every clip
-     * is held to a regression bound and the target is asserted for at least 13 of the 16.
+     * (c) end to end from the WAV file on every fixture. Without resampling the MFCC must match to 1e-3; at
+     * 22050 Hz, within 0.5 on the time mean and 1.0 on the matrix. The eleven fixtures in librosa-check were
+     * not used to fit the resampler (its filter and soxr's start transient were fitted on the five in librosa),
+     * so they test it out of sample.
      */
     @Test
     void endToEndFromWav() throws Exception {
         List<Path> files = new ArrayList<>(Fixtures.jsonFiles("librosa", ".json"));
         files.addAll(Fixtures.jsonFiles("librosa-check", ".json"));
         int resampledClips = 0;
-        int withinTarget = 0;
         for (Path f : files) {
             String name = f.getFileName().toString();
             if (name.contains("melspec")) {
@@ -100,18 +99,13 @@ class LibrosaParityTest {
                     name, matrixDiff, meanDiff);
             if (resampled) {
                 resampledClips++;
-                assertTrue(meanDiff <= 1.0 && matrixDiff <= 4.0, name + ": regression bound exceeded: mean "
-                        + meanDiff + ", matrix " + matrixDiff);
-                if (meanDiff <= 0.5 && matrixDiff <= 1.0) {
-                    withinTarget++;
-                }
+                assertTrue(meanDiff <= 0.5 && matrixDiff <= 1.0, name + ": at 22050 Hz the time mean must be within "
+                        + "0.5 and the matrix within 1.0, got " + meanDiff + " and " + matrixDiff);
             } else {
                 assertTrue(matrixDiff <= 1e-3, name + ": no resampling, must match to 1e-3, got " + matrixDiff);
             }
         }
-        System.out.printf("parity (c) %d of %d resampled fixtures within the target%n", withinTarget, resampledClips);
         assertEquals(16, resampledClips, "fixtures at 22050 Hz");
-        assertTrue(withinTarget >= 13, withinTarget + " of " + resampledClips + " within target");
     }
 
     static double maxDiff(Features got, double[][] expected) {
