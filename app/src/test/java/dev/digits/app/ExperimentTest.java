@@ -133,6 +133,8 @@ class ExperimentTest {
                 assertEquals(10, run.get("confusion").size());
                 assertEquals(60, run.get("provenance").get("split").get("testSize").asInt());
                 assertTrue(run.get("provenance").get("dataset").get("sha256").asText().length() == 64);
+                assertEquals(2, run.get("provenance").get("extractor").get("revision").asInt(),
+                        "mfcc-librosa's revision is recorded");
             }
         }
         assertEquals(3, failed);

@@ -15,6 +15,14 @@ public interface FeatureExtractor {
     /** Every parameter, defaults filled in: together with {@link #name()} this fixes the output. */
     Parameters parameters();
 
+    /**
+     * Raised by an extractor's authors whenever the same name and parameters start giving different numbers;
+     * cached features and provenance carry it, so a cache never mixes old numbers with new.
+     */
+    default int revision() {
+        return 1;
+    }
+
     Features extract(AudioClip clip);
 
     /** Whether {@link #extract} returns a {@code [coefficients x frames]} matrix rather than a vector. */

@@ -57,7 +57,8 @@ public final class ModelBundle {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
         meta.put("formatVersion", FORMAT_VERSION);
-        meta.put("extractor", Map.of("name", extractor.name(), "params", extractor.parameters().asMap()));
+        meta.put("extractor", Map.of("name", extractor.name(), "revision", extractor.revision(),
+                "params", extractor.parameters().asMap()));
         meta.put("backend", model.backend());
         meta.put("modelType", model.spec().type());
         meta.put("spec", model.spec().parameters().asMap());

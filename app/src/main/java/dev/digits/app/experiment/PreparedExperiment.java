@@ -194,7 +194,7 @@ public final class PreparedExperiment implements CellWork {
         provenance.put("experiment", config.name());
         provenance.put("experimentFile", config.source().toString());
         provenance.put("extractor", ordered("id", cell.extractor().id(), "type", extractor.name(),
-                "params", extractor.parameters().asMap()));
+                "revision", extractor.revision(), "params", extractor.parameters().asMap()));
         provenance.put("dataset", dataset);
         provenance.put("split", ordered("protocol", protocol.type(), "settings", protocol.settings(), "fold", fold.name(),
                 "trainSize", fold.train().length, "testSize", fold.test().length));

@@ -41,6 +41,11 @@ public final class AugmentedExtractor implements FeatureExtractor {
     }
 
     @Override
+    public int revision() {
+        return base.revision();
+    }
+
+    @Override
     public Parameters parameters() {
         return parameters;
     }

@@ -48,8 +48,14 @@ public final class FeatureCache {
 
     /** The folder of one extractor configuration. */
     public Path folder(FeatureExtractor extractor) {
-        String key = extractor.name() + " " + extractor.parameters();
+        String key = describe(extractor);
         return root.resolve(extractor.name() + "-" + sha256(key.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
+    }
+
+    /** Name and parameters, and the revision when past the first (so first-revision folders keep their names). */
+    private static String describe(FeatureExtractor extractor) {
+        String key = extractor.name() + " " + extractor.parameters();
+        return extractor.revision() == 1 ? key : key + " revision " + extractor.revision();
     }
 
     /** Outcome of a look-up. */
@@ -87,7 +93,7 @@ public final class FeatureCache {
         Files.createDirectories(folder);
         Path about = folder.resolve("extractor.txt");
         if (!Files.exists(about)) {
-            AtomicFiles.write(about, (extractor.name() + " " + extractor.parameters() + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(about, (describe(extractor) + "\n").getBytes(StandardCharsets.UTF_8));
         }
         AtomicFiles.write(folder.resolve(contentHash + ".f32"), encode(features));
     }

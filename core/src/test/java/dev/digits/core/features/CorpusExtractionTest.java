@@ -28,9 +28,20 @@ class CorpusExtractionTest {
     static final class CountingExtractor implements FeatureExtractor {
         final AtomicInteger calls = new AtomicInteger();
         final Parameters params;
+        final int revision;
 
         CountingExtractor(int scale) {
+            this(scale, 1);
+        }
+
+        CountingExtractor(int scale, int revision) {
             params = Parameters.of(Map.of("scale", scale));
+            this.revision = revision;
+        }
+
+        @Override
+        public int revision() {
+            return revision;
         }
 
         @Override
@@ -88,6 +99,22 @@ class CorpusExtractionTest {
         CountingExtractor otherParams = new CountingExtractor(3);
         new CorpusExtraction(otherParams, cache, 1).run(corpus, n -> { });
         assertEquals(12, otherParams.calls.get(), "other parameters, other cache entries");
+    }
+
+    @Test
+    void aNewRevisionOfTheSameExtractorDoesNotReadTheOldOnesEntries() throws IOException {
+        Corpus corpus = corpus();
+        FeatureCache cache = new FeatureCache(dir.resolve("cache"));
+        new CorpusExtraction(new CountingExtractor(2), cache, 1).run(corpus, n -> { });
+        CountingExtractor revised = new CountingExtractor(2, 2);
+        CorpusFeatures second = new CorpusExtraction(revised, cache, 1).run(corpus, n -> { });
+        assertEquals(12, revised.calls.get(), "revision 2 recomputes everything");
+        assertEquals(0, second.fromCache());
+        assertTrue(Files.readString(cache.folder(revised).resolve("extractor.txt")).contains("revision 2"));
+        // the first revision keeps the folder it always had: name and parameters only
+        assertEquals(cache.folder(new CountingExtractor(2)).getFileName().toString(),
+                "counting-" + FeatureCache.sha256(("counting " + Parameters.of(Map.of("scale", 2)))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.digits.features.mfcc;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A clip upsampled to a rate more than twice its band, kept at every second sample: half the samples to
@@ -22,7 +24,9 @@ final class HalfRateClip {
 
     private final float[] uncut;
     private final int signalLength;
-    private final double[][] fullRate;
+    /** Computed blocks of full-rate samples and the index of each one's first sample. */
+    private final List<double[]> blocks = new ArrayList<>(4);
+    private final List<Integer> blockStarts = new ArrayList<>(4);
     private final double[] startOffsets;
 
     /**
@@ -36,7 +40,6 @@ final class HalfRateClip {
         this.uncut = uncut;
         this.signalLength = signalLength;
         this.startOffsets = startOffsets;
-        this.fullRate = new double[signalLength / BLOCK_SPAN + 1][];
     }
 
     int signalLength() {
@@ -66,33 +69,38 @@ final class HalfRateClip {
         Arrays.fill(out, 0);
         int n = from;
         while (n < to) {
-            int block = n / BLOCK_SPAN;
-            double[] samples = fullRateBlock(block);
-            int offset = block * BLOCK_SPAN;
+            int block = blockCovering(n);
+            int offset = blockStarts.get(block);
             int count = Math.min(to, offset + BLOCK_SPAN) - n;
-            System.arraycopy(samples, n - offset, out, n - start, count);
+            System.arraycopy(blocks.get(block), n - offset, out, n - start, count);
             n += count;
         }
     }
 
-    /** Full-rate samples {@code [block * BLOCK_SPAN, (block + 1) * BLOCK_SPAN)}, computed on first use. */
-    private double[] fullRateBlock(int block) {
-        if (fullRate[block] == null) {
-            int m0 = block * BLOCK_OUTPUTS;
-            double[] midpoints = midpointBlock(m0);
-            double[] samples = new double[BLOCK_SPAN];
-            for (int j = 0; j < BLOCK_OUTPUTS; j++) {
-                samples[2 * j] = uncut[Math.min(uncut.length - 1, m0 + j + HALF_TAPS)];
-                samples[2 * j + 1] = midpoints[j];
+    /**
+     * The block of full-rate samples that holds sample {@code n}: one already computed, or a new one starting
+     * at {@code n} (rounded down to even), so that the few blocks a clip's edge frames need do not straddle.
+     */
+    private int blockCovering(int n) {
+        for (int b = 0; b < blocks.size(); b++) {
+            int offset = blockStarts.get(b);
+            if (n >= offset && n < offset + BLOCK_SPAN) {
+                return b;
             }
-            if (block == 0) {
-                for (int n = 0; n < startOffsets.length; n++) {
-                    samples[n] += startOffsets[n];
-                }
-            }
-            fullRate[block] = samples;
         }
-        return fullRate[block];
+        int m0 = n / 2;
+        double[] midpoints = midpointBlock(m0);
+        double[] samples = new double[BLOCK_SPAN];
+        for (int j = 0; j < BLOCK_OUTPUTS; j++) {
+            samples[2 * j] = uncut[Math.min(uncut.length - 1, m0 + j + HALF_TAPS)];
+            samples[2 * j + 1] = midpoints[j];
+        }
+        for (int i = 2 * m0; i < startOffsets.length; i++) {
+            samples[i - 2 * m0] += startOffsets[i];
+        }
+        blocks.add(samples);
+        blockStarts.add(2 * m0);
+        return blocks.size() - 1;
     }
 
     /**

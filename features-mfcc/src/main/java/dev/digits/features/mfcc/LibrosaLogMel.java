@@ -39,6 +39,12 @@ public final class LibrosaLogMel implements FeatureExtractor {
         return parameters;
     }
 
+    /** 2: soxr's start transient at 8000 -> 22050 Hz (first frames of FSDD clips change). */
+    @Override
+    public int revision() {
+        return 2;
+    }
+
     @Override
     public boolean producesMatrix() {
         return output.pooling() == FramePooling.NONE;
