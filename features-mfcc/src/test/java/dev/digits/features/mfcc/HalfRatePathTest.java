@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -29,7 +30,7 @@ class HalfRatePathTest {
         Path folder = Fixtures.fsddRecording("0_jackson_0.wav").getParent();
         try (Stream<Path> s = Files.list(folder)) {
             List<Path> files = s.filter(p -> p.toString().endsWith(".wav")).sorted().toList();
-            return java.util.stream.IntStream.range(0, files.size()).filter(i -> i % every == 0)
+            return IntStream.range(0, files.size()).filter(i -> i % every == 0)
                     .mapToObj(i -> read(files.get(i))).toList();
         }
     }
