@@ -97,6 +97,21 @@ class ModelUseTest {
     }
 
     @Test
+    void aModelTrainedOnAnOlderFeatureRevisionStillPredictsWithAWarning() throws Exception {
+        String wav = recordings.resolve("0_george_0.wav").toString();
+        AppRunner.Result current = AppRunner.run("predict", "--model", bundle.toString(), wav);
+        assertEquals(0, current.exitCode(), current.err());
+        assertTrue(!current.err().contains("revision"), current.err());
+
+        Path older = rewrite("older.digits", "\"revision\" : 2", "\"revision\" : 1");
+        AppRunner.Result r = AppRunner.run("predict", "--model", older.toString(), wav);
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(current.out(), r.out(), "same model, same prediction");
+        assertTrue(r.err().contains("older.digits: trained on mfcc-librosa revision 1 features, but this installation "
+                + "computes revision 2"), r.err());
+    }
+
+    @Test
     void predictPrintsOneLinePerFileWalksFoldersAndSkipsBadFiles() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("in/sub"));
         Files.copy(recordings.resolve("7_theo_1.wav"), folder.resolve("b.wav"));

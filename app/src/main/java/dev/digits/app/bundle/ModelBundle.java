@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -177,6 +178,23 @@ public final class ModelBundle {
         return new TrainingData(((List<Number>) d.get("sampleRates")).stream().map(Number::intValue).toList(),
                 ((Number) d.get("minSeconds")).doubleValue(), ((Number) d.get("maxSeconds")).doubleValue(),
                 ((Number) d.get("clips")).intValue());
+    }
+
+    /**
+     * A warning when the installed extractor is another revision than the one the model was trained with
+     * (bundles from before revisions were recorded count as revision 1): the features, and so the predictions,
+     * differ a little until the model is retrained.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<String> featureRevisionWarning() {
+        Object recorded = ((Map<String, Object>) meta.get("extractor")).get("revision");
+        int trained = recorded instanceof Number n ? n.intValue() : 1;
+        if (trained == extractor.revision()) {
+            return Optional.empty();
+        }
+        return Optional.of("trained on " + extractor.name() + " revision " + trained + " features, but this "
+                + "installation computes revision " + extractor.revision() + ", whose numbers differ; retrain the "
+                + "model to match");
     }
 
     /** Class probabilities for one clip. */

@@ -75,6 +75,8 @@ public final class PredictCommand implements Command {
         int top = line.hasOption("top") ? BenchCommand.intOption(line, "top", 1) : 0;
         long t0 = System.nanoTime();
         ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
+        bundle.featureRevisionWarning()
+                .ifPresent(w -> console.err().println("warning: " + line.getOptionValue("model") + ": " + w));
         long loaded = System.nanoTime();
         List<Path> files = new ArrayList<>();
         for (String arg : line.getArgList()) {

@@ -89,6 +89,8 @@ public final class StreamCommand implements Command {
                 d.postrollMs());
         double minConfidence = number(line, "min-confidence", 0.5);
         ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
+        bundle.featureRevisionWarning()
+                .ifPresent(w -> console.err().println("warning: " + line.getOptionValue("model") + ": " + w));
         List<Long> decisions = new ArrayList<>();
         if (mic) {
             return microphone(bundle, settings, minConfidence, console);
