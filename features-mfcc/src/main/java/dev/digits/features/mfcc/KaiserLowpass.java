@@ -37,12 +37,9 @@ final class KaiserLowpass {
     /** H(u) for u = k / (2 * TABLE), k = 0 .. TABLE, by direct evaluation of the symmetric FIR. */
     private static double[] tabulate(double fc, int half, double beta) {
         double[] h = new double[half + 1];
-        double i0beta = besselI0(beta);
         for (int n = 0; n <= half; n++) {
             double sinc = n == 0 ? 1 : Math.sin(Math.PI * 2 * fc * n) / (Math.PI * 2 * fc * n);
-            double r = n / (double) half;
-            double window = besselI0(beta * Math.sqrt(Math.max(0, 1 - r * r))) / i0beta;
-            h[n] = 2 * fc * sinc * window;
+            h[n] = 2 * fc * sinc * window(n / (double) half, beta);
         }
         double[] table = new double[TABLE + 2];
         for (int k = 0; k <= TABLE + 1; k++) {
@@ -61,6 +58,11 @@ final class KaiserLowpass {
             table[k] = sum;
         }
         return table;
+    }
+
+    /** The Kaiser window at {@code r} in [-1, 1] (its centre at 0, its ends at -1 and 1). */
+    static double window(double r, double beta) {
+        return besselI0(beta * Math.sqrt(Math.max(0, 1 - r * r))) / besselI0(beta);
     }
 
     /** Modified Bessel function of the first kind, order 0 (power series). */
