@@ -146,9 +146,10 @@ class AugmentationExperimentTest {
         AppRunner.Result r = AppRunner.run("train", "--config", f.toString(), "--augmentation", "gain", "--out", bundle.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("on mean: 120 clips (all data) + 240 augmented copies (gain)"), r.out());
-        Map<?, ?> provenance = (Map<?, ?>) dev.digits.app.bundle.ModelBundle.read(bundle,
-                Plugins.discover(getClass().getClassLoader())).metadata().get("provenance");
-        assertEquals(360, ((Number) provenance.get("trainingExamples")).intValue());
-        assertEquals("gain", ((Map<?, ?>) provenance.get("augmentation")).get("id"));
+        dev.digits.app.results.RunProvenance provenance = dev.digits.app.bundle.ModelBundle.read(bundle,
+                Plugins.discover(getClass().getClassLoader())).manifest().provenance();
+        assertEquals(360, provenance.trainExamples());
+        assertEquals("gain", provenance.augmentation().id());
+        assertEquals(2, provenance.augmentation().copies());
     }
 }

@@ -90,9 +90,9 @@ class ExtraTrainingTest {
         AppRunner.Result t = AppRunner.run("train", "--config", g.toString(), "--out", bundle.toString());
         assertEquals(0, t.exitCode(), t.err());
         assertTrue(t.out().contains("on m: 80 clips (all data)"), t.out());
-        Map<?, ?> provenance = (Map<?, ?>) dev.digits.app.bundle.ModelBundle.read(bundle,
-                Plugins.discover(getClass().getClassLoader())).metadata().get("provenance");
-        assertEquals(java.util.List.of("voices"), provenance.get("extraTraining"));
+        dev.digits.app.results.RunProvenance provenance = dev.digits.app.bundle.ModelBundle.read(bundle,
+                Plugins.discover(getClass().getClassLoader())).manifest().provenance();
+        assertEquals(java.util.List.of("voices"), provenance.dataset().extraTraining());
     }
 
     @Test

@@ -59,7 +59,14 @@ class ModelUseTest {
         assertEquals("tribuo", b.model().backend());
         assertEquals(List.of(8000), b.trainingData().sampleRates());
         assertEquals(10, b.labels().size());
-        assertTrue(b.metadata().containsKey("provenance"));
+        dev.digits.app.results.RunProvenance provenance = b.manifest().provenance();
+        // the same typed record a run's cell has: dataset hash, split, seed, resolved config, versions
+        assertEquals(64, provenance.dataset().sha256().length());
+        assertEquals(provenance.split().trainSize(), provenance.dataset().files());
+        assertEquals("tribuo", provenance.model().backend());
+        assertEquals("mfcc-librosa", provenance.extractor().type());
+        assertTrue(provenance.software().plugins().containsKey("tribuo"), provenance.software().toString());
+        assertEquals(dev.digits.app.BuildInfo.current().version(), provenance.software().digits());
 
         Path truncated = dir.resolve("truncated.digits");
         Files.write(truncated, Arrays.copyOf(Files.readAllBytes(bundle), 200));
@@ -77,6 +84,14 @@ class ModelUseTest {
     }
 
     private static Path rewrite(String name, String from, String to) throws Exception {
+        return rewrite(name, json -> {
+            assertTrue(json.contains(from), json);
+            return json.replace(from, to);
+        });
+    }
+
+    /** A copy of the bundle with its bundle.json changed by {@code edit}. */
+    private static Path rewrite(String name, java.util.function.UnaryOperator<String> edit) throws Exception {
         Path out = dir.resolve(name);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(bundle));
              ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
@@ -84,9 +99,7 @@ class ModelUseTest {
             while ((e = in.getNextEntry()) != null) {
                 byte[] bytes = in.readAllBytes();
                 if (e.getName().equals("bundle.json")) {
-                    String json = new String(bytes);
-                    assertTrue(json.contains(from), json);
-                    bytes = json.replace(from, to).getBytes();
+                    bytes = edit.apply(new String(bytes)).getBytes();
                 }
                 zip.putNextEntry(new ZipEntry(e.getName()));
                 zip.write(bytes);
@@ -339,5 +352,76 @@ class ModelUseTest {
         bits.finish();
         assertEquals(4, whole.size(), whole.toString());
         assertEquals(whole, chunked);
+    }
+
+    @Test
+    void bundlesWrittenBeforeProvenanceWasTypedStillPredict() throws Exception {
+        // bundle.json exactly as the previous version wrote it: provenance with string keys, no typed record
+        ModelBundle current = ModelBundle.read(bundle, dev.digits.app.Plugins.discover(getClass().getClassLoader()));
+        ObjectMapper json = new ObjectMapper();
+        String params = json.writeValueAsString(current.manifest().extractor().params());
+        String spec = json.writeValueAsString(current.manifest().spec());
+        Path old = rewrite("old.digits", ignored -> """
+                {
+                  "format" : "digits-model-bundle",
+                  "formatVersion" : 1,
+                  "extractor" : { "params" : %s, "name" : "mfcc-librosa", "revision" : 2 },
+                  "backend" : "tribuo",
+                  "modelType" : "svm",
+                  "spec" : %s,
+                  "ensemble" : 1,
+                  "inputShape" : %s,
+                  "labels" : [ "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" ],
+                  "trainingData" : { "maxSeconds" : 2.28, "sampleRates" : [ 8000 ], "clips" : 2700, "minSeconds" : 0.14 },
+                  "provenance" : {
+                    "experimentFile" : "svm.yaml", "experiment" : "svm", "model" : "svm", "extractorId" : "native-mean",
+                    "dataset" : "/data/fsdd", "split" : "train", "trainingClips" : 2700, "trainingExamples" : 2700,
+                    "seed" : 1, "trainSeconds" : 1.5, "created" : "2026-11-30T10:00:00Z",
+                    "digitsVersion" : "0.1.0-SNAPSHOT", "java" : "17.0.15", "backend" : { }
+                  }
+                }
+                """.formatted(params, spec, Arrays.toString(current.manifest().inputShape())));
+        ModelBundle read = ModelBundle.read(old, dev.digits.app.Plugins.discover(getClass().getClassLoader()));
+        assertEquals(null, read.manifest().provenance());
+        assertEquals("0.1.0-SNAPSHOT", read.manifest().legacyProvenance().get("digitsVersion").asText());
+        String wav = recordings.resolve("3_theo_0.wav").toString();
+        AppRunner.Result before = AppRunner.run("predict", "--model", bundle.toString(), wav);
+        AppRunner.Result after = AppRunner.run("predict", "--model", old.toString(), wav);
+        assertEquals(0, after.exitCode(), after.err());
+        assertEquals(before.out().replace(bundle.toString(), ""), after.out().replace(old.toString(), ""));
+    }
+
+    @Test
+    void anIncompleteOrInconsistentBundleJsonIsOneClearLine() throws Exception {
+        String wav = recordings.resolve("0_george_0.wav").toString();
+        Path noExtractor = rewrite("no-extractor.digits", j -> {
+            try {
+                com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                        new ObjectMapper().readTree(j);
+                tree.remove("extractor");
+                return tree.toString();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        AppRunner.Result r1 = AppRunner.run("predict", "--model", noExtractor.toString(), wav);
+        assertEquals(1, r1.exitCode());
+        assertTrue(r1.err().contains("no-extractor.digits: incomplete model bundle (bundle.json has no extractor)"), r1.err());
+        assertTrue(!r1.err().contains("Exception"), r1.err());
+
+        Path fewLabels = rewrite("labels.digits", j -> j.replaceAll("\"labels\" : \\[[^\\]]*\\]", "\"labels\" : [ \"0\", \"1\" ]"));
+        AppRunner.Result r2 = AppRunner.run("predict", "--model", fewLabels.toString(), wav);
+        assertEquals(1, r2.exitCode());
+        assertTrue(r2.err().contains("labels.digits: bundle.json lists 2 labels but the model predicts 10 classes"), r2.err());
+
+        Path shape = rewrite("shape.digits", j -> j.replaceAll("\"inputShape\" : \\[[^\\]]*\\]", "\"inputShape\" : [ 7 ]"));
+        AppRunner.Result r3 = AppRunner.run("predict", "--model", shape.toString(), wav);
+        assertEquals(1, r3.exitCode());
+        assertTrue(r3.err().contains("shape.digits: bundle.json says inputShape [7] but the model takes [40]"), r3.err());
+
+        Path garbled = rewrite("garbled.digits", j -> j.replace("\"ensemble\" : 1", "\"ensemble\" : \"one\""));
+        AppRunner.Result r4 = AppRunner.run("predict", "--model", garbled.toString(), wav);
+        assertEquals(1, r4.exitCode());
+        assertTrue(r4.err().contains("garbled.digits: malformed model bundle (bundle.json) (line "), r4.err());
     }
 }

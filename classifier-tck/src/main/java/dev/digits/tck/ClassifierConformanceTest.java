@@ -116,7 +116,7 @@ public abstract class ClassifierConformanceTest {
                 diff += Math.abs(a[i][c] - b[i][c]);
                 values++;
             }
-            if (dev.digits.api.model.ProbabilityMetrics.argmax(a[i]) == dev.digits.api.model.ProbabilityMetrics.argmax(b[i])) {
+            if (dev.digits.training.ProbabilityMetrics.argmax(a[i]) == dev.digits.training.ProbabilityMetrics.argmax(b[i])) {
                 sameClass++;
             }
         }

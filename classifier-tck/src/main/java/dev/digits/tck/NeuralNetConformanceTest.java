@@ -2,7 +2,7 @@ package dev.digits.tck;
 
 import dev.digits.api.model.EpochMetrics;
 import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.ProbabilityMetrics;
+import dev.digits.training.ProbabilityMetrics;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingSet;
 import dev.digits.api.model.ClassifierProvider;

@@ -1,5 +1,7 @@
 package dev.digits.spark;
 
+import dev.digits.app.results.ResultsJson;
+import dev.digits.app.results.CellResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digits.app.experiment.ShippedExperiment;
 import org.apache.spark.TaskContext;
@@ -14,7 +16,6 @@ import java.util.Map;
  */
 final class CellTask implements Function<Integer, byte[]> {
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ShippedExperiment experiment;
     private final int maxAttempts;
@@ -27,15 +28,12 @@ final class CellTask implements Function<Integer, byte[]> {
     @Override
     public byte[] call(Integer cell) throws Exception {
         int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
-        Map<String, Object> result = experiment.prepared().run(cell, false);
-        if (!"ok".equals(result.get("status")) && attempt + 1 < maxAttempts) {
-            throw new CellFailedException("cell " + result.get("cell") + " failed on attempt " + (attempt + 1) + " of "
-                    + maxAttempts + ": " + result.get("error"));
+        CellResult result = experiment.prepared().run(cell, false);
+        if (!result.ok() && attempt + 1 < maxAttempts) {
+            throw new CellFailedException("cell " + result.cell() + " failed on attempt " + (attempt + 1) + " of "
+                    + maxAttempts + ": " + result.error());
         }
-        if (attempt > 0) {
-            result.put("attempts", attempt + 1);
-        }
-        return JSON.writeValueAsBytes(result);
+        return ResultsJson.write(attempt > 0 ? result.withAttempts(attempt + 1) : result);
     }
 
     /** Thrown inside a task so that Spark retries the cell. */

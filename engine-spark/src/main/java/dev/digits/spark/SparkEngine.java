@@ -1,5 +1,7 @@
 package dev.digits.spark;
 
+import dev.digits.app.results.ResultsJson;
+import dev.digits.app.results.CellResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.app.engine.CellWork;
@@ -17,6 +19,7 @@ import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,7 +190,7 @@ final class SparkEngine implements ExecutionEngine {
             return t;
         });
         try {
-            ExecutorCompletionService<CellResult> done = new ExecutorCompletionService<>(submitters);
+            ExecutorCompletionService<CellDone> done = new ExecutorCompletionService<>(submitters);
             CellTask task = new CellTask(work.shipped(), maxAttempts);
             for (int cell : cells) {
                 done.submit(() -> {
@@ -195,19 +198,18 @@ final class SparkEngine implements ExecutionEngine {
                     spark.setJobGroup("digits-cell-" + cell, work.describe(cell), false);
                     try {
                         byte[] json = spark.parallelize(List.of(cell), 1).map(task).collect().get(0);
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> result = JSON.readValue(json, LinkedHashMap.class);
-                        return new CellResult(cell, result);
+                        return new CellDone(cell, ResultsJson.read(json, CellResult.class, Path.of("spark-task-" + cell),
+                                "cell record"));
                     } catch (Exception e) {
                         // the task failed on every attempt Spark allowed (executor lost, a crash, ...)
-                        return new CellResult(cell, work.failed(cell, "Spark task failed " + maxAttempts + " time"
+                        return new CellDone(cell, work.failed(cell, "Spark task failed " + maxAttempts + " time"
                                 + (maxAttempts == 1 ? "" : "s") + ": " + firstLine(e)));
                     }
                 });
             }
             for (int i = 0; i < cells.size(); i++) {
-                Future<CellResult> next = done.take();
-                CellResult r = next.get();
+                Future<CellDone> next = done.take();
+                CellDone r = next.get();
                 listener.finished(r.cell(), r.result());
             }
         } finally {
@@ -215,7 +217,7 @@ final class SparkEngine implements ExecutionEngine {
         }
     }
 
-    private record CellResult(int cell, Map<String, Object> result) {
+    private record CellDone(int cell, CellResult result) {
     }
 
     private static String firstLine(Throwable e) {

@@ -17,6 +17,11 @@ public interface AugmentationProvider extends Plugin {
     /** The parameters the augmentation accepts, with defaults and validation. */
     List<ParameterSpec> parameters();
 
+    @Override
+    default List<ParameterSpec> declaredParameters() {
+        return parameters();
+    }
+
     /** Resolves raw values (from YAML) against {@link #parameters()}, then creates. */
     default Augmentation create(Map<String, ?> rawParameters) {
         return create(Parameters.resolve(parameters(), rawParameters, name()));

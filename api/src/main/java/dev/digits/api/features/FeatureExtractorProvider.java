@@ -16,9 +16,23 @@ public interface FeatureExtractorProvider extends Plugin {
     /** The parameters the extractor accepts, with defaults and validation. */
     List<ParameterSpec> parameters();
 
+    @Override
+    default List<ParameterSpec> declaredParameters() {
+        return parameters();
+    }
+
     /** Resolves raw values (from YAML or {@code key=value}) against {@link #parameters()}, then creates. */
     default FeatureExtractor create(Map<String, ?> rawParameters) {
         return create(Parameters.resolve(parameters(), rawParameters, name()));
+    }
+
+    /**
+     * The parameters to use when a model trained with {@code resolved} at one sample rate meets audio of other
+     * rates (a model bundle trained on one rate does this): by default unchanged; an extractor that works at each
+     * clip's own rate returns parameters that resample to {@code trainedRate}, so the model sees what it learnt.
+     */
+    default Map<String, Object> pinnedToRate(Map<String, Object> resolved, int trainedRate) {
+        return resolved;
     }
 
     /** Creates an extractor from parameters already resolved against {@link #parameters()}. */

@@ -24,6 +24,16 @@ public interface ClassifierProvider extends Plugin {
     /** The hyper-parameters of one model type, with defaults. */
     List<ParameterSpec> parameters(String modelType);
 
+    @Override
+    default List<ParameterSpec> declaredParameters() {
+        return modelTypes().stream().sorted().flatMap(t -> parameters(t).stream()).toList();
+    }
+
+    /** What features a model type takes; vectors unless a backend says otherwise (a {@code cnn} takes matrices). */
+    default InputShape inputShape(String modelType) {
+        return InputShape.VECTOR;
+    }
+
     /** Creates a learner for a spec resolved by {@link #spec}. */
     Classifier create(ModelSpec spec);
 

@@ -71,6 +71,22 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
     }
 
     /**
+     * Why this parameter's default is not a value it accepts itself (outside its range or choices), if so: a
+     * plugin with such a spec is listed as unavailable rather than run with a value users could not give.
+     */
+    public java.util.Optional<String> defaultProblem() {
+        if (defaultValue == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            convert(defaultValue, "default of '" + name + "'");
+            return java.util.Optional.empty();
+        } catch (ParameterException e) {
+            return java.util.Optional.of("parameter '" + name + "' has a default it does not accept: " + e.getMessage());
+        }
+    }
+
+    /**
      * Converts a raw value (from YAML, JSON or a {@code key=value} string) to this parameter's type and checks
      * it, or throws a {@link ParameterException} that names {@code owner} and the parameter.
      */

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -18,8 +19,8 @@ import java.util.TreeMap;
  *
  * <p>Discovery never fails because of one plugin: a provider class that cannot be loaded or instantiated is
  * listed as unavailable with the reason. Availability ({@link Plugin#checkAvailable()}, which may load native
- * libraries) is checked lazily, the first time a plugin is used or its status asked, and remembered. Two
- * plugins with the same name are an error at discovery.
+ * libraries) is checked lazily, the first time a plugin is used or its status asked, and remembered, with
+ * the defaults of the parameters it declares. Two plugins with the same name are both listed as unavailable.
  *
  * @param <P> the plugin interface
  */
@@ -56,12 +57,19 @@ public final class PluginRegistry<P extends Plugin> {
             return plugin == null ? "(failed to load)" : plugin.description();
         }
 
+        /** Whether it is known to be unusable: its class failed to load, or a check already said so. */
+        private synchronized boolean knownBroken() {
+            return plugin == null || (status != null && !status.available());
+        }
+
         /** Checks availability on first call (loading native libraries if the plugin needs them). */
         public synchronized PluginStatus status() {
             if (status == null) {
                 try {
                     plugin.checkAvailable();
-                    status = PluginStatus.ok();
+                    status = plugin.declaredParameters().stream().map(p -> p.defaultProblem().orElse(null))
+                            .filter(Objects::nonNull).findFirst().map(PluginStatus::unavailable)
+                            .orElse(PluginStatus.ok());
                 } catch (Exception | LinkageError e) {
                     status = PluginStatus.unavailable(describe(e));
                 }
@@ -82,7 +90,6 @@ public final class PluginRegistry<P extends Plugin> {
      * Finds every provider of {@code type} registered in {@code META-INF/services} on the class loader.
      *
      * @param kind how users call this kind of plugin in messages, such as "extractor" or "backend"
-     * @throws PluginException if two plugins share a name
      */
     public static <P extends Plugin> PluginRegistry<P> discover(Class<P> type, String kind, ClassLoader loader) {
         Map<String, Entry<P>> found = new TreeMap<>();
@@ -141,11 +148,18 @@ public final class PluginRegistry<P extends Plugin> {
         put(found, new Entry<>(name, className, plugin, null));
     }
 
+    /** Adds an entry; a second plugin of the same name makes both unavailable (which one is meant is unknown). */
     private void put(Map<String, Entry<P>> found, Entry<P> entry) {
         Entry<P> previous = found.putIfAbsent(entry.name, entry);
         if (previous != null) {
-            throw new PluginException("two " + kind + " plugins are named '" + entry.name + "': "
+            PluginStatus clash = PluginStatus.unavailable("two " + kind + " plugins are named '" + entry.name + "': "
                     + previous.className + " and " + entry.className + "; remove one of the jars");
+            previous.status = clash;
+            int n = 2;
+            while (found.containsKey(entry.name + " #" + n)) {
+                n++;
+            }
+            found.put(entry.name + " #" + n, new Entry<>(entry.name + " #" + n, entry.className, entry.plugin, clash));
         }
     }
 
@@ -172,7 +186,7 @@ public final class PluginRegistry<P extends Plugin> {
         Entry<P> e = entries.get(name);
         if (e == null) {
             throw new PluginException("unknown " + kind + " '" + name + "'" + NameSuggestions.didYouMean(name,
-                    entries.keySet()) + "; available: " + availableNames());
+                    entries.keySet()) + "; available: " + availableNames() + unavailableNames());
         }
         PluginStatus status = e.status();
         if (!status.available()) {
@@ -184,11 +198,22 @@ public final class PluginRegistry<P extends Plugin> {
     private String availableNames() {
         List<String> names = new ArrayList<>();
         for (Entry<P> e : entries.values()) {
-            if (e.plugin != null) {
+            if (!e.knownBroken()) {
                 names.add(e.name);
             }
         }
         return names.isEmpty() ? "(none installed)" : String.join(", ", names);
+    }
+
+    /** The plugins known to be broken, each with its reason, or nothing. */
+    private String unavailableNames() {
+        List<String> names = new ArrayList<>();
+        for (Entry<P> e : entries.values()) {
+            if (e.knownBroken()) {
+                names.add(e.name + " (" + e.status().reason() + ")");
+            }
+        }
+        return names.isEmpty() ? "" : "; unavailable: " + String.join(", ", names);
     }
 
     static String describe(Throwable e) {

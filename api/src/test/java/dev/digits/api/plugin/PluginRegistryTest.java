@@ -39,17 +39,42 @@ class PluginRegistryTest {
     }
 
     @Test
-    void unknownNameListsAvailableOnesAndSuggests() {
+    void unknownNameListsAvailableOnesAndSuggestsAndNamesTheBrokenOnesApart() {
         PluginException e = assertThrows(PluginException.class, () -> registry.get("goood"));
-        assertTrue(e.getMessage().startsWith("unknown extractor 'goood' (did you mean 'good'?); available: "),
+        assertTrue(e.getMessage().startsWith("unknown extractor 'goood' (did you mean 'good'?); available: good, native; "
+                + "unavailable: "), e.getMessage());
+        assertTrue(e.getMessage().contains("ThrowsInConstructor (") && e.getMessage().contains("constructor exploded"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("good, native"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
     }
 
     @Test
-    void twoPluginsWithOneNameAreAnError() {
-        PluginException e = assertThrows(PluginException.class, () -> PluginRegistry.of("extractor",
-                new TestPlugins.Good(), new TestPlugins.Good() { }));
-        assertTrue(e.getMessage().contains("two extractor plugins are named 'good'"), e.getMessage());
+    void twoPluginsWithOneNameAreBothListedAsUnavailableWithoutStoppingTheOthers() {
+        PluginRegistry<FeatureExtractorProvider> r = PluginRegistry.of("extractor", new TestPlugins.Good(),
+                new TestPlugins.Good() { }, new TestPlugins.NativeFails());
+        assertEquals(3, r.entries().size(), r.names().toString());
+        PluginException e = assertThrows(PluginException.class, () -> r.get("good"));
+        assertTrue(e.getMessage().startsWith("extractor 'good' is unavailable: two extractor plugins are named 'good': "
+                + TestPlugins.Good.class.getName() + " and "), e.getMessage());
+        assertFalse(r.entry("good #2").orElseThrow().status().available());
+        assertEquals("unavailable: no jnifoo in java.library.path", r.entry("native").orElseThrow().status().toString());
+    }
+
+    @Test
+    void aDefaultOutsideItsOwnRangeMakesThePluginUnavailable() {
+        FeatureExtractorProvider bad = new TestPlugins.Good() {
+            @Override
+            public java.util.List<dev.digits.api.params.ParameterSpec> parameters() {
+                return java.util.List.of(dev.digits.api.params.ParameterSpec.integer("scale", 50, 1, 10, "multiplier"),
+                        dev.digits.api.params.ParameterSpec.choice("mode", "fast", java.util.List.of("slow", "exact"), "m"));
+            }
+        };
+        PluginRegistry<FeatureExtractorProvider> r = PluginRegistry.of("extractor", bad);
+        PluginStatus status = r.entry("good").orElseThrow().status();
+        assertFalse(status.available());
+        assertTrue(status.reason().startsWith("parameter 'scale' has a default it does not accept: "), status.reason());
+        assertTrue(status.reason().contains("50"), status.reason());
+        // the same plugin with valid defaults is fine
+        assertTrue(PluginRegistry.of("extractor", new TestPlugins.Good()).entry("good").orElseThrow().status().available());
     }
 }

@@ -1,13 +1,18 @@
 package dev.digits.app.bundle;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.digits.app.results.BundleManifest;
+import dev.digits.app.results.BundleManifest.ExtractorRef;
+import dev.digits.app.results.BundleManifest.TrainingData;
+import dev.digits.app.results.ResultsJson;
+import dev.digits.app.results.RunProvenance;
 import dev.digits.app.Plugins;
 import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.FeatureExtractorProvider;
 import dev.digits.api.model.ClassifierProvider;
-import dev.digits.api.model.EnsembleModel;
+import dev.digits.app.ensemble.EnsembleModel;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.plugin.PluginException;
 import dev.digits.core.io.AtomicFiles;
@@ -16,6 +21,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,45 +43,31 @@ import java.util.zip.ZipOutputStream;
 public final class ModelBundle {
     public static final String FORMAT = "digits-model-bundle";
     public static final int FORMAT_VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final Map<String, Object> meta;
+    private final BundleManifest manifest;
     private final FeatureExtractor extractor;
     private final TrainedModel model;
 
-    private ModelBundle(Map<String, Object> meta, FeatureExtractor extractor, TrainedModel model) {
-        this.meta = meta;
+    private ModelBundle(BundleManifest manifest, FeatureExtractor extractor, TrainedModel model) {
+        this.manifest = manifest;
         this.extractor = extractor;
         this.model = model;
     }
 
-    /** Training-data facts stored with the model, used to warn about unusual input. */
-    public record TrainingData(List<Integer> sampleRates, double minSeconds, double maxSeconds, int clips) {
-    }
-
     /** Writes a bundle atomically. */
     public static void write(Path file, FeatureExtractor extractor, TrainedModel model, List<String> labels,
-                             TrainingData data, Map<String, Object> provenance) throws IOException {
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("format", FORMAT);
-        meta.put("formatVersion", FORMAT_VERSION);
-        meta.put("extractor", Map.of("name", extractor.name(), "revision", extractor.revision(),
-                "params", extractor.parameters().asMap()));
-        meta.put("backend", model.backend());
-        meta.put("modelType", model.spec().type());
-        meta.put("spec", model.spec().parameters().asMap());
-        meta.put("ensemble", model instanceof EnsembleModel e ? e.members().size() : 1);
-        meta.put("inputShape", model.inputShape());
-        meta.put("labels", labels);
-        meta.put("trainingData", Map.of("sampleRates", data.sampleRates(), "minSeconds", data.minSeconds(),
-                "maxSeconds", data.maxSeconds(), "clips", data.clips()));
-        meta.put("provenance", provenance);
+                             TrainingData data, RunProvenance provenance) throws IOException {
+        BundleManifest manifest = new BundleManifest(FORMAT, FORMAT_VERSION,
+                new ExtractorRef(extractor.name(), extractor.revision(), extractor.parameters().asMap()), model.backend(),
+                model.spec().type(), model.spec().parameters().asMap(),
+                model instanceof EnsembleModel e ? e.members().size() : 1, model.inputShape(), List.copyOf(labels), data,
+                provenance, null);
         ByteArrayOutputStream modelBytes = new ByteArrayOutputStream();
         model.save(modelBytes);
         AtomicFiles.write(file, tmp -> {
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
                 zip.putNextEntry(new ZipEntry("bundle.json"));
-                zip.write(JSON.writeValueAsBytes(meta));
+                zip.write(ResultsJson.write(manifest));
                 zip.closeEntry();
                 zip.putNextEntry(new ZipEntry("model.bin"));
                 modelBytes.writeTo(zip);
@@ -86,10 +79,10 @@ public final class ModelBundle {
     /**
      * Reads a bundle and recreates its extractor and model.
      *
-     * @throws IOException naming the file and the problem: not a bundle, corrupt, another format version, or a
-     *                     backend or extractor that is not installed
+     * @throws IOException naming the file and the problem: not a bundle, corrupt or incomplete bundle.json, another
+     *                     format version, a backend or extractor that is not installed, or labels and input shape
+     *                     that disagree with the model
      */
-    @SuppressWarnings("unchecked")
     public static ModelBundle read(Path file, Plugins plugins) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such model bundle");
@@ -111,48 +104,97 @@ public final class ModelBundle {
         if (json == null || model == null) {
             throw new IOException(file + ": not a digits model bundle (expected bundle.json and model.bin inside a zip)");
         }
-        Map<String, Object> meta;
-        try {
-            meta = JSON.readValue(json, Map.class);
-        } catch (IOException e) {
-            throw new IOException(file + ": corrupt model bundle (bundle.json: " + e.getMessage() + ")", e);
-        }
-        if (!FORMAT.equals(meta.get("format"))) {
-            throw new IOException(file + ": not a digits model bundle (format '" + meta.get("format") + "')");
-        }
-        Object version = meta.get("formatVersion");
-        if (!(version instanceof Number n) || n.intValue() != FORMAT_VERSION) {
-            throw new IOException(file + ": model bundle format version " + version + " (made by digits "
-                    + ((Map<String, Object>) meta.getOrDefault("provenance", Map.of())).get("digitsVersion")
-                    + "); this build reads version " + FORMAT_VERSION + ". Retrain it with this version's digits train.");
-        }
-        String backend = String.valueOf(meta.get("backend"));
-        Map<String, Object> ex = (Map<String, Object>) meta.get("extractor");
+        BundleManifest meta = manifest(json, file);
         FeatureExtractorProvider extractorProvider;
         ClassifierProvider provider;
         try {
-            extractorProvider = plugins.extractors().get(String.valueOf(ex.get("name")));
-            provider = plugins.backends().get(backend);
+            extractorProvider = plugins.extractors().get(meta.extractor().name());
+            provider = plugins.backends().get(meta.backend());
         } catch (PluginException e) {
             throw new IOException(file + ": this bundle needs a plugin this installation cannot use: " + e.getMessage(), e);
         }
-        Map<String, Object> params = new LinkedHashMap<>((Map<String, Object>) ex.get("params"));
+        Map<String, Object> params = new LinkedHashMap<>(meta.extractor().params());
         params.values().removeIf(v -> v == null);
-        // trained at one rate with sr: native, the model expects that rate: resample other input to it
-        List<?> rates = (List<?>) ((Map<String, Object>) meta.get("trainingData")).get("sampleRates");
-        if ("native".equals(params.get("sr")) && rates.size() == 1) {
-            params.put("sr", rates.get(0));
+        // trained at one rate, the model expects that rate: the extractor says how to resample other input to it
+        List<Integer> rates = meta.trainingData().sampleRates();
+        if (rates.size() == 1) {
+            params = extractorProvider.pinnedToRate(params, rates.get(0));
         }
-        FeatureExtractor extractor = extractorProvider.create(params);
+        FeatureExtractor extractor;
+        try {
+            extractor = extractorProvider.create(params);
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": bundle.json: the extractor's parameters are not valid here: " + e.getMessage(), e);
+        }
         TrainedModel trained;
         try (InputStream in = new ByteArrayInputStream(model)) {
-            boolean ensemble = meta.get("ensemble") instanceof Number members && members.intValue() > 1;
-            trained = ensemble ? EnsembleModel.read(in, provider) : provider.load(in);
+            trained = meta.ensemble() > 1 ? EnsembleModel.read(in, provider) : provider.load(in);
         } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": corrupt model bundle (the " + backend + " model cannot be read: "
+            throw new IOException(file + ": corrupt model bundle (the " + meta.backend() + " model cannot be read: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
         }
+        if (meta.labels().size() != trained.numClasses()) {
+            throw new IOException(file + ": bundle.json lists " + meta.labels().size() + " labels but the model predicts "
+                    + trained.numClasses() + " classes");
+        }
+        if (meta.inputShape() != null && !Arrays.equals(meta.inputShape(), trained.inputShape())) {
+            throw new IOException(file + ": bundle.json says inputShape " + Arrays.toString(meta.inputShape())
+                    + " but the model takes " + Arrays.toString(trained.inputShape()));
+        }
         return new ModelBundle(meta, extractor, trained);
+    }
+
+    /**
+     * Parses and checks bundle.json. Bundles from before provenance was typed keep their old provenance as
+     * {@code legacyProvenance}.
+     */
+    static BundleManifest manifest(byte[] json, Path file) throws IOException {
+        JsonNode tree;
+        try {
+            tree = ResultsJson.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new IOException(file + ": corrupt model bundle (bundle.json: " + e.getMessage().lines().findFirst()
+                    .orElse("") + ")", e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new IOException(file + ": corrupt model bundle (bundle.json is not a JSON object)");
+        }
+        if (!FORMAT.equals(tree.path("format").asText(null))) {
+            throw new IOException(file + ": not a digits model bundle (format '" + tree.path("format").asText(null) + "')");
+        }
+        JsonNode version = tree.get("formatVersion");
+        if (version == null || !version.isInt() || version.intValue() != FORMAT_VERSION) {
+            throw new IOException(file + ": model bundle format version " + version + " (made by digits "
+                    + tree.path("provenance").path("software").path("digits").asText(
+                    tree.path("provenance").path("digitsVersion").asText("unknown"))
+                    + "); this build reads version " + FORMAT_VERSION + ". Retrain it with this version's digits train.");
+        }
+        ObjectNode object = (ObjectNode) tree;
+        JsonNode provenance = object.get("provenance");
+        if (provenance != null && provenance.path("model").isTextual()) {
+            // written before provenance was a RunProvenance: keep it as it was, for people to read
+            object.set("legacyProvenance", object.remove("provenance"));
+        }
+        BundleManifest meta = ResultsJson.read(ResultsJson.MAPPER.writeValueAsBytes(object), BundleManifest.class,
+                file, "model bundle (bundle.json)");
+        List<String> missing = new ArrayList<>();
+        if (meta.extractor() == null || meta.extractor().name() == null || meta.extractor().params() == null) {
+            missing.add("extractor");
+        }
+        if (meta.backend() == null) {
+            missing.add("backend");
+        }
+        if (meta.labels() == null || meta.labels().isEmpty()) {
+            missing.add("labels");
+        }
+        if (meta.trainingData() == null || meta.trainingData().sampleRates() == null) {
+            missing.add("trainingData");
+        }
+        if (!missing.isEmpty()) {
+            throw new IOException(file + ": incomplete model bundle (bundle.json has no " + String.join(", ", missing)
+                    + ")");
+        }
+        return meta;
     }
 
     public FeatureExtractor extractor() {
@@ -163,21 +205,17 @@ public final class ModelBundle {
         return model;
     }
 
-    public Map<String, Object> metadata() {
-        return meta;
+    /** What bundle.json says. */
+    public BundleManifest manifest() {
+        return manifest;
     }
 
-    @SuppressWarnings("unchecked")
     public List<String> labels() {
-        return (List<String>) meta.get("labels");
+        return manifest.labels();
     }
 
-    @SuppressWarnings("unchecked")
     public TrainingData trainingData() {
-        Map<String, Object> d = (Map<String, Object>) meta.get("trainingData");
-        return new TrainingData(((List<Number>) d.get("sampleRates")).stream().map(Number::intValue).toList(),
-                ((Number) d.get("minSeconds")).doubleValue(), ((Number) d.get("maxSeconds")).doubleValue(),
-                ((Number) d.get("clips")).intValue());
+        return manifest.trainingData();
     }
 
     /**
@@ -185,10 +223,8 @@ public final class ModelBundle {
      * (bundles from before revisions were recorded count as revision 1): the features, and so the predictions,
      * differ a little until the model is retrained.
      */
-    @SuppressWarnings("unchecked")
     public Optional<String> featureRevisionWarning() {
-        Object recorded = ((Map<String, Object>) meta.get("extractor")).get("revision");
-        int trained = recorded instanceof Number n ? n.intValue() : 1;
+        int trained = manifest.extractor().revisionOrFirst();
         if (trained == extractor.revision()) {
             return Optional.empty();
         }

@@ -1,12 +1,18 @@
 package dev.digits.app.commands;
 
+import dev.digits.api.features.Features;
+import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
+import dev.digits.app.training.TrainingService;
+import java.nio.file.Path;
+import java.util.HashMap;
+
 import dev.digits.app.Plugins;
 import dev.digits.app.cli.Console;
 import dev.digits.app.cli.UsageException;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.model.ClassifierProvider;
 import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.ProbabilityMetrics;
+import dev.digits.training.ProbabilityMetrics;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingSet;
 import dev.digits.core.dataset.Corpus;
@@ -44,7 +50,6 @@ final class ModelBenchmark {
         if (backend == null) {
             throw new UsageException("--backend NAME is required");
         }
-        ClassifierProvider provider = plugins.backends().get(backend);
         Map<String, Object> raw = new LinkedHashMap<>();
         String[] specs = line.getOptionValues("spec");
         if (specs != null) {
@@ -66,21 +71,26 @@ final class ModelBenchmark {
         CorpusFeatures features = new CorpusExtraction(extractor, new FeatureCache(FeatureCache.defaultRoot()),
                 Runtime.getRuntime().availableProcessors()).run(corpus, n -> { });
         Fold fold = new OfficialSplit().folds(features.entries()).get(0);
-        TrainingSet train = subset(features, fold.train());
-        TrainingSet test = subset(features, fold.test());
+        Map<Path, Features> clean = new HashMap<>();
+        for (int i = 0; i < features.size(); i++) {
+            clean.put(features.entries().get(i).path(), features.features().get(i));
+        }
+        int numClasses = TrainingService.numClasses(features.entries());
+        TrainingSet train = TrainingService.examples(features.entries(), fold.train(), clean, List.of(), numClasses);
+        TrainingSet test = TrainingService.examples(features.entries(), fold.test(), clean, List.of(), numClasses);
+        TrainingService service = new TrainingService(plugins);
+        ModelConfig model = new ModelConfig("bench", backend, type, raw);
         console.out().printf("backend %s, type %s, FSDD official split %d/%d, features %s%n", backend, type, train.size(),
                 test.size(), extractor.parameters());
         double[] acc = new double[seeds.size()];
         double[] secs = new double[seeds.size()];
         TrainedModel last = null;
         for (int i = 0; i < seeds.size(); i++) {
-            Map<String, Object> withSeed = new LinkedHashMap<>(raw);
-            withSeed.put("seed", seeds.get(i));
-            ModelSpec spec = provider.spec(type, withSeed);
-            long t0 = System.nanoTime();
-            last = provider.create(spec).train(train, m -> { });
-            secs[i] = (System.nanoTime() - t0) / 1e9;
-            acc[i] = ProbabilityMetrics.accuracy(last.predictProbabilities(test.features()), test.labels());
+            TrainingService.Trained trained = service.train(model, seeds.get(i), train, m -> { });
+            ModelSpec spec = trained.spec();
+            last = trained.model();
+            secs[i] = trained.seconds();
+            acc[i] = TrainingService.evaluate(last, test).metrics().accuracy();
             int steps = spec.parameters().has("epochs") && spec.parameters().has("batchSize")
                     ? spec.getInt("epochs") * (int) Math.ceil(train.size() / (double) spec.getInt("batchSize")) : 0;
             console.out().printf(Locale.ROOT, "seed %d: train %.2f s%s, test accuracy %.2f%%%n", seeds.get(i), secs[i],
@@ -104,15 +114,5 @@ final class ModelBenchmark {
         console.out().printf(Locale.ROOT, "predict latency, batch of 1 (%d calls after warm-up): median %.3f ms, p99 %.3f ms%n",
                 nanos.length, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6);
         return 0;
-    }
-
-    private static TrainingSet subset(CorpusFeatures f, int[] idx) {
-        float[][] x = new float[idx.length][];
-        int[] y = new int[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            x[i] = f.features().get(idx[i]).values();
-            y[i] = f.entries().get(idx[i]).digit();
-        }
-        return new TrainingSet(x, f.features().get(0).shape(), y, 10);
     }
 }

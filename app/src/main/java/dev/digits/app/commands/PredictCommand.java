@@ -1,5 +1,7 @@
 package dev.digits.app.commands;
 
+import dev.digits.app.results.BundleManifest.TrainingData;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digits.app.Plugins;
 import dev.digits.app.bundle.ModelBundle;
@@ -90,7 +92,7 @@ public final class PredictCommand implements Command {
                 files.add(p);
             }
         }
-        ModelBundle.TrainingData training = bundle.trainingData();
+        TrainingData training = bundle.trainingData();
         List<Map<String, Object>> json = new ArrayList<>();
         int failed = 0;
         for (Path f : files) {
@@ -155,7 +157,7 @@ public final class PredictCommand implements Command {
     }
 
     /** How a file differs from the training data; it is handled (downmixed, resampled), but the user should know. */
-    static List<String> warnings(WavFile wav, ModelBundle.TrainingData training) {
+    static List<String> warnings(WavFile wav, TrainingData training) {
         List<String> w = new ArrayList<>();
         int rate = wav.format().sampleRate();
         if (!training.sampleRates().contains(rate)) {

@@ -1,5 +1,7 @@
 package dev.digits.app.commands;
 
+import dev.digits.app.results.CellResult;
+
 import dev.digits.app.Plugins;
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
@@ -117,21 +119,21 @@ public final class RunCommand implements Command {
         return results.resolve(config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 
-    private static void printTable(List<Map<String, Object>> runs, PrintStream out) {
+    private static void printTable(List<CellResult> runs, PrintStream out) {
         out.println();
         out.printf("%-28s %-20s %-10s %5s %16s %10s%n", "model", "features", "backend", "runs", "accuracy %", "train s");
         java.util.Map<String, double[]> acc = new java.util.LinkedHashMap<>();
         java.util.Map<String, String[]> meta = new java.util.LinkedHashMap<>();
-        for (Map<String, Object> r : runs) {
-            String key = r.get("model") + "|" + r.get("extractor");
-            meta.putIfAbsent(key, new String[] {(String) r.get("model"), (String) r.get("extractor"), (String) r.get("backend")});
+        for (CellResult r : runs) {
+            String key = r.model() + "|" + r.extractor();
+            meta.putIfAbsent(key, new String[] {r.model(), r.extractor(), r.backend()});
             double[] a = acc.computeIfAbsent(key, k -> new double[4]);
-            if ("ok".equals(r.get("status"))) {
-                double v = ((Number) r.get("accuracy")).doubleValue() * 100;
+            if (r.ok()) {
+                double v = r.accuracy() * 100;
                 a[0] += v;
                 a[1] += v * v;
                 a[2]++;
-                a[3] += ((Number) r.get("trainSeconds")).doubleValue();
+                a[3] += r.trainSeconds();
             }
         }
         for (Map.Entry<String, double[]> e : acc.entrySet()) {

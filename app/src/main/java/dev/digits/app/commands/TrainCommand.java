@@ -1,5 +1,16 @@
 package dev.digits.app.commands;
 
+import dev.digits.app.results.BundleManifest.TrainingData;
+import dev.digits.app.results.RunProvenance;
+import dev.digits.app.results.RunProvenance.AugmentationProvenance;
+import dev.digits.app.results.RunProvenance.ExtractorProvenance;
+import dev.digits.app.results.RunProvenance.SplitProvenance;
+import dev.digits.app.training.Provenance;
+import dev.digits.app.training.TrainingService;
+import dev.digits.core.dataset.CorpusEntry;
+import java.util.Arrays;
+import java.util.HashMap;
+
 import dev.digits.app.Plugins;
 import dev.digits.app.bundle.ModelBundle;
 import dev.digits.app.cli.Command;
@@ -104,8 +115,7 @@ public final class TrainCommand implements Command {
         ExperimentPlan.Data scanned = ExperimentPlan.data(config, root);
         Corpus corpus = scanned.corpus();
         FeatureExtractor extractor = plugins.extractors().get(extractorConfig.type()).create(extractorConfig.params());
-        ClassifierProvider provider = plugins.backends().get(modelConfig.backend());
-        ModelSpec spec = modelConfig.resolve(provider, seed);
+        Instant start = Instant.now();
 
         ProgressLine progress = new ProgressLine(console.err());
         progress.start("features " + extractorConfig.id());
@@ -114,9 +124,9 @@ public final class TrainCommand implements Command {
         CorpusFeatures features = new CorpusExtraction(extractor, cache, threads)
                 .run(corpus, n -> progress.update(n, corpus.size(), null));
         features.badFiles().forEach(b -> console.err().println("  skipped " + b));
-        int[] rows = split.equals("all") ? IntStream.range(0, features.size()).toArray()
-                : scanned.protocol().folds(features.entries()).get(0).train();
-        Fold used = new Fold(split, rows, new int[0]);
+        Fold fold = split.equals("all") ? new Fold("all", IntStream.range(0, features.size()).toArray(), new int[0])
+                : scanned.protocol().folds(features.entries()).get(0);
+        int[] rows = fold.train();
         // augmented copies of the training clips, as the experiment runner makes them
         List<Map<Path, Features>> copies = List.of();
         AugmentationPipelines.Built pipeline = null;
@@ -125,62 +135,40 @@ public final class TrainCommand implements Command {
             copies = TransformedFeatures.augmentedCopies(extractor, extractorConfig.id(), augmentation.id(), pipeline,
                     augmentation.copies(), corpus, cache, threads, progress, console.err());
         }
-        List<float[]> x = new ArrayList<>();
-        List<Integer> y = new ArrayList<>();
-        for (int row : rows) {
-            x.add(features.features().get(row).values());
-            y.add(features.entries().get(row).digit());
-            for (Map<Path, Features> copy : copies) {
-                Features f = copy.get(features.entries().get(row).path());
-                if (f != null) {
-                    x.add(f.values());
-                    y.add(features.entries().get(row).digit());
-                }
-            }
+        Map<Path, Features> clean = new HashMap<>();
+        for (int i = 0; i < features.size(); i++) {
+            clean.put(features.entries().get(i).path(), features.features().get(i));
         }
-        TrainingSet data = new TrainingSet(x.toArray(new float[0][]), features.features().get(0).shape(),
-                y.stream().mapToInt(Integer::intValue).toArray(), 10);
+        int numClasses = TrainingService.numClasses(features.entries());
+        TrainingSet data = TrainingService.examples(features.entries(), rows, clean, copies, numClasses);
+        TrainingService service = new TrainingService(plugins);
+        ClassifierProvider provider = service.provider(modelConfig);
         console.out().printf("training %s (%s %s) on %s: %d clips (%s)%s, seed %d%n", modelConfig.id(), provider.name(),
-                spec.type(), extractorConfig.id(), rows.length, split.equals("all") ? "all data" : "first fold's training part",
-                augmentation.isNone() ? "" : " + " + (data.size() - rows.length) + " augmented copies (" + augmentation.id() + ")",
-                seed);
+                modelConfig.type(), extractorConfig.id(), rows.length, split.equals("all") ? "all data"
+                        : "first fold's training part", augmentation.isNone() ? "" : " + " + (data.size() - rows.length)
+                        + " augmented copies (" + augmentation.id() + ")", seed);
         progress.start("train " + modelConfig.id());
-        long t0 = System.nanoTime();
-        TrainedModel model = modelConfig.classifier(provider, spec).train(data, m -> progress.update(m.epoch(), m.epochs(),
+        TrainingService.Trained trained = service.train(modelConfig, seed, data, m -> progress.update(m.epoch(), m.epochs(),
                 String.format(Locale.ROOT, "loss %.4f acc %.3f", m.trainLoss(), m.trainAccuracy())));
-        double seconds = (System.nanoTime() - t0) / 1e9;
 
+        List<CorpusEntry> used = Arrays.stream(rows).mapToObj(i -> features.entries().get(i)).toList();
         CorpusSummary summary = CorpusSummary.of(corpus);
-        List<String> labels = new ArrayList<>();
-        for (int d = 0; d < 10; d++) {
-            labels.add(Integer.toString(d));
-        }
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("experimentFile", config.source().toString());
-        provenance.put("experiment", config.name());
-        provenance.put("model", modelConfig.id());
-        provenance.put("extractorId", extractorConfig.id());
-        provenance.put("dataset", root.toAbsolutePath().normalize().toString());
-        if (!config.dataset().extraTraining().isEmpty()) {
-            provenance.put("extraTraining", config.dataset().extraTraining());
-        }
-        provenance.put("split", used.name());
-        provenance.put("trainingClips", rows.length);
-        provenance.put("trainingExamples", data.size());
-        if (pipeline != null) {
-            provenance.put("augmentation", Map.of("id", augmentation.id(), "copies", augmentation.copies(),
-                    "seed", augmentation.seed(), "steps", pipeline.steps()));
-        }
-        provenance.put("seed", seed);
-        provenance.put("trainSeconds", seconds);
-        provenance.put("created", Instant.now().toString());
-        provenance.put("digitsVersion", "0.1.0-SNAPSHOT");
-        provenance.put("java", System.getProperty("java.version"));
-        provenance.put("backend", model.provenance());
-        ModelBundle.write(out, extractor, model, labels, new ModelBundle.TrainingData(
+        List<String> labels = IntStream.range(0, numClasses).mapToObj(Integer::toString).toList();
+        RunProvenance provenance = new RunProvenance(config.name(), config.source().toString(),
+                new ExtractorProvenance(extractorConfig.id(), extractor.name(), extractor.revision(),
+                        extractor.parameters().asMap()),
+                Provenance.dataset(root, corpus.layout(), used, corpus.size() - features.size() + corpus.badFiles().size(),
+                        config.dataset().extraTraining()),
+                new SplitProvenance(scanned.protocol().type(), scanned.protocol().settings(), fold.name(), rows.length, 0),
+                pipeline == null ? AugmentationProvenance.none() : new AugmentationProvenance(augmentation.id(),
+                        augmentation.copies(), augmentation.seed(), pipeline.steps()),
+                null, seed, start.toString(), TrainingService.modelProvenance(modelConfig, trained),
+                Provenance.software(provider, plugins.extractors().get(extractorConfig.type())),
+                trained.model().provenance(), data.size(), trained.seconds());
+        ModelBundle.write(out, extractor, trained.model(), labels, new TrainingData(
                 new ArrayList<>(summary.bySampleRate().keySet()), summary.minDuration(), summary.maxDuration(), rows.length),
                 provenance);
-        console.out().printf(Locale.ROOT, "trained in %.1f s; wrote %s%n", seconds, out);
+        console.out().printf(Locale.ROOT, "trained in %.1f s; wrote %s%n", trained.seconds(), out);
         return 0;
     }
 

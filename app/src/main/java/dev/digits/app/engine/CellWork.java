@@ -1,8 +1,8 @@
 package dev.digits.app.engine;
 
+import dev.digits.app.results.CellResult;
 import dev.digits.app.experiment.ShippedExperiment;
 
-import java.util.Map;
 
 /** The cells of a prepared experiment, as an engine sees them: run one here, or ship the experiment elsewhere. */
 public interface CellWork {
@@ -16,12 +16,12 @@ public interface CellWork {
      *
      * @param showProgress draw per-epoch progress on the console (off when cells run concurrently)
      */
-    Map<String, Object> run(int cell, boolean showProgress);
+    CellResult run(int cell, boolean showProgress);
 
     /**
      * The record of a cell that could not be run at all (its worker died, say), shaped like any failed cell's.
      */
-    Map<String, Object> failed(int cell, String error);
+    CellResult failed(int cell, String error);
 
     /** What a remote worker needs to rebuild this experiment and run any of its cells. */
     ShippedExperiment shipped();

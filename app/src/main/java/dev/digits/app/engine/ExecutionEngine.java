@@ -1,5 +1,6 @@
 package dev.digits.app.engine;
 
+import dev.digits.app.results.CellResult;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
 import dev.digits.core.dataset.Corpus;
@@ -48,6 +49,6 @@ public interface ExecutionEngine extends AutoCloseable {
         }
 
         /** {@code result} is the cell's record for results.json (status ok or failed). */
-        void finished(int cell, Map<String, Object> result) throws Exception;
+        void finished(int cell, CellResult result) throws Exception;
     }
 }

@@ -1,7 +1,9 @@
 package dev.digits.app.experiment;
 
+import dev.digits.app.results.RunProvenance.StepProvenance;
+
 import dev.digits.api.augment.Augmentation;
-import dev.digits.api.augment.AugmentationPipeline;
+import dev.digits.core.augment.AugmentationPipeline;
 import dev.digits.api.augment.AugmentationProvider;
 import dev.digits.api.plugin.PluginRegistry;
 import dev.digits.app.experiment.ExperimentConfig.AugmentationStep;
@@ -18,7 +20,7 @@ import java.util.Map;
  */
 public final class AugmentationPipelines {
     /** A built pipeline, its description, and each step as resolved, for provenance. */
-    public record Built(AugmentationPipeline pipeline, String description, List<Map<String, Object>> steps) {
+    public record Built(AugmentationPipeline pipeline, String description, List<StepProvenance> steps) {
     }
 
     private final PluginRegistry<AugmentationProvider> registry;
@@ -29,16 +31,12 @@ public final class AugmentationPipelines {
 
     public Built build(List<AugmentationStep> steps, long seed) {
         List<AugmentationPipeline.Step> built = new ArrayList<>();
-        List<Map<String, Object>> resolved = new ArrayList<>();
+        List<StepProvenance> resolved = new ArrayList<>();
         StringBuilder description = new StringBuilder();
         for (AugmentationStep s : steps) {
             Augmentation a = registry.get(s.type()).create(s.params());
             built.add(new AugmentationPipeline.Step(a, s.probability()));
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("type", a.name());
-            r.put("probability", s.probability());
-            r.put("params", a.parameters().asMap());
-            resolved.add(r);
+            resolved.add(new StepProvenance(a.name(), s.probability(), a.parameters().asMap()));
             description.append(a.name()).append(a.parameters()).append(" p=").append(s.probability()).append("; ");
         }
         description.append("seed=").append(seed);

@@ -4,7 +4,7 @@ import dev.digits.app.engine.EngineSettings;
 import dev.digits.api.model.Classifier;
 import dev.digits.api.model.ClassifierProvider;
 import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.SeedEnsemble;
+import dev.digits.app.ensemble.SeedEnsemble;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import dev.digits.app.experiment.ExperimentConfig.ProtocolConfig;
 import dev.digits.api.augment.AugmentationProvider;
 import dev.digits.api.features.FeatureExtractorProvider;
 import dev.digits.api.model.ClassifierProvider;
-import dev.digits.api.model.SeedEnsemble;
+import dev.digits.app.ensemble.SeedEnsemble;
 import dev.digits.api.params.NameSuggestions;
 import dev.digits.api.plugin.PluginRegistry;
 import dev.digits.core.dataset.CorpusLayout;

@@ -1,6 +1,7 @@
 package dev.digits.app.experiment;
 
 import dev.digits.api.features.FeatureExtractor;
+import dev.digits.api.model.InputShape;
 import dev.digits.app.Plugins;
 import dev.digits.app.experiment.ExperimentConfig.AugmentationConfig;
 import dev.digits.app.experiment.ExperimentConfig.ConditionConfig;
@@ -68,11 +69,10 @@ public record ExperimentPlan(ExperimentConfig config, Path root, CorpusLayout la
                     continue;
                 }
                 for (ModelConfig m : config.models()) {
-                    boolean needsMatrix = "cnn".equals(m.type());
-                    if (needsMatrix != matrix) {
+                    InputShape needs = plugins.backends().get(m.backend()).inputShape(m.type());
+                    if (needs != InputShape.of(matrix)) {
                         if (a == config.augmentations().get(0)) {
-                            skipped.add(m.id() + " x " + e.id() + " (" + (needsMatrix ? "a cnn needs a matrix extractor (pooling: none)"
-                                    : m.type() + " needs a vector extractor (pooling: mean or mean-std)") + ")");
+                            skipped.add(m.id() + " x " + e.id() + " (" + m.type() + " needs " + needs.extractorHint() + ")");
                         }
                         continue;
                     }

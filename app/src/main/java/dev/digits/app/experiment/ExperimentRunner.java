@@ -1,5 +1,8 @@
 package dev.digits.app.experiment;
 
+import dev.digits.app.results.CellResult;
+import dev.digits.app.results.ResultsJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.digits.app.Plugins;
@@ -37,8 +40,6 @@ import java.util.UUID;
  * {@code DIR/cells/}. A failing cell is recorded with its error and the others go on.
  */
 public final class ExperimentRunner {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final Plugins plugins;
     private final DatasetLocator locator;
     private final Console console;
@@ -50,7 +51,7 @@ public final class ExperimentRunner {
     }
 
     /** What a run produced: every cell's result (new and resumed), in plan order. */
-    public record Outcome(List<Map<String, Object>> runs, int ran, int resumed, int failed,
+    public record Outcome(List<CellResult> runs, int ran, int resumed, int failed,
                           Map<String, Object> engine) {
     }
 
@@ -73,14 +74,13 @@ public final class ExperimentRunner {
             throw new IOException("no cell to run: every model/extractor pairing was skipped (see the plan above)");
         }
         Path cellsDir = Files.createDirectories(outDir.resolve("cells"));
-        Map<Integer, Map<String, Object>> results = new TreeMap<>();
+        Map<Integer, CellResult> results = new TreeMap<>();
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < plan.cells().size(); i++) {
             Path file = cellsDir.resolve(plan.cells().get(i).id() + ".json");
             if (resume && Files.exists(file)) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> previous = JSON.readValue(file.toFile(), Map.class);
-                if ("ok".equals(previous.get("status"))) {
+                CellResult previous = ResultsJson.read(Files.readAllBytes(file), CellResult.class, file, "cell record");
+                if (previous.ok()) {
                     results.put(i, previous);
                     err.printf("[%d/%d] %s: done before, skipped (--resume)%n", i + 1, plan.cells().size(),
                             plan.cells().get(i).describe());
@@ -94,8 +94,7 @@ public final class ExperimentRunner {
         FeatureCache cache = config.cache() ? new FeatureCache(FeatureCache.defaultRoot()) : null;
         ShippedExperiment shipped = new ShippedExperiment(UUID.randomUUID().toString(),
                 config.source().toAbsolutePath().toString(), Files.readString(config.source()),
-                root.toAbsolutePath().toString(), cache == null ? null : cache.root().toAbsolutePath().toString(),
-                Provenance.codeVersion());
+                root.toAbsolutePath().toString(), cache == null ? null : cache.root().toAbsolutePath().toString());
         try (ExecutionEngine engine = plugins.engines().get(engineSettings.type()).open(engineSettings, console)) {
             err.println("engine: " + engine.describe());
             if (pending.isEmpty()) {
@@ -106,32 +105,21 @@ public final class ExperimentRunner {
             try {
                 engine.runCells(prepared, pending, (cell, result) -> {
                     String label = prepared.describe(cell);
-                    AtomicFiles.write(cellsDir.resolve(plan.cells().get(cell).id() + ".json"), JSON.writeValueAsBytes(result));
+                    AtomicFiles.write(cellsDir.resolve(plan.cells().get(cell).id() + ".json"), ResultsJson.write(result));
                     results.put(cell, result);
-                    if ("ok".equals(result.get("status"))) {
-                        err.printf("%s: accuracy %.4f, trained in %.1f s%n", label,
-                                ((Number) result.get("accuracy")).doubleValue(),
-                                ((Number) result.get("trainSeconds")).doubleValue());
+                    if (result.ok()) {
+                        err.printf("%s: accuracy %.4f, trained in %.1f s%n", label, result.accuracy(), result.trainSeconds());
                     } else {
                         failed[0]++;
-                        err.printf("%s: FAILED: %s%n", label, result.get("error"));
+                        err.printf("%s: FAILED: %s%n", label, result.error());
                     }
                 });
             } finally {
                 shipped.release();
             }
-            List<Map<String, Object>> runs = new ArrayList<>(results.values());
+            List<CellResult> runs = new ArrayList<>(results.values());
             return new Outcome(runs, runs.size() - resumed, resumed, failed[0], engine.provenance());
         }
-    }
-
-    /** A map that keeps its keys in the order given, so JSON reads in a stable, sensible order. */
-    static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return m;
     }
 
     /** The folder of the experiment's dataset (by name through the locator, or its path). */

@@ -1,5 +1,13 @@
 package dev.digits.app.experiment;
 
+import dev.digits.app.results.CellResult;
+import dev.digits.app.results.CellResult.ClassScore;
+import dev.digits.app.results.CellResult.DigitProbability;
+import dev.digits.app.results.CellResult.Misclassification;
+import dev.digits.app.results.RunProvenance;
+import dev.digits.app.results.RunProvenance.DatasetProvenance;
+import dev.digits.app.results.RunProvenance.SoftwareProvenance;
+
 import dev.digits.app.experiment.ReportWriter.Group;
 import dev.digits.app.experiment.ReportWriter.Test;
 
@@ -45,17 +53,17 @@ final class ReportDocument {
         if (config.description() != null) {
             d.add(new Para(config.description()));
         }
-        Map<String, Object> firstProv = groups.stream().flatMap(g -> g.runs().stream()).findFirst()
-                .map(r -> (Map<String, Object>) cast(r.get("provenance"))).orElse(Map.of());
-        Map<String, Object> dataset = cast(firstProv.get("dataset"));
-        Map<String, Object> software = cast(firstProv.get("software"));
-        d.add(new Para("Dataset " + (dataset == null ? config.dataset().describe() : dataset.get("root") + " ("
-                + dataset.get("files") + " files, sha256 " + String.valueOf(dataset.get("sha256")).substring(0, 12) + "...)")
+        RunProvenance firstProv = groups.stream().flatMap(g -> g.runs().stream()).map(CellResult::provenance)
+                .filter(p -> p != null && p.dataset() != null).findFirst().orElse(null);
+        DatasetProvenance dataset = firstProv == null ? null : firstProv.dataset();
+        SoftwareProvenance software = firstProv == null ? null : firstProv.software();
+        d.add(new Para("Dataset " + (dataset == null ? config.dataset().describe() : dataset.root() + " ("
+                + dataset.files() + " files, sha256 " + dataset.sha256().substring(0, 12) + "...)")
                 + "; protocol " + config.protocol().type() + (config.protocol().settings().isEmpty() ? "" : " "
                 + config.protocol().settings()) + "; seeds " + config.seeds() + ". Written "
                 + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)
-                + (software == null || software.get("gitCommit") == null ? "" : " from commit "
-                + software.get("gitCommit") + (Boolean.TRUE.equals(software.get("gitDirty")) ? " (with local changes)" : ""))
+                + (software == null || software.gitCommit() == null ? "" : " from commit "
+                + software.gitCommit() + (Boolean.TRUE.equals(software.gitDirty()) ? " (with local changes)" : ""))
                 + ". Every number below comes from results.json, which holds each run's full provenance."));
 
         d.add(new Heading(2, "Comparison"));
@@ -68,10 +76,10 @@ final class ReportDocument {
             }
             rows.add(List.of((g == best ? "★ " : "") + g.model(), g.extractor(), g.backend(),
                     g.ok().size() + (g.ok().size() < g.runs().size() ? " (" + (g.runs().size() - g.ok().size()) + " failed)" : ""),
-                    g.ok().isEmpty() ? "-" : ReportWriter.pct(g.mean("accuracy")) + " ± " + ReportWriter.pct(g.std("accuracy")),
-                    g.ok().isEmpty() ? "-" : ReportWriter.pct(g.mean("macroF1")) + " ± " + ReportWriter.pct(g.std("macroF1")),
-                    num(g.mean("trainSeconds"), "%.1f"), num(g.mean("extractMillisPerClip"), "%.3f"),
-                    num(g.mean("predictMillisPerClip"), "%.3f"),
+                    g.ok().isEmpty() ? "-" : ReportWriter.pct(g.mean(CellResult::accuracy)) + " ± " + ReportWriter.pct(g.std(CellResult::accuracy)),
+                    g.ok().isEmpty() ? "-" : ReportWriter.pct(g.mean(CellResult::macroF1)) + " ± " + ReportWriter.pct(g.std(CellResult::macroF1)),
+                    num(g.mean(CellResult::trainSeconds), "%.1f"), num(g.mean(CellResult::extractMillisPerClip), "%.3f"),
+                    num(g.mean(CellResult::predictMillisPerClip), "%.3f"),
                     g == best ? "best" : t == null ? "-" : (Double.isNaN(t.p()) ? t.note() : String.format(Locale.ROOT, "p = %.3g (%s)", t.p(), t.name()))));
         }
         d.add(new Table(List.of("model", "features", "backend", "runs", "accuracy %", "macro F1 %", "train s",
@@ -114,10 +122,10 @@ final class ReportDocument {
             for (Group g : groups) {
                 List<String> row = new ArrayList<>(List.of(g.key()));
                 for (String f : foldNames) {
-                    row.add(ReportWriter.pct(g.ok().stream().filter(r -> f.equals(String.valueOf(r.get("fold"))))
-                            .mapToDouble(r -> ((Number) r.get("accuracy")).doubleValue()).average().orElse(Double.NaN)));
+                    row.add(ReportWriter.pct(g.ok().stream().filter(r -> f.equals(r.fold()))
+                            .mapToDouble(CellResult::accuracy).average().orElse(Double.NaN)));
                 }
-                row.add(ReportWriter.pct(g.ok().stream().mapToDouble(r -> ((Number) r.get("accuracy")).doubleValue())
+                row.add(ReportWriter.pct(g.ok().stream().mapToDouble(CellResult::accuracy)
                         .min().orElse(Double.NaN)));
                 fr.add(row);
             }
@@ -129,23 +137,23 @@ final class ReportDocument {
 
         for (Group g : groups) {
             d.add(new Heading(2, g.key()));
-            List<Map<String, Object>> ok = g.ok();
+            List<CellResult> ok = g.ok();
             if (ok.isEmpty()) {
-                d.add(new Para("Every run failed: " + g.runs().get(0).get("error")));
+                d.add(new Para("Every run failed: " + g.runs().get(0).error()));
                 continue;
             }
             List<List<String>> pc = new ArrayList<>();
-            for (int digit = 0; digit < 10; digit++) {
+            for (int digit = 0; digit < ok.get(0).perClass().size(); digit++) {
                 double p = 0;
                 double r = 0;
                 double f = 0;
                 int s = 0;
-                for (Map<String, Object> run : ok) {
-                    Map<String, Object> c = cast(((List<?>) run.get("perClass")).get(digit));
-                    p += ((Number) c.get("precision")).doubleValue();
-                    r += ((Number) c.get("recall")).doubleValue();
-                    f += ((Number) c.get("f1")).doubleValue();
-                    s += ((Number) c.get("support")).intValue();
+                for (CellResult run : ok) {
+                    ClassScore c = run.perClass().get(digit);
+                    p += c.precision();
+                    r += c.recall();
+                    f += c.f1();
+                    s += c.support();
                 }
                 pc.add(List.of(Integer.toString(digit), ReportWriter.pct(p / ok.size()), ReportWriter.pct(r / ok.size()),
                         ReportWriter.pct(f / ok.size()), Integer.toString(s)));
@@ -160,22 +168,19 @@ final class ReportDocument {
             }
             List<List<String>> wrong = new ArrayList<>();
             int total = 0;
-            for (Map<String, Object> run : ok) {
-                List<?> mis = (List<?>) run.get("misclassified");
+            for (CellResult run : ok) {
+                List<Misclassification> mis = run.misclassified();
                 total += mis.size();
-                for (Object o : mis) {
+                for (Misclassification m : mis) {
                     if (wrong.size() >= 25) {
                         break;
                     }
-                    Map<String, Object> m = cast(o);
-                    List<?> top2 = (List<?>) m.get("top2");
-                    Map<String, Object> a = cast(top2.get(0));
-                    Map<String, Object> b = cast(top2.get(1));
-                    wrong.add(List.of(Path.of(String.valueOf(m.get("file"))).getFileName().toString(),
-                            String.valueOf(m.get("true")), String.valueOf(m.get("predicted")),
-                            String.format(Locale.ROOT, "%s: %.2f, %s: %.2f", a.get("digit"), ((Number) a.get("p")).doubleValue(),
-                                    b.get("digit"), ((Number) b.get("p")).doubleValue()),
-                            run.get("fold") + ", seed " + run.get("seed")));
+                    DigitProbability a = m.top2().get(0);
+                    DigitProbability b = m.top2().get(1);
+                    wrong.add(List.of(Path.of(m.file()).getFileName().toString(), String.valueOf(m.trueDigit()),
+                            String.valueOf(m.predicted()), String.format(Locale.ROOT, "%d: %.2f, %d: %.2f", a.digit(), a.p(),
+                                    b.digit(), b.p()),
+                            run.fold() + ", seed " + run.seed()));
                 }
             }
             d.add(new Para("Misclassified test files: " + total + " over " + ok.size() + " run" + (ok.size() == 1 ? "" : "s")
@@ -185,8 +190,8 @@ final class ReportDocument {
             }
         }
         List<List<String>> failed = new ArrayList<>();
-        groups.forEach(g -> g.runs().stream().filter(r -> !"ok".equals(r.get("status"))).forEach(r ->
-                failed.add(List.of(g.key(), String.valueOf(r.get("fold")), String.valueOf(r.get("seed")), String.valueOf(r.get("error"))))));
+        groups.forEach(g -> g.runs().stream().filter(r -> !r.ok()).forEach(r ->
+                failed.add(List.of(g.key(), r.fold(), String.valueOf(r.seed()), String.valueOf(r.error())))));
         if (!failed.isEmpty()) {
             d.add(new Heading(2, "Failed runs"));
             d.add(new Table(List.of("model @ features", "fold", "seed", "error"), failed, -1));
@@ -198,10 +203,6 @@ final class ReportDocument {
         blocks.add(b);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Object o) {
-        return (Map<String, Object>) o;
-    }
 
     private static String num(double v, String format) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, format, v);

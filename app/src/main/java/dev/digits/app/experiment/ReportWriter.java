@@ -1,5 +1,12 @@
 package dev.digits.app.experiment;
 
+import dev.digits.app.results.CellResult;
+import dev.digits.app.results.CellResult.ConditionScore;
+import dev.digits.app.results.CellResult.EpochRecord;
+import dev.digits.app.results.ResultsJson;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
 import dev.digits.app.plots.Charts;
 import dev.digits.core.io.AtomicFiles;
 import org.jfree.data.xy.XYSeries;
@@ -26,58 +33,61 @@ public final class ReportWriter {
             "extractMillisPerClip", "predictMillisPerClip", "conditions", "error"};
 
     /** Runs of one model on one extractor, over folds and seeds. */
-    record Group(String key, String model, String extractor, String backend, List<Map<String, Object>> runs) {
-        List<Map<String, Object>> ok() {
-            return runs.stream().filter(r -> "ok".equals(r.get("status"))).toList();
+    record Group(String key, String model, String extractor, String backend, List<CellResult> runs) {
+        List<CellResult> ok() {
+            return runs.stream().filter(CellResult::ok).toList();
         }
 
-        double mean(String field) {
-            return ok().stream().mapToDouble(r -> ((Number) r.get(field)).doubleValue()).average().orElse(Double.NaN);
+        /** The mean of a field over the successful runs. */
+        double mean(ToDoubleFunction<CellResult> field) {
+            return ok().stream().mapToDouble(field).average().orElse(Double.NaN);
         }
 
-        double std(String field) {
-            List<Map<String, Object>> ok = ok();
+        /** The sample standard deviation of a field over the successful runs (0 for fewer than two). */
+        double std(ToDoubleFunction<CellResult> field) {
+            List<CellResult> ok = ok();
             if (ok.size() < 2) {
                 return 0;
             }
             double m = mean(field);
-            double s = ok.stream().mapToDouble(r -> Math.pow(((Number) r.get(field)).doubleValue() - m, 2)).sum();
+            double s = ok.stream().mapToDouble(r -> Math.pow(field.applyAsDouble(r) - m, 2)).sum();
             return Math.sqrt(s / (ok.size() - 1));
         }
+    }
+
+    /** results.json: the experiment as configured and every cell's result. */
+    public record ResultsDocument(ExperimentSummary experiment, List<CellResult> runs) {
+    }
+
+    /** The experiment as results.json describes it, with the engine that ran the cells. */
+    public record ExperimentSummary(String name, String description, String file, String dataset,
+                                    ExperimentConfig.ProtocolConfig protocol, List<Long> seeds,
+                                    List<ExperimentConfig.ExtractorConfig> extractors,
+                                    List<ExperimentConfig.ModelConfig> models,
+                                    List<ExperimentConfig.AugmentationConfig> augmentations,
+                                    List<ExperimentConfig.ConditionConfig> testConditions, Map<String, Object> engine) {
     }
 
     /** A comparison of one group against the best. */
     record Test(String name, double p, String note) {
     }
 
-    public Path write(ExperimentConfig config, List<Map<String, Object>> runs, Path dir) throws IOException {
+    public Path write(ExperimentConfig config, List<CellResult> runs, Path dir) throws IOException {
         return write(config, runs, config.engine().describe(), dir);
     }
 
     /** Writes results.json (recording {@code engine}, what ran the cells), results.csv and report.html. */
-    public Path write(ExperimentConfig config, List<Map<String, Object>> runs, Map<String, Object> engine, Path dir)
+    public Path write(ExperimentConfig config, List<CellResult> runs, Map<String, Object> engine, Path dir)
             throws IOException {
-        Map<String, Object> experiment = new LinkedHashMap<>();
-        experiment.put("name", config.name());
-        experiment.put("description", config.description());
-        experiment.put("file", config.source().toString());
-        experiment.put("dataset", config.dataset().describe());
-        experiment.put("protocol", Map.of("type", config.protocol().type(), "settings", config.protocol().settings()));
-        experiment.put("seeds", config.seeds());
-        experiment.put("extractors", config.extractors());
-        experiment.put("models", config.models());
-        experiment.put("augmentations", config.augmentations());
-        experiment.put("testConditions", config.testConditions());
-        experiment.put("engine", engine);
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("experiment", experiment);
-        doc.put("runs", runs);
-        AtomicFiles.write(dir.resolve("results.json"), ExperimentRunner.JSON.writeValueAsBytes(doc));
+        ExperimentSummary experiment = new ExperimentSummary(config.name(), config.description(),
+                config.source().toString(), config.dataset().describe(), config.protocol(), config.seeds(),
+                config.extractors(), config.models(), config.augmentations(), config.testConditions(), engine);
+        AtomicFiles.write(dir.resolve("results.json"), ResultsJson.write(new ResultsDocument(experiment, runs)));
         AtomicFiles.write(dir.resolve("results.csv"), csv(runs).getBytes(StandardCharsets.UTF_8));
 
         List<Group> groups = groups(runs);
         Group best = groups.stream().filter(g -> !g.ok().isEmpty())
-                .max((a, b) -> Double.compare(a.mean("accuracy"), b.mean("accuracy"))).orElse(null);
+                .max((a, b) -> Double.compare(a.mean(CellResult::accuracy), b.mean(CellResult::accuracy))).orElse(null);
         Map<String, Test> tests = new LinkedHashMap<>();
         for (Group g : groups) {
             if (best != null && g != best && !g.ok().isEmpty()) {
@@ -91,31 +101,30 @@ public final class ReportWriter {
         return dir.resolve("report.html");
     }
 
-    static List<Group> groups(List<Map<String, Object>> runs) {
+    static List<Group> groups(List<CellResult> runs) {
         Map<String, Group> groups = new LinkedHashMap<>();
-        for (Map<String, Object> r : runs) {
-            Object aug = r.get("augmentation");
-            String model = aug == null || "none".equals(aug) ? (String) r.get("model") : r.get("model") + " + " + aug;
-            String key = model + " @ " + r.get("extractor");
-            groups.computeIfAbsent(key, k -> new Group(k, model, (String) r.get("extractor"),
-                    (String) r.get("backend"), new ArrayList<>())).runs().add(r);
+        for (CellResult r : runs) {
+            String aug = r.augmentation();
+            String model = aug == null || "none".equals(aug) ? r.model() : r.model() + " + " + aug;
+            String key = model + " @ " + r.extractor();
+            groups.computeIfAbsent(key, k -> new Group(k, model, r.extractor(), r.backend(), new ArrayList<>())).runs().add(r);
         }
         return new ArrayList<>(groups.values());
     }
 
     /** McNemar on one shared test set; a paired permutation test over matched folds and seeds. */
     static Test test(Group best, Group other) {
-        Map<String, Map<String, Object>> bestRuns = new TreeMap<>();
-        for (Map<String, Object> r : best.ok()) {
-            bestRuns.put(r.get("fold") + "/" + r.get("seed"), r);
+        Map<String, CellResult> bestRuns = new TreeMap<>();
+        for (CellResult r : best.ok()) {
+            bestRuns.put(r.fold() + "/" + r.seed(), r);
         }
         List<double[]> pairs = new ArrayList<>();
-        Map<String, Object> lastBest = null;
-        Map<String, Object> lastOther = null;
-        for (Map<String, Object> r : other.ok()) {
-            Map<String, Object> b = bestRuns.get(r.get("fold") + "/" + r.get("seed"));
+        CellResult lastBest = null;
+        CellResult lastOther = null;
+        for (CellResult r : other.ok()) {
+            CellResult b = bestRuns.get(r.fold() + "/" + r.seed());
             if (b != null) {
-                pairs.add(new double[] {((Number) b.get("accuracy")).doubleValue(), ((Number) r.get("accuracy")).doubleValue()});
+                pairs.add(new double[] {b.accuracy(), r.accuracy()});
                 lastBest = b;
                 lastOther = r;
             }
@@ -124,8 +133,8 @@ public final class ReportWriter {
             return new Test("none", Double.NaN, "no run shares a fold and seed with the best");
         }
         if (pairs.size() == 1) {
-            String a = (String) lastBest.get("testCorrect");
-            String b = (String) lastOther.get("testCorrect");
+            String a = lastBest.testCorrect();
+            String b = lastOther.testCorrect();
             if (a == null || b == null || a.length() != b.length()) {
                 return new Test("none", Double.NaN, "per-example results missing");
             }
@@ -148,35 +157,40 @@ public final class ReportWriter {
         List<Group> ok = groups.stream().filter(g -> !g.ok().isEmpty()).toList();
         if (!ok.isEmpty()) {
             List<String> labels = ok.stream().map(Group::key).toList();
-            double[] means = ok.stream().mapToDouble(g -> g.mean("accuracy") * 100).toArray();
-            double[] stds = ok.stream().mapToDouble(g -> g.std("accuracy") * 100).toArray();
+            double[] means = ok.stream().mapToDouble(g -> g.mean(CellResult::accuracy) * 100).toArray();
+            double[] stds = ok.stream().mapToDouble(g -> g.std(CellResult::accuracy) * 100).toArray();
             double lo = Math.max(0, Math.floor(java.util.Arrays.stream(means).min().orElse(0) / 10) * 10 - 10);
             Charts.bars(dir.resolve("accuracy.png"), "Test accuracy (mean and std over folds and seeds)",
                     "accuracy (%)", labels, means, stds, lo, 100);
         }
         for (Group g : ok) {
-            int[][] sum = new int[10][10];
-            for (Map<String, Object> r : g.ok()) {
-                @SuppressWarnings("unchecked")
-                List<List<Number>> c = (List<List<Number>>) (Object) asList(r.get("confusion"));
-                for (int t = 0; t < 10; t++) {
-                    for (int p = 0; p < 10; p++) {
-                        sum[t][p] += c.get(t).get(p).intValue();
+            int classes = g.ok().get(0).confusion().length;
+            int[][] sum = new int[classes][classes];
+            for (CellResult r : g.ok()) {
+                int[][] c = r.confusion();
+                for (int t = 0; t < classes; t++) {
+                    for (int p = 0; p < classes; p++) {
+                        sum[t][p] += c[t][p];
                     }
                 }
             }
             String name = slug(g.key());
             Charts.confusion(dir.resolve("confusion-" + name + ".png"), "Confusion: " + g.key()
                     + (g.ok().size() > 1 ? " (sum of " + g.ok().size() + " runs)" : ""), sum);
-            List<?> epochs = asList(g.ok().get(0).get("epochs"));
+            List<EpochRecord> epochs = g.ok().get(0).epochs();
             if (epochs != null && epochs.size() > 1) {
                 XYSeriesCollection c = new XYSeriesCollection();
-                for (String field : new String[] {"trainLoss", "validationLoss", "trainAccuracy", "validationAccuracy"}) {
-                    XYSeries s = new XYSeries(field);
-                    for (Object o : epochs) {
-                        Map<?, ?> e = (Map<?, ?>) o;
-                        if (e.get(field) instanceof Number n) {
-                            s.add(((Number) e.get("epoch")).doubleValue(), n.doubleValue());
+                Map<String, Function<EpochRecord, Double>> fields = new LinkedHashMap<>();
+                fields.put("trainLoss", EpochRecord::trainLoss);
+                fields.put("validationLoss", EpochRecord::validationLoss);
+                fields.put("trainAccuracy", EpochRecord::trainAccuracy);
+                fields.put("validationAccuracy", EpochRecord::validationAccuracy);
+                for (Map.Entry<String, Function<EpochRecord, Double>> field : fields.entrySet()) {
+                    XYSeries s = new XYSeries(field.getKey());
+                    for (EpochRecord e : epochs) {
+                        Double v = field.getValue().apply(e);
+                        if (v != null) {
+                            s.add(e.epoch(), v);
                         }
                     }
                     if (s.getItemCount() > 0) {
@@ -184,40 +198,24 @@ public final class ReportWriter {
                     }
                 }
                 Charts.lines(dir.resolve("curves-" + name + ".png"), "Learning curves: " + g.key() + " ("
-                        + g.ok().get(0).get("fold") + ", seed " + g.ok().get(0).get("seed") + ")", "epoch", "loss / accuracy", c);
+                        + g.ok().get(0).fold() + ", seed " + g.ok().get(0).seed() + ")", "epoch", "loss / accuracy", c);
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Object> asList(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof int[][] m) {
-            List<Object> rows = new ArrayList<>();
-            for (int[] row : m) {
-                List<Object> r = new ArrayList<>();
-                for (int v : row) {
-                    r.add(v);
-                }
-                rows.add(r);
-            }
-            return rows;
-        }
-        return (List<Object>) o;
     }
 
     static String slug(String s) {
         return s.replaceAll("[^A-Za-z0-9._-]+", "_");
     }
 
-    private static String csv(List<Map<String, Object>> runs) {
+    private static String csv(List<CellResult> runs) {
         StringBuilder sb = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
-        for (Map<String, Object> r : runs) {
+        for (CellResult r : runs) {
+            Object[] values = {r.extractor(), r.backend(), r.model(), r.augmentation(), r.modelType(), r.protocol(),
+                    r.fold(), r.seed(), r.status(), r.accuracy(), r.macroPrecision(), r.macroRecall(), r.macroF1(),
+                    r.trainSeconds(), r.extractMillisPerClip(), r.predictMillisPerClip(), conditionsText(r.conditions()),
+                    r.error()};
             List<String> cells = new ArrayList<>();
-            for (String c : CSV_COLUMNS) {
-                Object v = c.equals("conditions") ? conditionsText(r.get(c)) : r.get(c);
+            for (Object v : values) {
                 String text = v == null ? "" : v instanceof Double d ? String.format(Locale.ROOT, "%.6f", d) : v.toString();
                 if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
                     text = "\"" + text.replace("\"", "\"\"") + "\"";
@@ -229,16 +227,12 @@ public final class ReportWriter {
         return sb.toString();
     }
 
-    private static String conditionsText(Object conditions) {
-        if (!(conditions instanceof List<?> list) || list.isEmpty()) {
+    private static String conditionsText(List<ConditionScore> conditions) {
+        if (conditions == null || conditions.isEmpty()) {
             return null;
         }
-        List<String> parts = new ArrayList<>();
-        for (Object o : list) {
-            Map<?, ?> c = (Map<?, ?>) o;
-            parts.add(c.get("id") + "=" + String.format(Locale.ROOT, "%.6f", ((Number) c.get("accuracy")).doubleValue()));
-        }
-        return String.join(";", parts);
+        return String.join(";", conditions.stream().map(c -> c.id() + "=" + String.format(Locale.ROOT, "%.6f",
+                c.accuracy())).toList());
     }
 
     /** Mean accuracy of a group's successful runs under one test condition ({@code clean}: the plain test set). */
@@ -257,11 +251,10 @@ public final class ReportWriter {
 
     private static java.util.stream.DoubleStream conditionValues(Group g, String condition) {
         if (condition.equals("clean")) {
-            return g.ok().stream().mapToDouble(r -> ((Number) r.get("accuracy")).doubleValue());
+            return g.ok().stream().mapToDouble(CellResult::accuracy);
         }
-        return g.ok().stream().flatMap(r -> r.get("conditions") instanceof List<?> l ? l.stream() : java.util.stream.Stream.empty())
-                .map(o -> (Map<?, ?>) o).filter(c -> condition.equals(c.get("id")))
-                .mapToDouble(c -> ((Number) c.get("accuracy")).doubleValue());
+        return g.ok().stream().flatMap(r -> r.conditions() == null ? java.util.stream.Stream.empty() : r.conditions().stream())
+                .filter(c -> condition.equals(c.id())).mapToDouble(ConditionScore::accuracy);
     }
 
     static String pct(double v) {
@@ -270,7 +263,7 @@ public final class ReportWriter {
 
     static TreeSet<String> folds(List<Group> groups) {
         TreeSet<String> folds = new TreeSet<>();
-        groups.forEach(g -> g.runs().forEach(r -> folds.add(String.valueOf(r.get("fold")))));
+        groups.forEach(g -> g.runs().forEach(r -> folds.add(r.fold())));
         return folds;
     }
 }

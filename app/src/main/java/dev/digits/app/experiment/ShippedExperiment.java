@@ -22,16 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param yaml        the experiment file's text
  * @param datasetRoot the dataset folder the driver resolved
  * @param cacheRoot   the feature cache folder, or {@code null} when the experiment turns the cache off
- * @param codeVersion the driver's git commit and whether it had edits, for every cell's provenance
  */
-public record ShippedExperiment(String runId, String file, String yaml, String datasetRoot, String cacheRoot,
-                                Map<String, Object> codeVersion) implements Serializable {
+public record ShippedExperiment(String runId, String file, String yaml, String datasetRoot, String cacheRoot)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Map<String, PreparedExperiment> PREPARED = new ConcurrentHashMap<>();
-
-    public ShippedExperiment {
-        codeVersion = new java.util.LinkedHashMap<>(codeVersion); // a serializable copy
-    }
 
     /** Makes {@code prepared} the experiment this JVM uses for this run (the driver's, in local mode). */
     void register(PreparedExperiment prepared) {

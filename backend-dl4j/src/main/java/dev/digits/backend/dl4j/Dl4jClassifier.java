@@ -1,27 +1,21 @@
 package dev.digits.backend.dl4j;
 
 import dev.digits.api.model.Classifier;
-import dev.digits.api.model.EarlyStopping;
-import dev.digits.api.model.EpochMetrics;
 import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.NeuralNetSpec;
-import dev.digits.api.model.ProbabilityMetrics;
-import dev.digits.api.model.Standardizer;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingListener;
 import dev.digits.api.model.TrainingSet;
-import dev.digits.api.model.ValidationSplit;
+import dev.digits.training.EpochLoop;
+import dev.digits.training.Standardizer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import java.util.Random;
-
 /**
- * Trains a spec on Deeplearning4j: mini-batches from a seeded per-epoch shuffle (one native row gather per
- * epoch, then contiguous batch views), per-epoch loss and accuracy, optional validation and early stopping.
+ * Trains a spec on Deeplearning4j with the shared {@link EpochLoop}: each epoch gathers the shuffled rows in one
+ * native call, then fits contiguous batch views.
  */
 final class Dl4jClassifier implements Classifier {
     private final ModelSpec spec;
@@ -39,71 +33,56 @@ final class Dl4jClassifier implements Classifier {
     public TrainedModel train(TrainingSet data, TrainingListener listener) {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Nd4j.getRandom().setSeed(spec.getInt("seed"));
-        ValidationSplit split = ValidationSplit.of(data, spec.getDouble("validationFraction"), spec.getInt("seed"));
-        TrainingSet train = split.train();
-        Standardizer standardizer = spec.getBoolean("standardize") ? Standardizer.fit(train.features()) : null;
-        MultiLayerNetwork net = new MultiLayerNetwork(Dl4jNetworks.configuration(spec, data.shape(), data.numClasses()));
-        net.init();
-        Dl4jTrainedModel model = new Dl4jTrainedModel(spec, net, standardizer, data.shape(), data.numClasses());
+        return EpochLoop.train(spec, data, listener, (train, standardizer) -> new Network(spec, train, standardizer,
+                data.shape(), data.numClasses()));
+    }
 
-        INDArray x = model.toMatrix(standardizer == null ? train.features() : standardizer.apply(train.features()));
-        INDArray y = Nd4j.create(DataType.FLOAT, train.size(), 1);
-        for (int i = 0; i < train.size(); i++) {
-            y.putScalar(i, 0, train.labels()[i]);
-        }
-        int n = train.size();
-        int batch = Math.min(spec.getInt("batchSize"), Math.max(1, n));
-        int epochs = spec.getInt("epochs");
-        EarlyStopping stopping = new EarlyStopping(NeuralNetSpec.patience(spec));
-        if (stopping.enabled() && split.validation() == null) {
-            throw new IllegalArgumentException("earlyStopping needs a validation set: set validationFraction above 0");
-        }
-        Random shuffle = new Random(spec.getInt("seed"));
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        INDArray best = null;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = shuffle.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            double lossSum = 0;
-            int batches = 0;
-            INDArray xs = Nd4j.pullRows(x, 1, order);
-            INDArray ys = Nd4j.pullRows(y, 1, order);
-            for (int start = 0; start < n; start += batch) {
-                int end = Math.min(n, start + batch);
-                net.fit(model.asNetworkInput(xs.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())),
-                        ys.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
-                lossSum += net.score() * (end - start);
-                batches += end - start;
-            }
-            float[][] trainProbs = model.predictProbabilities(train.features());
-            double valLoss = Double.NaN;
-            double valAcc = Double.NaN;
-            if (split.validation() != null) {
-                float[][] vp = model.predictProbabilities(split.validation().features());
-                valLoss = ProbabilityMetrics.crossEntropy(vp, split.validation().labels());
-                valAcc = ProbabilityMetrics.accuracy(vp, split.validation().labels());
-            }
-            listener.onEpoch(new EpochMetrics(epoch, epochs, lossSum / batches,
-                    ProbabilityMetrics.accuracy(trainProbs, train.labels()), valLoss, valAcc));
-            if (stopping.enabled()) {
-                if (stopping.record(epoch, valLoss)) {
-                    best = net.params().dup();
-                }
-                if (stopping.shouldStop()) {
-                    break;
-                }
+    /** A MultiLayerNetwork as the epoch loop drives it. */
+    private static final class Network implements EpochLoop.Network<INDArray> {
+        private final MultiLayerNetwork net;
+        private final Dl4jTrainedModel model;
+        private final INDArray x;
+        private final INDArray y;
+        private INDArray xs;
+        private INDArray ys;
+
+        Network(ModelSpec spec, TrainingSet train, Standardizer standardizer, int[] shape, int numClasses) {
+            net = new MultiLayerNetwork(Dl4jNetworks.configuration(spec, shape, numClasses));
+            net.init();
+            model = new Dl4jTrainedModel(spec, net, standardizer, shape, numClasses);
+            x = model.toMatrix(standardizer == null ? train.features() : standardizer.apply(train.features()));
+            y = Nd4j.create(DataType.FLOAT, train.size(), 1);
+            for (int i = 0; i < train.size(); i++) {
+                y.putScalar(i, 0, train.labels()[i]);
             }
         }
-        if (best != null) {
-            net.setParams(best);
+
+        @Override
+        public TrainedModel model() {
+            return model;
         }
-        return model;
+
+        @Override
+        public void startEpoch(int[] order) {
+            xs = Nd4j.pullRows(x, 1, order);
+            ys = Nd4j.pullRows(y, 1, order);
+        }
+
+        @Override
+        public double step(int[] order, int start, int end) {
+            net.fit(model.asNetworkInput(xs.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())),
+                    ys.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()));
+            return net.score();
+        }
+
+        @Override
+        public INDArray snapshot() {
+            return net.params().dup();
+        }
+
+        @Override
+        public void restore(INDArray weights) {
+            net.setParams(weights);
+        }
     }
 }

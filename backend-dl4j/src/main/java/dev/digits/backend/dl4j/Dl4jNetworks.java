@@ -1,7 +1,7 @@
 package dev.digits.backend.dl4j;
 
 import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.NeuralNetSpec;
+import dev.digits.training.NeuralNetSpec;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -38,20 +38,12 @@ final class Dl4jNetworks {
         Activation activation = activation(spec.getString("activation"));
         int layer = 0;
         if (spec.type().equals(NeuralNetSpec.MLP)) {
-            if (inputShape.length != 1) {
-                throw new IllegalArgumentException("mlp takes feature vectors; got matrices of shape "
-                        + java.util.Arrays.toString(inputShape) + " (use pooling: mean, or model type cnn)");
-            }
             for (int units : spec.parameters().getIntList("hidden")) {
                 list.layer(layer++, new DenseLayer.Builder().nOut(units).activation(activation).build());
             }
             list.layer(layer, new OutputLayer.Builder(LossFunctions.LossFunction.SPARSE_MCXENT)
                     .nOut(numClasses).activation(Activation.SOFTMAX).build());
             return list.setInputType(InputType.feedForward(inputShape[0])).build();
-        }
-        if (inputShape.length != 2) {
-            throw new IllegalArgumentException("cnn takes [coefficients x frames] matrices; got vectors of "
-                    + inputShape[0] + " (use pooling: none and frames: N)");
         }
         int kernel = spec.getInt("kernel");
         List<Integer> filters = spec.parameters().getIntList("filters");

@@ -2,8 +2,9 @@ package dev.digits.backend.dl4j;
 
 import dev.digits.api.model.Classifier;
 import dev.digits.api.model.ClassifierProvider;
+import dev.digits.api.model.InputShape;
 import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.NeuralNetSpec;
+import dev.digits.training.NeuralNetSpec;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.params.ParameterSpec;
 
@@ -41,6 +42,11 @@ public final class Dl4jProvider implements ClassifierProvider {
     @Override
     public List<ParameterSpec> parameters(String modelType) {
         return NeuralNetSpec.forType(modelType);
+    }
+
+    @Override
+    public InputShape inputShape(String modelType) {
+        return NeuralNetSpec.inputShape(modelType);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.digits.backend.dl4j;
 
 import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.ModelFileHeader;
-import dev.digits.api.model.Standardizer;
+import dev.digits.training.ModelFileHeader;
+import dev.digits.training.Standardizer;
 import dev.digits.api.model.TrainedModel;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;

@@ -1,7 +1,7 @@
 package dev.digits.backend.tensorflow;
 
 import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.Standardizer;
+import dev.digits.training.Standardizer;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;

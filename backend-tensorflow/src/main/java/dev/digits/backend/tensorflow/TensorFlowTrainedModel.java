@@ -1,7 +1,7 @@
 package dev.digits.backend.tensorflow;
 
 import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.ModelFileHeader;
+import dev.digits.training.ModelFileHeader;
 import dev.digits.api.model.TrainedModel;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;

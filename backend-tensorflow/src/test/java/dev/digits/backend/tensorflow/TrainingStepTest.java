@@ -1,7 +1,7 @@
 package dev.digits.backend.tensorflow;
 
 import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.ProbabilityMetrics;
+import dev.digits.training.ProbabilityMetrics;
 import dev.digits.api.model.TrainingSet;
 import dev.digits.tck.EasyProblem;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,9 @@ package dev.digits.backend.tribuo;
 
 import dev.digits.api.model.Classifier;
 import dev.digits.api.model.EpochMetrics;
+import dev.digits.api.model.InputShape;
 import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.Standardizer;
+import dev.digits.training.Standardizer;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingListener;
 import dev.digits.api.model.TrainingSet;
@@ -49,10 +50,7 @@ final class TribuoClassifier implements Classifier {
 
     @Override
     public TrainedModel train(TrainingSet data, TrainingListener listener) {
-        if (data.shape().length != 1) {
-            throw new IllegalArgumentException("tribuo " + spec.type() + " takes feature vectors; got matrices of shape "
-                    + java.util.Arrays.toString(data.shape()) + " (use pooling: mean, or a cnn on dl4j/tensorflow)");
-        }
+        InputShape.VECTOR.check("tribuo " + spec.type(), data.shape());
         Standardizer standardizer = spec.getBoolean("standardize") ? Standardizer.fit(data.features()) : null;
         float[][] x = standardizer == null ? data.features() : standardizer.apply(data.features());
         String[] names = TribuoTrainedModel.featureNames(data.width());

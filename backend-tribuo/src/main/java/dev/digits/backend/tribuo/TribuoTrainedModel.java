@@ -2,8 +2,8 @@ package dev.digits.backend.tribuo;
 
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.ModelFileHeader;
-import dev.digits.api.model.Standardizer;
+import dev.digits.training.ModelFileHeader;
+import dev.digits.training.Standardizer;
 import dev.digits.api.model.TrainedModel;
 import org.tribuo.Model;
 import org.tribuo.Prediction;

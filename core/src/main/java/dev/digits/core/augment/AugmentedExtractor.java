@@ -1,7 +1,7 @@
 package dev.digits.core.augment;
 
 import dev.digits.api.audio.AudioClip;
-import dev.digits.api.augment.AugmentationPipeline;
+import dev.digits.core.augment.AugmentationPipeline;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
 import dev.digits.api.params.Parameters;

@@ -3,7 +3,7 @@ package dev.digits.core.augment;
 import dev.digits.api.audio.AudioClip;
 import dev.digits.api.augment.AudioAugmentation;
 import dev.digits.api.augment.Augmentation;
-import dev.digits.api.augment.AugmentationPipeline;
+import dev.digits.core.augment.AugmentationPipeline;
 import dev.digits.api.augment.AugmentationProvider;
 import dev.digits.api.features.Features;
 import dev.digits.api.params.ParameterException;

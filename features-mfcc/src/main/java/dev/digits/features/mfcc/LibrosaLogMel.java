@@ -1,11 +1,12 @@
 package dev.digits.features.mfcc;
 
 import dev.digits.api.audio.AudioClip;
-import dev.digits.api.audio.SilenceTrim;
+import dev.digits.dsp.SilenceTrim;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
-import dev.digits.api.features.FramePooling;
-import dev.digits.api.features.FrameProcessing;
+import dev.digits.dsp.DspRevision;
+import dev.digits.dsp.FramePooling;
+import dev.digits.dsp.FrameProcessing;
 import dev.digits.api.params.Parameters;
 
 import java.util.Arrays;
@@ -39,10 +40,13 @@ public final class LibrosaLogMel implements FeatureExtractor {
         return parameters;
     }
 
-    /** 2: soxr's start transient at 8000 -> 22050 Hz (first frames of FSDD clips change). */
+    /**
+     * Own revision 2 (soxr's start transient at 8000 -> 22050 Hz), raised with every revision of the shared DSP
+     * code it uses.
+     */
     @Override
     public int revision() {
-        return 2;
+        return DspRevision.of(2);
     }
 
     @Override

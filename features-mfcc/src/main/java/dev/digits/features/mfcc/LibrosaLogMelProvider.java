@@ -7,6 +7,7 @@ import dev.digits.api.params.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Plugin {@code logmel-librosa}: a librosa-compatible log-mel spectrogram in dB. */
 public final class LibrosaLogMelProvider implements FeatureExtractorProvider {
@@ -19,6 +20,11 @@ public final class LibrosaLogMelProvider implements FeatureExtractorProvider {
     @Override
     public String description() {
         return "log-mel spectrogram in dB matching librosa.power_to_db(librosa.feature.melspectrogram(...))";
+    }
+
+    @Override
+    public Map<String, Object> pinnedToRate(Map<String, Object> resolved, int trainedRate) {
+        return LibrosaParameters.pinnedToRate(resolved, trainedRate);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.digits.api.params.ParameterSpec;
 import dev.digits.api.params.Parameters;
 
 import java.util.List;
+import java.util.Map;
 
 /** Plugin {@code mfcc-librosa}: librosa-exact MFCCs (40 coefficients by default, as the notebook used). */
 public final class LibrosaMfccProvider implements FeatureExtractorProvider {
@@ -18,6 +19,11 @@ public final class LibrosaMfccProvider implements FeatureExtractorProvider {
     @Override
     public String description() {
         return "MFCC matching librosa.feature.mfcc (0.10/0.11 defaults), with a soxr-HQ-like resampler";
+    }
+
+    @Override
+    public Map<String, Object> pinnedToRate(Map<String, Object> resolved, int trainedRate) {
+        return LibrosaParameters.pinnedToRate(resolved, trainedRate);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.digits.features.mfcc;
 
-import dev.digits.api.audio.SilenceTrim;
-import dev.digits.api.features.FrameProcessing;
+import dev.digits.dsp.SilenceTrim;
+import dev.digits.dsp.FrameProcessing;
 import dev.digits.api.params.ParameterSpec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The parameters of the librosa-compatible extractors, with librosa's names and defaults. */
 final class LibrosaParameters {
@@ -34,6 +36,16 @@ final class LibrosaParameters {
                 ParameterSpec.number("ref", 1.0, 1e-20, 1e20, "power_to_db reference"),
                 ParameterSpec.number("amin", 1e-10, 1e-30, 1, "power_to_db floor"),
                 ParameterSpec.number("top_db", 80.0, 0, 1000, "dynamic range below the peak, in dB").orWords("none"));
+    }
+
+    /** {@code sr: native} replaced by the rate a model was trained at, so other rates are resampled to it. */
+    static Map<String, Object> pinnedToRate(Map<String, Object> resolved, int trainedRate) {
+        if (!"native".equals(resolved.get("sr"))) {
+            return resolved;
+        }
+        Map<String, Object> pinned = new LinkedHashMap<>(resolved);
+        pinned.put("sr", trainedRate);
+        return pinned;
     }
 
     /** {@code pooling}, {@code frames}, {@code deltas}, {@code cmvn}: shared by every extractor that outputs a matrix. */

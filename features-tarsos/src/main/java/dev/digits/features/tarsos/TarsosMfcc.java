@@ -6,11 +6,12 @@ import be.tarsos.dsp.AudioProcessor;
 import be.tarsos.dsp.io.jvm.AudioDispatcherFactory;
 import be.tarsos.dsp.mfcc.MFCC;
 import dev.digits.api.audio.AudioClip;
-import dev.digits.api.audio.SilenceTrim;
+import dev.digits.dsp.SilenceTrim;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
-import dev.digits.api.features.FramePooling;
-import dev.digits.api.features.FrameProcessing;
+import dev.digits.dsp.DspRevision;
+import dev.digits.dsp.FramePooling;
+import dev.digits.dsp.FrameProcessing;
 import dev.digits.api.params.Parameters;
 
 import java.util.ArrayList;
@@ -60,6 +61,12 @@ public final class TarsosMfcc implements FeatureExtractor {
     @Override
     public Parameters parameters() {
         return parameters;
+    }
+
+    /** Own revision 1, raised with every revision of the shared DSP code it uses. */
+    @Override
+    public int revision() {
+        return DspRevision.of(1);
     }
 
     @Override

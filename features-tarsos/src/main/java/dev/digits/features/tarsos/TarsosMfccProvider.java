@@ -2,8 +2,8 @@ package dev.digits.features.tarsos;
 
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.FeatureExtractorProvider;
-import dev.digits.api.audio.SilenceTrim;
-import dev.digits.api.features.FrameProcessing;
+import dev.digits.dsp.SilenceTrim;
+import dev.digits.dsp.FrameProcessing;
 import dev.digits.api.params.ParameterSpec;
 import dev.digits.api.params.Parameters;
 

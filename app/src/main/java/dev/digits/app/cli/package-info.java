@@ -1,0 +1,2 @@
+/** The command-line framework: commands, the console and usage errors. */
+package dev.digits.app.cli;

@@ -1,0 +1,2 @@
+/** PNG charts for reports: bars, confusion matrices and learning curves. */
+package dev.digits.app.plots;

@@ -1,0 +1,2 @@
+/** JMH benchmarks of feature extraction. */
+package dev.digits.benchmarks;

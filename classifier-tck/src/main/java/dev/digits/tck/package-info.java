@@ -1,0 +1,2 @@
+/** The conformance suite every classifier backend's tests extend, and the easy problems it trains on. */
+package dev.digits.tck;

@@ -1,0 +1,2 @@
+/** WAV input and output, and resampling. */
+package dev.digits.core.audio;

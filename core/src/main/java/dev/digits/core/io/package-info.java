@@ -1,0 +1,2 @@
+/** Atomic file writes. */
+package dev.digits.core.io;
