@@ -359,8 +359,8 @@ class ModelUseTest {
         // bundle.json exactly as the previous version wrote it: provenance with string keys, no typed record
         ModelBundle current = ModelBundle.read(bundle, dev.digits.app.Plugins.discover(getClass().getClassLoader()));
         ObjectMapper json = new ObjectMapper();
-        String params = json.writeValueAsString(current.manifest().extractor().params());
-        String spec = json.writeValueAsString(current.manifest().spec());
+        String params = json.writeValueAsString(current.manifest().extractor().params().asMap());
+        String spec = json.writeValueAsString(current.manifest().spec().asMap());
         Path old = rewrite("old.digits", ignored -> """
                 {
                   "format" : "digits-model-bundle",

@@ -40,8 +40,9 @@ class SparkExtractionTest {
         List<CorpusEntry> entries = new ArrayList<>(full.entries());
         entries.add(1234, new CorpusEntry(bad, 7, "nobody", 0));
         Corpus corpus = new Corpus(full.root(), full.layout(), entries, List.of());
-        ExtractorConfig config = new ExtractorConfig("mean", "mfcc-librosa", Map.of("sr", "native", "pooling", "mean"));
-        FeatureExtractor extractor = PLUGINS.extractors().get(config.type()).create(config.params());
+        Map<String, Object> params = Map.of("sr", "native", "pooling", "mean");
+        FeatureExtractor extractor = PLUGINS.extractors().get("mfcc-librosa").create(params);
+        ExtractorConfig config = new ExtractorConfig("mean", "mfcc-librosa", params, extractor);
 
         CorpusFeatures local = new CorpusExtraction(extractor, null, 2).run(corpus, n -> { });
         FeatureCache cache = new FeatureCache(dir.resolve("cache"));

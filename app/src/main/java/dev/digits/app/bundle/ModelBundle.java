@@ -58,8 +58,8 @@ public final class ModelBundle {
     public static void write(Path file, FeatureExtractor extractor, TrainedModel model, List<String> labels,
                              TrainingData data, RunProvenance provenance) throws IOException {
         BundleManifest manifest = new BundleManifest(FORMAT, FORMAT_VERSION,
-                new ExtractorRef(extractor.name(), extractor.revision(), extractor.parameters().asMap()), model.backend(),
-                model.spec().type(), model.spec().parameters().asMap(),
+                new ExtractorRef(extractor.name(), extractor.revision(), extractor.parameters()), model.backend(),
+                model.spec().type(), model.spec().parameters(),
                 model instanceof EnsembleModel e ? e.members().size() : 1, model.inputShape(), List.copyOf(labels), data,
                 provenance, null);
         ByteArrayOutputStream modelBytes = new ByteArrayOutputStream();
@@ -113,7 +113,7 @@ public final class ModelBundle {
         } catch (PluginException e) {
             throw new IOException(file + ": this bundle needs a plugin this installation cannot use: " + e.getMessage(), e);
         }
-        Map<String, Object> params = new LinkedHashMap<>(meta.extractor().params());
+        Map<String, Object> params = new LinkedHashMap<>(meta.extractor().params().asMap());
         params.values().removeIf(v -> v == null);
         // trained at one rate, the model expects that rate: the extractor says how to resample other input to it
         List<Integer> rates = meta.trainingData().sampleRates();

@@ -41,7 +41,7 @@ final class EngineBenchmark {
         }
         Corpus corpus = Corpus.open(data);
         FeatureExtractor extractor = plugins.extractors().get(extractorName).create(params);
-        ExtractorConfig config = new ExtractorConfig("bench", extractorName, new LinkedHashMap<>(params));
+        ExtractorConfig config = new ExtractorConfig("bench", extractorName, new LinkedHashMap<>(params), extractor);
         PrintStream out = console.out();
         out.printf("extractor: %s %s%n", extractor.name(), extractor.parameters());
         out.printf("files: %d under %s; local threads: %d; JVM: %s %s%n", corpus.size(), data, threads,

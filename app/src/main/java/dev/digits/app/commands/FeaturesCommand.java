@@ -1,5 +1,8 @@
 package dev.digits.app.commands;
 
+import dev.digits.api.params.Parameters;
+import dev.digits.app.results.ResultsJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.digits.app.Plugins;
@@ -74,22 +77,24 @@ public final class FeaturesCommand implements Command {
             }
             return 0;
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("extractor", extractor.name());
-        json.put("params", extractor.parameters().asMap());
-        json.put("shape", f.shape());
-        if (f.isMatrix()) {
-            List<float[]> rows = new ArrayList<>();
-            for (int r = 0; r < f.rows(); r++) {
-                float[] row = new float[f.cols()];
-                System.arraycopy(f.values(), r * f.cols(), row, 0, f.cols());
-                rows.add(row);
-            }
-            json.put("values", rows);
-        } else {
-            json.put("values", f.values());
+        List<float[]> rows = new ArrayList<>();
+        for (int r = 0; r < (f.isMatrix() ? f.rows() : 1); r++) {
+            int width = f.isMatrix() ? f.cols() : f.values().length;
+            float[] row = new float[width];
+            System.arraycopy(f.values(), r * width, row, 0, width);
+            rows.add(row);
         }
-        console.out().println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+        FeaturesOutput json = new FeaturesOutput(extractor.name(), extractor.parameters(), f.shape(),
+                f.isMatrix() ? rows : f.values());
+        console.out().println(ResultsJson.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(json));
         return 0;
+    }
+
+    /**
+     * What {@code --format json} prints: the extractor, its resolved parameters, the shape and the values (a
+     * vector, or the matrix as rows).
+     */
+    record FeaturesOutput(String extractor, Parameters params, int[] shape, Object values) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.digits.app.commands;
 
+import dev.digits.core.dataset.SplitProtocolProvider;
+
 import dev.digits.app.Plugins;
 import dev.digits.app.engine.EngineProvider;
 import dev.digits.app.cli.Command;
@@ -32,7 +34,7 @@ public final class ListCommand implements Command {
 
     @Override
     public String summary() {
-        return "list the feature extractors, backends, augmentations and engines, their parameters, and whether they can run here";
+        return "list the feature extractors, backends, augmentations, split protocols and engines, their parameters, and whether they can run here";
     }
 
     @Override
@@ -62,6 +64,9 @@ public final class ListCommand implements Command {
         out.println();
         printPlugins(out, "Augmentations (experiment files: augmentations[].steps, testConditions[].steps):",
                 plugins.augmentations(), AugmentationProvider::parameters);
+        out.println();
+        printPlugins(out, "Split protocols (experiment files: protocol: {type: NAME, ...}):", plugins.protocols(),
+                SplitProtocolProvider::parameters);
         out.println();
         out.println("Engines (experiment files: engine: {type: NAME, ...}; digits run --engine NAME):");
         for (PluginRegistry.Entry<EngineProvider> e : plugins.engines().entries()) {

@@ -93,7 +93,7 @@ public final class PredictCommand implements Command {
             }
         }
         TrainingData training = bundle.trainingData();
-        List<Map<String, Object>> json = new ArrayList<>();
+        List<Prediction> json = new ArrayList<>();
         int failed = 0;
         for (Path f : files) {
             WavFile wav;
@@ -127,17 +127,11 @@ public final class PredictCommand implements Command {
                 }
                 console.out().println(sb);
             } else {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("path", f.toString());
-                r.put("digit", bundle.labels().get(order[0]));
-                r.put("confidence", p[order[0]]);
-                List<Map<String, Object>> topK = new ArrayList<>();
+                List<Prediction.Ranked> topK = new ArrayList<>();
                 for (int k = 0; k < Math.min(Math.max(top, 1), p.length); k++) {
-                    topK.add(Map.of("digit", bundle.labels().get(order[k]), "p", p[order[k]]));
+                    topK.add(new Prediction.Ranked(bundle.labels().get(order[k]), p[order[k]]));
                 }
-                r.put("top", topK);
-                r.put("warnings", warnings);
-                json.add(r);
+                json.add(new Prediction(f.toString(), bundle.labels().get(order[0]), p[order[0]], topK, warnings));
             }
         }
         if (format.equals("json")) {
@@ -157,6 +151,13 @@ public final class PredictCommand implements Command {
     }
 
     /** How a file differs from the training data; it is handled (downmixed, resampled), but the user should know. */
+    /** One file's prediction as {@code --format json} prints it. */
+    record Prediction(String path, String digit, float confidence, List<Ranked> top, List<String> warnings) {
+        /** A label and its probability. */
+        record Ranked(String digit, float p) {
+        }
+    }
+
     static List<String> warnings(WavFile wav, TrainingData training) {
         List<String> w = new ArrayList<>();
         int rate = wav.format().sampleRate();

@@ -1,5 +1,7 @@
 package dev.digits.app.commands;
 
+import dev.digits.api.params.Parameters;
+
 import dev.digits.app.results.BundleManifest.TrainingData;
 import dev.digits.app.results.RunProvenance;
 import dev.digits.app.results.RunProvenance.AugmentationProvenance;
@@ -114,7 +116,8 @@ public final class TrainCommand implements Command {
         Path root = runner.resolveDataset(config);
         ExperimentPlan.Data scanned = ExperimentPlan.data(config, root);
         Corpus corpus = scanned.corpus();
-        FeatureExtractor extractor = plugins.extractors().get(extractorConfig.type()).create(extractorConfig.params());
+        plugins.extractors().get(extractorConfig.type()); // available here (the loader did not load native libraries)
+        FeatureExtractor extractor = extractorConfig.extractor();
         Instant start = Instant.now();
 
         ProgressLine progress = new ProgressLine(console.err());
@@ -156,10 +159,10 @@ public final class TrainCommand implements Command {
         List<String> labels = IntStream.range(0, numClasses).mapToObj(Integer::toString).toList();
         RunProvenance provenance = new RunProvenance(config.name(), config.source().toString(),
                 new ExtractorProvenance(extractorConfig.id(), extractor.name(), extractor.revision(),
-                        extractor.parameters().asMap()),
+                        extractor.parameters()),
                 Provenance.dataset(root, corpus.layout(), used, corpus.size() - features.size() + corpus.badFiles().size(),
                         config.dataset().extraTraining()),
-                new SplitProvenance(scanned.protocol().type(), scanned.protocol().settings(), fold.name(), rows.length, 0),
+                new SplitProvenance(scanned.protocol().type(), Parameters.of(scanned.protocol().settings()), fold.name(), rows.length, 0),
                 pipeline == null ? AugmentationProvenance.none() : new AugmentationProvenance(augmentation.id(),
                         augmentation.copies(), augmentation.seed(), pipeline.steps()),
                 null, seed, start.toString(), TrainingService.modelProvenance(modelConfig, trained),

@@ -36,7 +36,7 @@ public final class AugmentationPipelines {
         for (AugmentationStep s : steps) {
             Augmentation a = registry.get(s.type()).create(s.params());
             built.add(new AugmentationPipeline.Step(a, s.probability()));
-            resolved.add(new StepProvenance(a.name(), s.probability(), a.parameters().asMap()));
+            resolved.add(new StepProvenance(a.name(), s.probability(), a.parameters()));
             description.append(a.name()).append(a.parameters()).append(" p=").append(s.probability()).append("; ");
         }
         description.append("seed=").append(seed);

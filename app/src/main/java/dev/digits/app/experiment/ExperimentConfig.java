@@ -1,5 +1,9 @@
 package dev.digits.app.experiment;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.digits.api.features.FeatureExtractor;
+import dev.digits.core.dataset.SplitProtocol;
+
 import dev.digits.app.engine.EngineSettings;
 import dev.digits.api.model.Classifier;
 import dev.digits.api.model.ClassifierProvider;
@@ -53,12 +57,18 @@ public record ExperimentConfig(String name, String description, DatasetRef datas
         }
     }
 
-    /** {@code protocol: {type: official}}, {@code {type: random, testFraction: 0.2, seed: 1}} ... */
-    public record ProtocolConfig(String type, Map<String, Object> settings) {
+    /**
+     * {@code protocol: {type: official}}, {@code {type: random, testFraction: 0.2, seed: 1}} ...: the settings as
+     * written, and the protocol built from them.
+     */
+    public record ProtocolConfig(String type, Map<String, Object> settings, @JsonIgnore SplitProtocol protocol) {
     }
 
-    /** One extractor of the comparison: an id for reports, the plugin name and its raw parameters. */
-    public record ExtractorConfig(String id, String type, Map<String, Object> params) {
+    /**
+     * One extractor of the comparison: an id for reports, the plugin name, its parameters as written, and the
+     * extractor built from them (what a remote worker rebuilds from the name and parameters).
+     */
+    public record ExtractorConfig(String id, String type, Map<String, Object> params, @JsonIgnore FeatureExtractor extractor) {
     }
 
     /** One step of an augmentation: the plugin ({@code type}), the chance it is applied, and its parameters. */

@@ -15,7 +15,11 @@ import dev.digits.api.features.FeatureExtractorProvider;
 import dev.digits.api.model.ClassifierProvider;
 import dev.digits.app.ensemble.SeedEnsemble;
 import dev.digits.api.params.NameSuggestions;
+import dev.digits.api.features.FeatureExtractor;
+import dev.digits.api.plugin.Plugin;
 import dev.digits.api.plugin.PluginRegistry;
+import dev.digits.core.dataset.SplitProtocol;
+import dev.digits.core.dataset.SplitProtocolProvider;
 import dev.digits.core.dataset.CorpusLayout;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -39,6 +43,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads and validates an experiment YAML file before anything runs: unknown keys get a "did you mean",
@@ -48,7 +54,6 @@ import java.util.Set;
 public final class ExperimentLoader {
     static final List<String> TOP_KEYS = List.of("name", "description", "dataset", "protocol", "seeds", "extractors",
             "models", "augmentations", "testConditions", "cache", "engine");
-    static final List<String> PROTOCOLS = List.of("official", "random", "leave-one-speaker-out", "speaker-kfold");
 
     private final Plugins plugins;
 
@@ -218,33 +223,29 @@ public final class ExperimentLoader {
         return folders;
     }
 
+    /** {@code protocol: {type: NAME, ...settings}}: a split-protocol plugin and its parameters; absent: official. */
     private ProtocolConfig protocol(Node node, Problems problems) {
+        PluginRegistry<SplitProtocolProvider> registry = plugins.protocols();
         if (node == null) {
-            return new ProtocolConfig("official", Map.of());
+            return new ProtocolConfig("official", Map.of(), registry.get("official").create(Map.of()));
         }
-        Map<String, Node> m = mapping(node, List.of("type", "testFraction", "seed", "k"), "protocol.", problems);
-        String type = string(m.get("type"), "protocol.type", problems, true);
-        if (type != null && !PROTOCOLS.contains(type)) {
-            problems.add(m.get("type"), "unknown protocol '" + type + "'" + NameSuggestions.didYouMean(type, PROTOCOLS)
-                    + "; known: " + String.join(", ", PROTOCOLS));
+        Node typeNode = node instanceof MappingNode m ? m.getValue().stream()
+                .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("type"))
+                .map(NodeTuple::getValueNode).findFirst().orElse(null) : null;
+        String type = string(typeNode, "protocol.type", problems, true);
+        SplitProtocolProvider provider = type == null ? null : plugin(registry, "protocol", type, typeNode, problems);
+        List<String> allowed = new ArrayList<>(List.of("type"));
+        if (provider != null) {
+            provider.parameters().forEach(spec -> allowed.add(spec.name()));
         }
         Map<String, Object> settings = new LinkedHashMap<>();
-        for (String key : List.of("testFraction", "seed", "k")) {
-            if (m.containsKey(key)) {
-                Object v = value(m.get(key));
-                double d = v instanceof Number n ? n.doubleValue() : Double.NaN;
-                boolean ok = key.equals("testFraction") ? d > 0 && d < 1 : d == Math.rint(d);
-                if (!ok) {
-                    problems.add(m.get(key), "protocol." + key + " must be " + (key.equals("testFraction")
-                            ? "a number between 0 and 1" : "an integer") + ", got '" + v + "'");
-                }
-                settings.put(key, v);
+        mapping(node, allowed, "protocol.", problems).forEach((k, v) -> {
+            if (!k.equals("type")) {
+                settings.put(k, value(v));
             }
-        }
-        if ("speaker-kfold".equals(type) && !settings.containsKey("k")) {
-            problems.add(node, "protocol speaker-kfold needs k (the number of folds)");
-        }
-        return new ProtocolConfig(type, settings);
+        });
+        SplitProtocol protocol = provider == null ? null : build(node, "", problems, () -> provider.create(settings));
+        return new ProtocolConfig(type, settings, protocol);
     }
 
     private List<Long> seeds(Node node, Problems problems) {
@@ -268,83 +269,43 @@ public final class ExperimentLoader {
     }
 
     private List<ExtractorConfig> extractors(Node node, Problems problems) {
-        List<ExtractorConfig> out = new ArrayList<>();
-        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-            problems.add(node, "extractors must be a non-empty list, such as "
-                    + "[{id: librosa-mean, type: mfcc-librosa, params: {pooling: mean}}]");
-            return out;
-        }
-        Set<String> ids = new HashSet<>();
-        PluginRegistry<FeatureExtractorProvider> registry = plugins.extractors();
-        for (Node item : seq.getValue()) {
-            Map<String, Node> m = mapping(item, List.of("id", "type", "params"), "extractors[].", problems);
-            String type = string(m.get("type"), "extractor type", problems, true);
-            String id = m.containsKey("id") ? string(m.get("id"), "extractor id", problems, true) : type;
-            if (id != null && !ids.add(id)) {
-                problems.add(item, "two extractors have the id '" + id + "'");
-            }
-            Map<String, Object> params = m.containsKey("params") ? map(m.get("params"), "params", problems) : Map.of();
-            if (type != null) {
-                if (registry.entry(type).isEmpty()) {
-                    problems.add(m.get("type"), "unknown extractor '" + type + "'" + NameSuggestions.didYouMean(type,
-                            registry.names()) + "; available: " + String.join(", ", registry.names()));
-                } else {
-                    try {
-                        registry.get(type).create(params);
-                    } catch (RuntimeException e) {
-                        problems.add(m.getOrDefault("params", item), e.getMessage());
-                    }
-                }
-            }
-            out.add(new ExtractorConfig(id, type, params));
-        }
-        return out;
+        return items(node, "extractors", "[{id: librosa-mean, type: mfcc-librosa, params: {pooling: mean}}]",
+                List.of("id", "type", "params"), problems, ExtractorConfig::id, (item, m) -> {
+                    String type = string(m.get("type"), "extractor type", problems, true);
+                    String id = m.containsKey("id") ? string(m.get("id"), "extractor id", problems, true) : type;
+                    Map<String, Object> params = m.containsKey("params") ? map(m.get("params"), "params", problems) : Map.of();
+                    FeatureExtractorProvider provider = type == null ? null
+                            : plugin(plugins.extractors(), "extractor", type, m.get("type"), problems);
+                    FeatureExtractor extractor = provider == null ? null
+                            : build(m.getOrDefault("params", item), "", problems, () -> provider.create(params));
+                    return new ExtractorConfig(id, type, params, extractor);
+                });
     }
 
     private List<ModelConfig> models(Node node, Problems problems) {
-        List<ModelConfig> out = new ArrayList<>();
-        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-            problems.add(node, "models must be a non-empty list, such as [{id: dl4j-mlp, backend: dl4j, spec: {type: mlp}}]");
-            return out;
-        }
-        Set<String> ids = new HashSet<>();
-        PluginRegistry<ClassifierProvider> registry = plugins.backends();
-        for (Node item : seq.getValue()) {
-            Map<String, Node> m = mapping(item, List.of("id", "backend", "spec", "ensemble"), "models[].", problems);
-            String backend = string(m.get("backend"), "model backend", problems, true);
-            Map<String, Object> spec = m.containsKey("spec") ? map(m.get("spec"), "spec", problems) : new LinkedHashMap<>();
-            Object typeValue = spec.remove("type");
-            String type = typeValue == null ? null : typeValue.toString();
-            if (type == null) {
-                problems.add(m.getOrDefault("spec", item), "spec needs a type, such as spec: {type: mlp}");
-            }
-            String id = m.containsKey("id") ? string(m.get("id"), "model id", problems, true) : backend + "-" + type;
-            if (id != null && !ids.add(id)) {
-                problems.add(item, "two models have the id '" + id + "'");
-            }
-            int ensemble = (int) integer(m.get("ensemble"), "ensemble", 1, 1, 50, problems);
-            if (backend != null && type != null) {
-                if (registry.entry(backend).isEmpty()) {
-                    problems.add(m.get("backend"), "unknown backend '" + backend + "'" + NameSuggestions.didYouMean(backend,
-                            registry.names()) + "; available: " + String.join(", ", registry.names()));
-                } else if (registry.entry(backend).get().plugin().isPresent()) {
-                    // validate the spec without loading native libraries: the plugin is checked when it runs
-                    ClassifierProvider provider = registry.entry(backend).get().plugin().get();
-                    try {
-                        provider.spec(type, spec);
-                    } catch (RuntimeException e) {
-                        problems.add(m.getOrDefault("spec", item), e.getMessage());
+        return items(node, "models", "[{id: dl4j-mlp, backend: dl4j, spec: {type: mlp}}]",
+                List.of("id", "backend", "spec", "ensemble"), problems, ModelConfig::id, (item, m) -> {
+                    String backend = string(m.get("backend"), "model backend", problems, true);
+                    Map<String, Object> spec = m.containsKey("spec") ? map(m.get("spec"), "spec", problems) : new LinkedHashMap<>();
+                    Object typeValue = spec.remove("type");
+                    String type = typeValue == null ? null : typeValue.toString();
+                    if (type == null) {
+                        problems.add(m.getOrDefault("spec", item), "spec needs a type, such as spec: {type: mlp}");
                     }
-                    try {
-                        SeedEnsemble.checkMembers(provider, type, ensemble);
-                    } catch (IllegalArgumentException e) {
-                        problems.add(m.get("ensemble"), e.getMessage());
+                    String id = m.containsKey("id") ? string(m.get("id"), "model id", problems, true) : backend + "-" + type;
+                    int ensemble = (int) integer(m.get("ensemble"), "ensemble", 1, 1, 50, problems);
+                    // validates the spec without loading native libraries: availability is checked when it runs
+                    ClassifierProvider provider = backend == null || type == null ? null
+                            : plugin(plugins.backends(), "backend", backend, m.get("backend"), problems);
+                    if (provider != null) {
+                        build(m.getOrDefault("spec", item), "", problems, () -> provider.spec(type, spec));
+                        build(m.get("ensemble"), "", problems, () -> {
+                            SeedEnsemble.checkMembers(provider, type, ensemble);
+                            return ensemble;
+                        });
                     }
-                }
-            }
-            out.add(new ModelConfig(id, backend, type, spec, ensemble));
-        }
-        return out;
+                    return new ModelConfig(id, backend, type, spec, ensemble);
+                });
     }
 
     /** {@code augmentations: [{id, copies, seed, steps: [{type, probability, ...params}]}]}; absent: none. */
@@ -352,32 +313,20 @@ public final class ExperimentLoader {
         if (node == null) {
             return List.of(AugmentationConfig.NONE);
         }
-        List<AugmentationConfig> out = new ArrayList<>();
-        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-            problems.add(node, "augmentations must be a non-empty list, such as [{id: none}, {id: speed, copies: 2, "
-                    + "steps: [{type: speed, factor: [0.9, 1.1]}]}]");
-            return out;
-        }
-        Set<String> ids = new HashSet<>();
-        for (Node item : seq.getValue()) {
-            Map<String, Node> m = mapping(item, List.of("id", "copies", "seed", "steps"), "augmentations[].", problems);
-            String id = string(m.get("id"), "augmentation id", problems, true);
-            if (id != null && !ids.add(id)) {
-                problems.add(item, "two augmentations have the id '" + id + "'");
-            }
-            if ("none".equals(id)) {
-                if (m.containsKey("steps") || m.containsKey("copies")) {
-                    problems.add(item, "the augmentation id 'none' means no augmentation; give it no steps or copies");
-                }
-                out.add(AugmentationConfig.NONE);
-                continue;
-            }
-            long seed = integer(m.get("seed"), "augmentation seed", 1, Long.MIN_VALUE, Long.MAX_VALUE, problems);
-            int copies = (int) integer(m.get("copies"), "copies", 1, 1, 100, problems);
-            List<AugmentationStep> steps = steps(m.get("steps"), "augmentation '" + id + "'", problems);
-            out.add(new AugmentationConfig(id, copies, seed, steps));
-        }
-        return out;
+        return items(node, "augmentations", "[{id: none}, {id: speed, copies: 2, steps: [{type: speed, factor: [0.9, 1.1]}]}]",
+                List.of("id", "copies", "seed", "steps"), problems, AugmentationConfig::id, (item, m) -> {
+                    String id = string(m.get("id"), "augmentation id", problems, true);
+                    if ("none".equals(id)) {
+                        if (m.containsKey("steps") || m.containsKey("copies")) {
+                            problems.add(item, "the augmentation id 'none' means no augmentation; give it no steps or copies");
+                        }
+                        return AugmentationConfig.NONE;
+                    }
+                    long seed = integer(m.get("seed"), "augmentation seed", 1, Long.MIN_VALUE, Long.MAX_VALUE, problems);
+                    int copies = (int) integer(m.get("copies"), "copies", 1, 1, 100, problems);
+                    return new AugmentationConfig(id, copies, seed, steps(m.get("steps"), "augmentation '" + id + "'",
+                            problems));
+                });
     }
 
     /** {@code testConditions: [{id, seed, steps}]}: extra evaluations on transformed test clips. */
@@ -433,15 +382,9 @@ public final class ExperimentLoader {
                 problems.add(item, owner + ": each step needs a type; available: " + String.join(", ", registry.names()));
                 continue;
             }
-            if (registry.entry(t).isEmpty()) {
-                problems.add(item, owner + ": unknown augmentation '" + t + "'" + NameSuggestions.didYouMean(t,
-                        registry.names()) + "; available: " + String.join(", ", registry.names()));
-            } else {
-                try {
-                    registry.get(t).create(params);
-                } catch (RuntimeException e) {
-                    problems.add(item, owner + ": " + e.getMessage());
-                }
+            AugmentationProvider provider = plugin(registry, owner + ": ", "augmentation", t, item, problems);
+            if (provider != null) {
+                build(item, owner + ": ", problems, () -> provider.create(params));
             }
             out.add(new AugmentationStep(t, probability, params));
         }
@@ -460,6 +403,72 @@ public final class ExperimentLoader {
         problems.add(node, what + " must be an integer" + (min == Long.MIN_VALUE ? "" : " from " + min + " to " + max)
                 + ", got '" + v + "'");
         return dflt;
+    }
+
+    /** Parses one item of a list, given its node and its keys. */
+    @FunctionalInterface
+    private interface ItemParser<T> {
+        T parse(Node item, Map<String, Node> keys);
+    }
+
+    /**
+     * A non-empty list of mappings with the given keys, each parsed by {@code parser}, whose ids must differ.
+     *
+     * @param what    the list's key, for messages ({@code extractors})
+     * @param example a valid value, for the message when the list is missing or empty
+     */
+    private static <T> List<T> items(Node node, String what, String example, List<String> keys, Problems problems,
+                                     Function<T, String> idOf, ItemParser<T> parser) {
+        List<T> out = new ArrayList<>();
+        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            problems.add(node, what + " must be a non-empty list, such as " + example);
+            return out;
+        }
+        Set<String> ids = new HashSet<>();
+        String singular = what.substring(0, what.length() - 1);
+        for (Node item : seq.getValue()) {
+            T parsed = parser.parse(item, mapping(item, keys, what + "[].", problems));
+            String id = idOf.apply(parsed);
+            if (id != null && !ids.add(id)) {
+                problems.add(item, "two " + what + " have the id '" + id + "'");
+            }
+            out.add(parsed);
+        }
+        return out;
+    }
+
+    /**
+     * The plugin {@code name} of a registry, or {@code null} with a problem at {@code node}: unknown (with the
+     * closest names and the available ones) or failed to load. Native libraries are not loaded here.
+     */
+    private static <P extends Plugin> P plugin(PluginRegistry<P> registry, String kind, String name, Node node,
+                                               Problems problems) {
+        return plugin(registry, "", kind, name, node, problems);
+    }
+
+    private static <P extends Plugin> P plugin(PluginRegistry<P> registry, String prefix, String kind, String name,
+                                               Node node, Problems problems) {
+        var entry = registry.entry(name);
+        if (entry.isEmpty()) {
+            problems.add(node, prefix + "unknown " + kind + " '" + name + "'" + NameSuggestions.didYouMean(name, registry.names())
+                    + "; available: " + String.join(", ", registry.names()));
+            return null;
+        }
+        if (entry.get().plugin().isEmpty()) {
+            problems.add(node, prefix + kind + " '" + name + "' failed to load: " + entry.get().status().reason());
+            return null;
+        }
+        return entry.get().plugin().get();
+    }
+
+    /** Builds something from validated values, or records why not at {@code node} and gives {@code null}. */
+    private static <T> T build(Node node, String prefix, Problems problems, Supplier<T> builder) {
+        try {
+            return builder.get();
+        } catch (RuntimeException e) {
+            problems.add(node, prefix + e.getMessage());
+            return null;
+        }
     }
 
     // --- node helpers --------------------------------------------------------------------------------------

@@ -44,7 +44,8 @@ public record ExperimentPlan(ExperimentConfig config, Path root, CorpusLayout la
 
         Map<String, FeatureExtractor> extractors = new LinkedHashMap<>();
         for (ExtractorConfig e : config.extractors()) {
-            extractors.put(e.id(), plugins.extractors().get(e.type()).create(e.params()));
+            plugins.extractors().get(e.type()); // available here (the loader did not load native libraries)
+            extractors.put(e.id(), e.extractor());
         }
         AugmentationPipelines builder = new AugmentationPipelines(plugins.augmentations());
         Map<String, AugmentationPipelines.Built> pipelines = new LinkedHashMap<>();
@@ -108,7 +109,7 @@ public record ExperimentPlan(ExperimentConfig config, Path root, CorpusLayout la
         CorpusLayout layout = config.dataset().layout() != null ? CorpusLayout.byId(config.dataset().layout())
                 : CorpusLayout.detect(root);
         Corpus corpus = layout.scan(root);
-        SplitProtocol protocol = ExperimentRunner.protocol(config.protocol());
+        SplitProtocol protocol = config.protocol().protocol();
         if (config.dataset().extraTraining().isEmpty()) {
             return new Data(corpus, protocol);
         }

@@ -134,18 +134,6 @@ public final class ExperimentRunner {
         return p;
     }
 
-    public static SplitProtocol protocol(ExperimentConfig.ProtocolConfig p) {
-        Map<String, Object> s = p.settings();
-        long seed = s.get("seed") instanceof Number n ? n.longValue() : 42L;
-        return switch (p.type()) {
-            case "official" -> new OfficialSplit();
-            case "random" -> new RandomSplit(s.get("testFraction") instanceof Number n ? n.doubleValue() : 0.2, seed);
-            case "leave-one-speaker-out" -> new LeaveOneSpeakerOut();
-            case "speaker-kfold" -> new SpeakerKFold(((Number) s.get("k")).intValue(), seed);
-            default -> throw new IllegalArgumentException("unknown protocol " + p.type());
-        };
-    }
-
     private void printPlan(ExperimentConfig config, Corpus corpus, SplitProtocol protocol, List<Fold> folds,
                            List<Cell> cells, List<String> skipped, Path outDir) {
         PrintStream out = console.out();

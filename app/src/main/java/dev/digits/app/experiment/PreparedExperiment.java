@@ -1,5 +1,7 @@
 package dev.digits.app.experiment;
 
+import dev.digits.api.params.Parameters;
+
 import dev.digits.app.Plugins;
 import dev.digits.app.results.CellResult;
 import dev.digits.app.results.CellResult.ConditionScore;
@@ -190,8 +192,8 @@ public final class PreparedExperiment implements CellWork {
         }
         return new RunProvenance(config.name(), config.source().toString(),
                 new ExtractorProvenance(cell.extractor().id(), extractor.name(), extractor.revision(),
-                        extractor.parameters().asMap()),
-                dataset, new SplitProvenance(protocol.type(), protocol.settings(), fold.name(), fold.train().length,
+                        extractor.parameters()),
+                dataset, new SplitProvenance(protocol.type(), Parameters.of(protocol.settings()), fold.name(), fold.train().length,
                 fold.test().length),
                 cell.augmentation().isNone() ? AugmentationProvenance.none() : new AugmentationProvenance(
                         cell.augmentation().id(), cell.augmentation().copies(), cell.augmentation().seed(),

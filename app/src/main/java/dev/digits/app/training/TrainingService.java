@@ -157,7 +157,7 @@ public final class TrainingService {
     /** The model as provenance records it. */
     public static ModelProvenance modelProvenance(ModelConfig model, Trained trained) {
         return new ModelProvenance(model.id(), trained.provider().name(), trained.spec().type(),
-                trained.spec().parameters().asMap(), model.ensemble());
+                trained.spec().parameters(), model.ensemble());
     }
 
     private static Double finite(double d) {

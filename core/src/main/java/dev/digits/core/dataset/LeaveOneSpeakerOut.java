@@ -1,5 +1,7 @@
 package dev.digits.core.dataset;
 
+import dev.digits.api.params.Parameters;
+import dev.digits.api.params.ParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,5 +33,28 @@ public final class LeaveOneSpeakerOut implements SplitProtocol {
             folds.add(new Fold("speaker=" + speaker, RandomSplit.sorted(train), RandomSplit.sorted(test)));
         }
         return folds;
+    }
+
+    /** Makes {@code leave-one-speaker-out} available by name in experiment files. */
+    public static final class Provider implements SplitProtocolProvider {
+        @Override
+        public String name() {
+            return "leave-one-speaker-out";
+        }
+
+        @Override
+        public String description() {
+            return "one fold per speaker: tests on a voice the model never heard";
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public SplitProtocol create(Parameters parameters) {
+            return new LeaveOneSpeakerOut();
+        }
     }
 }

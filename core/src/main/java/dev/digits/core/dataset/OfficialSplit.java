@@ -1,5 +1,7 @@
 package dev.digits.core.dataset;
 
+import dev.digits.api.params.Parameters;
+import dev.digits.api.params.ParameterSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -29,5 +31,28 @@ public final class OfficialSplit implements SplitProtocol {
         int[] test = IntStream.range(0, entries.size()).filter(i -> entries.get(i).index() < TEST_INDEX_BELOW).toArray();
         int[] train = IntStream.range(0, entries.size()).filter(i -> entries.get(i).index() >= TEST_INDEX_BELOW).toArray();
         return List.of(new Fold("official", train, test));
+    }
+
+    /** Makes {@code official} available by name in experiment files. */
+    public static final class Provider implements SplitProtocolProvider {
+        @Override
+        public String name() {
+            return "official";
+        }
+
+        @Override
+        public String description() {
+            return "FSDD's official split: recordings with index 0-4 are the test set (2700/300 on FSDD)";
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public SplitProtocol create(Parameters parameters) {
+            return new OfficialSplit();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.digits.core.dataset;
 
+import dev.digits.api.params.Parameters;
+import dev.digits.api.params.ParameterSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -53,5 +55,31 @@ public final class RandomSplit implements SplitProtocol {
         int[] a = idx.stream().mapToInt(Integer::intValue).toArray();
         Arrays.sort(a);
         return a;
+    }
+
+    /** Makes {@code random} available by name in experiment files. */
+    public static final class Provider implements SplitProtocolProvider {
+        @Override
+        public String name() {
+            return "random";
+        }
+
+        @Override
+        public String description() {
+            return "a seeded random split, stratified by digit";
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of(
+                    ParameterSpec.number("testFraction", 0.2, 0, 1, "part of each digit's clips in the test set, "
+                            + "between 0 and 1 (exclusive)"),
+                    ParameterSpec.integer("seed", 42, Integer.MIN_VALUE, Integer.MAX_VALUE, "the shuffle's seed"));
+        }
+
+        @Override
+        public SplitProtocol create(Parameters parameters) {
+            return new RandomSplit(parameters.getDouble("testFraction"), parameters.getInt("seed"));
+        }
     }
 }

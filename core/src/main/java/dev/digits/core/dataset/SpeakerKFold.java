@@ -1,5 +1,7 @@
 package dev.digits.core.dataset;
 
+import dev.digits.api.params.Parameters;
+import dev.digits.api.params.ParameterSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -68,5 +70,33 @@ public final class SpeakerKFold implements SplitProtocol {
             throw new IllegalArgumentException(protocol + " needs at least 2 speakers; the corpus has " + speakers.size());
         }
         return speakers;
+    }
+
+    /** Makes {@code speaker-kfold} available by name in experiment files. */
+    public static final class Provider implements SplitProtocolProvider {
+        @Override
+        public String name() {
+            return "speaker-kfold";
+        }
+
+        @Override
+        public String description() {
+            return "k folds of disjoint speakers, assigned by a seeded shuffle";
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of(
+                    ParameterSpec.integer("k", null, 2, 1000, "the number of folds (required)"),
+                    ParameterSpec.integer("seed", 42, Integer.MIN_VALUE, Integer.MAX_VALUE, "the shuffle's seed"));
+        }
+
+        @Override
+        public SplitProtocol create(Parameters parameters) {
+            if (parameters.get("k") == null) {
+                throw new IllegalArgumentException("protocol speaker-kfold needs k (the number of folds)");
+            }
+            return new SpeakerKFold(parameters.getInt("k"), parameters.getInt("seed"));
+        }
     }
 }
