@@ -114,15 +114,15 @@ final class SparkEngine implements ExecutionEngine {
     }
 
     @Override
-    public Map<String, Object> provenance() {
-        Map<String, Object> m = new LinkedHashMap<>();
+    public Map<String, String> provenance() {
+        Map<String, String> m = new LinkedHashMap<>();
         m.put("type", "spark");
         m.put("master", master);
         m.put("sparkVersion", spark.version());
         m.put("applicationId", spark.sc().applicationId());
-        m.put("cores", spark.defaultParallelism());
-        m.put("attemptsPerTask", maxAttempts);
-        m.put("filesPerTask", filesPerTask > 0 ? filesPerTask : "auto");
+        m.put("cores", Integer.toString(spark.defaultParallelism()));
+        m.put("attemptsPerTask", Integer.toString(maxAttempts));
+        m.put("filesPerTask", filesPerTask > 0 ? Integer.toString(filesPerTask) : "auto");
         return m;
     }
 
@@ -138,7 +138,7 @@ final class SparkEngine implements ExecutionEngine {
         int tasks = Math.max(1, (clips.size() + perTask - 1) / perTask);
         spark.setJobGroup("digits-features-" + config.id(), "features " + config.id(), false);
         JavaFutureAction<List<ShippedOutcome>> job = spark.parallelize(clips, tasks)
-                .mapPartitions(new ExtractPartition(config.type(), config.params(),
+                .mapPartitions(new ExtractPartition(config.type(), config.params().asMap(),
                         cache == null ? null : cache.root().toAbsolutePath().toString()))
                 .collectAsync();
         List<ShippedOutcome> shipped = awaitWithProgress(job, tasks, clips.size(), progress);

@@ -1,5 +1,7 @@
 package dev.digits.spark;
 
+import dev.digits.app.experiment.ConfigValues;
+
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.app.Plugins;
 import dev.digits.app.cli.Console;
@@ -42,7 +44,7 @@ class SparkExtractionTest {
         Corpus corpus = new Corpus(full.root(), full.layout(), entries, List.of());
         Map<String, Object> params = Map.of("sr", "native", "pooling", "mean");
         FeatureExtractor extractor = PLUGINS.extractors().get("mfcc-librosa").create(params);
-        ExtractorConfig config = new ExtractorConfig("mean", "mfcc-librosa", params, extractor);
+        ExtractorConfig config = new ExtractorConfig("mean", "mfcc-librosa", ConfigValues.of(params), extractor);
 
         CorpusFeatures local = new CorpusExtraction(extractor, null, 2).run(corpus, n -> { });
         FeatureCache cache = new FeatureCache(dir.resolve("cache"));
@@ -75,7 +77,7 @@ class SparkExtractionTest {
     }
 
     static ExecutionEngine open(String master) throws Exception {
-        return PLUGINS.engines().get("spark").open(new EngineSettings("spark", Map.of("master", master)),
+        return PLUGINS.engines().get("spark").open(new EngineSettings("spark", ConfigValues.NONE.with("master", master)),
                 new Console(System.out, System.err));
     }
 }

@@ -1,5 +1,7 @@
 package dev.digits.app.commands;
 
+import dev.digits.app.experiment.ConfigValues;
+
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.app.Plugins;
 import dev.digits.app.cli.Console;
@@ -32,16 +34,15 @@ final class EngineBenchmark {
 
     int run(String engineName, String master, Path data, String extractorName, Map<String, String> params, int threads,
             int rounds, Console console) throws Exception {
-        Map<String, Object> overrides = new LinkedHashMap<>();
-        overrides.put("master", master);
-        EngineSettings settings = new EngineSettings(engineName, Map.of()).override(engineName, overrides);
+        EngineSettings settings = new EngineSettings(engineName, ConfigValues.NONE).override(engineName,
+                ConfigValues.NONE.with("master", master));
         List<String> problems = ExperimentLoader.checkEngine(plugins, settings);
         if (!problems.isEmpty()) {
             throw new UsageException(String.join("; ", problems));
         }
         Corpus corpus = Corpus.open(data);
         FeatureExtractor extractor = plugins.extractors().get(extractorName).create(params);
-        ExtractorConfig config = new ExtractorConfig("bench", extractorName, new LinkedHashMap<>(params), extractor);
+        ExtractorConfig config = new ExtractorConfig("bench", extractorName, ConfigValues.of(params), extractor);
         PrintStream out = console.out();
         out.printf("extractor: %s %s%n", extractor.name(), extractor.parameters());
         out.printf("files: %d under %s; local threads: %d; JVM: %s %s%n", corpus.size(), data, threads,

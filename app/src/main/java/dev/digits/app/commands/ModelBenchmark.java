@@ -1,5 +1,7 @@
 package dev.digits.app.commands;
 
+import dev.digits.app.experiment.ConfigValues;
+
 import dev.digits.api.features.Features;
 import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
 import dev.digits.app.training.TrainingService;
@@ -50,7 +52,7 @@ final class ModelBenchmark {
         if (backend == null) {
             throw new UsageException("--backend NAME is required");
         }
-        Map<String, Object> raw = new LinkedHashMap<>();
+        ConfigValues raw = ConfigValues.NONE;
         String[] specs = line.getOptionValues("spec");
         if (specs != null) {
             for (String kv : specs) {
@@ -58,7 +60,7 @@ final class ModelBenchmark {
                 if (eq <= 0) {
                     throw new UsageException("--spec takes KEY=VALUE, got '" + kv + "'");
                 }
-                raw.put(kv.substring(0, eq), kv.substring(eq + 1));
+                raw = raw.with(kv.substring(0, eq), kv.substring(eq + 1));
             }
         }
         List<Long> seeds = new ArrayList<>();

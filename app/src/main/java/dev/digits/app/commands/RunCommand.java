@@ -1,5 +1,7 @@
 package dev.digits.app.commands;
 
+import dev.digits.app.experiment.ConfigValues;
+
 import dev.digits.app.results.CellResult;
 
 import dev.digits.app.Plugins;
@@ -91,9 +93,8 @@ public final class RunCommand implements Command {
 
     /** The file's engine with the command line's {@code --engine} and {@code --master} applied, checked. */
     private EngineSettings engineSettings(ExperimentConfig config, CommandLine line) throws ConfigException {
-        Map<String, Object> overrides = new java.util.LinkedHashMap<>();
-        overrides.put("master", line.getOptionValue("master"));
-        EngineSettings engine = config.engine().override(line.getOptionValue("engine"), overrides);
+        EngineSettings engine = config.engine().override(line.getOptionValue("engine"),
+                ConfigValues.NONE.with("master", line.getOptionValue("master")));
         List<String> problems = ExperimentLoader.checkEngine(plugins, engine);
         if (!problems.isEmpty()) {
             throw new ConfigException("command line", problems);

@@ -1,5 +1,7 @@
 package dev.digits.app.engine;
 
+import dev.digits.app.experiment.ConfigValues;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,12 +12,8 @@ import java.util.Map;
  * @param type     the engine's name ({@code local} when not given)
  * @param settings the other keys, as written
  */
-public record EngineSettings(String type, Map<String, Object> settings) {
-    public static final EngineSettings LOCAL = new EngineSettings("local", Map.of());
-
-    public EngineSettings {
-        settings = Map.copyOf(settings);
-    }
+public record EngineSettings(String type, ConfigValues settings) {
+    public static final EngineSettings LOCAL = new EngineSettings("local", ConfigValues.NONE);
 
     /** A setting as a string, or {@code fallback} when it is absent. */
     public String get(String key, String fallback) {
@@ -24,21 +22,23 @@ public record EngineSettings(String type, Map<String, Object> settings) {
     }
 
     /** These settings with command-line overrides applied ({@code null} values leave a setting as it is). */
-    public EngineSettings override(String newType, Map<String, Object> overrides) {
-        Map<String, Object> merged = new LinkedHashMap<>(newType != null && !newType.equals(type) ? Map.of() : settings);
-        overrides.forEach((k, v) -> {
-            if (v != null) {
-                merged.put(k, v);
+    public EngineSettings override(String newType, ConfigValues overrides) {
+        ConfigValues merged = newType != null && !newType.equals(type) ? ConfigValues.NONE : settings;
+        for (String k : overrides.names()) {
+            if (overrides.get(k) != null) {
+                merged = merged.with(k, overrides.get(k));
             }
-        });
+        }
         return new EngineSettings(newType != null ? newType : type, merged);
     }
 
     /** For provenance and reports: the type and settings. */
-    public Map<String, Object> describe() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", type);
-        m.putAll(settings);
-        return m;
+    public Map<String, String> describe() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("type", type);
+        for (String k : settings.names()) {
+            d.put(k, String.valueOf(settings.get(k)));
+        }
+        return d;
     }
 }

@@ -21,8 +21,8 @@ public interface ExecutionEngine extends AutoCloseable {
     /** One line for the console, such as {@code local (2 threads)} or {@code spark local[2] (Spark 3.5.9)}. */
     String describe();
 
-    /** What results.json records about the engine: its type, settings and versions. */
-    Map<String, Object> provenance();
+    /** What results.json records about the engine: its type, settings and versions, as text. */
+    Map<String, String> provenance();
 
     /**
      * Features of every clip of {@code corpus}, through {@code cache} when it is not {@code null}; a bad file is

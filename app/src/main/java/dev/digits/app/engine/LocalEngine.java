@@ -32,10 +32,10 @@ public final class LocalEngine implements ExecutionEngine {
     }
 
     @Override
-    public Map<String, Object> provenance() {
-        Map<String, Object> m = new LinkedHashMap<>();
+    public Map<String, String> provenance() {
+        Map<String, String> m = new LinkedHashMap<>();
         m.put("type", "local");
-        m.put("threads", threads);
+        m.put("threads", Integer.toString(threads));
         return m;
     }
 

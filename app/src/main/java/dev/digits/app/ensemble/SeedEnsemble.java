@@ -67,9 +67,10 @@ public final class SeedEnsemble implements Classifier {
         if (k == 0) {
             return spec;
         }
-        Map<String, Object> raw = new LinkedHashMap<>(spec.parameters().asMap());
-        raw.put("seed", ((Number) raw.get("seed")).longValue() + k * SEED_STRIDE);
-        return provider.spec(spec.type(), raw);
+        long seed = ((Number) spec.parameters().get("seed")).longValue() + k * SEED_STRIDE;
+        Map<String, Object> withSeed = new LinkedHashMap<>(spec.parameters().asMap());
+        withSeed.put("seed", seed);
+        return provider.spec(spec.type(), withSeed);
     }
 
     @Override

@@ -61,18 +61,18 @@ public record ExperimentConfig(String name, String description, DatasetRef datas
      * {@code protocol: {type: official}}, {@code {type: random, testFraction: 0.2, seed: 1}} ...: the settings as
      * written, and the protocol built from them.
      */
-    public record ProtocolConfig(String type, Map<String, Object> settings, @JsonIgnore SplitProtocol protocol) {
+    public record ProtocolConfig(String type, ConfigValues settings, @JsonIgnore SplitProtocol protocol) {
     }
 
     /**
      * One extractor of the comparison: an id for reports, the plugin name, its parameters as written, and the
      * extractor built from them (what a remote worker rebuilds from the name and parameters).
      */
-    public record ExtractorConfig(String id, String type, Map<String, Object> params, @JsonIgnore FeatureExtractor extractor) {
+    public record ExtractorConfig(String id, String type, ConfigValues params, @JsonIgnore FeatureExtractor extractor) {
     }
 
     /** One step of an augmentation: the plugin ({@code type}), the chance it is applied, and its parameters. */
-    public record AugmentationStep(String type, double probability, Map<String, Object> params) {
+    public record AugmentationStep(String type, double probability, ConfigValues params) {
     }
 
     /**
@@ -96,19 +96,15 @@ public record ExperimentConfig(String name, String description, DatasetRef datas
      * One model of the comparison: an id for reports, the backend plugin, the raw model spec, and how many
      * copies with different seeds are trained and averaged ({@code ensemble}, 1 = a single model).
      */
-    public record ModelConfig(String id, String backend, String type, Map<String, Object> spec, int ensemble) {
+    public record ModelConfig(String id, String backend, String type, ConfigValues spec, int ensemble) {
 
-        public ModelConfig(String id, String backend, String type, Map<String, Object> spec) {
+        public ModelConfig(String id, String backend, String type, ConfigValues spec) {
             this(id, backend, type, spec, 1);
         }
 
         /** The spec resolved by the backend, with the run's seed where the model type takes one. */
         public ModelSpec resolve(ClassifierProvider provider, long seed) {
-            Map<String, Object> raw = new LinkedHashMap<>(spec);
-            if (SeedEnsemble.hasSeed(provider, type)) {
-                raw.put("seed", seed);
-            }
-            return provider.spec(type, raw);
+            return provider.spec(type, (SeedEnsemble.hasSeed(provider, type) ? spec.with("seed", seed) : spec).asMap());
         }
 
         /** The learner for a resolved spec: the backend's own, or a {@link SeedEnsemble} of it. */

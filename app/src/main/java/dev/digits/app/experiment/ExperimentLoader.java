@@ -123,17 +123,13 @@ public final class ExperimentLoader {
             return EngineSettings.LOCAL;
         }
         String unknown = unknownEngine(plugins, type);
-        Map<String, Object> settings = new LinkedHashMap<>();
+        ConfigValues settings = ConfigValues.NONE;
         if (unknown != null) {
             problems.add(typeNode, unknown);
         } else if (node instanceof MappingNode) {
             List<String> allowed = new ArrayList<>(List.of("type"));
             allowed.addAll(plugins.engines().get(type).settingNames());
-            mapping(node, allowed, "engine.", problems).forEach((k, v) -> {
-                if (!k.equals("type")) {
-                    settings.put(k, value(v));
-                }
-            });
+            settings = values(mapping(node, allowed, "engine.", problems)).without("type");
         }
         EngineSettings result = new EngineSettings(type, settings);
         if (unknown == null) {
@@ -153,7 +149,7 @@ public final class ExperimentLoader {
         }
         EngineProvider provider = plugins.engines().get(settings.type());
         List<String> problems = new ArrayList<>();
-        for (String key : settings.settings().keySet()) {
+        for (String key : settings.settings().names()) {
             if (!provider.settingNames().contains(key)) {
                 problems.add("engine " + settings.type() + " has no setting '" + key + "'"
                         + NameSuggestions.didYouMean(key, provider.settingNames()) + "; known: "
@@ -227,7 +223,7 @@ public final class ExperimentLoader {
     private ProtocolConfig protocol(Node node, Problems problems) {
         PluginRegistry<SplitProtocolProvider> registry = plugins.protocols();
         if (node == null) {
-            return new ProtocolConfig("official", Map.of(), registry.get("official").create(Map.of()));
+            return new ProtocolConfig("official", ConfigValues.NONE, registry.get("official").create(Map.of()));
         }
         Node typeNode = node instanceof MappingNode m ? m.getValue().stream()
                 .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("type"))
@@ -238,13 +234,8 @@ public final class ExperimentLoader {
         if (provider != null) {
             provider.parameters().forEach(spec -> allowed.add(spec.name()));
         }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        mapping(node, allowed, "protocol.", problems).forEach((k, v) -> {
-            if (!k.equals("type")) {
-                settings.put(k, value(v));
-            }
-        });
-        SplitProtocol protocol = provider == null ? null : build(node, "", problems, () -> provider.create(settings));
+        ConfigValues settings = values(mapping(node, allowed, "protocol.", problems)).without("type");
+        SplitProtocol protocol = provider == null ? null : build(node, "", problems, () -> provider.create(settings.asMap()));
         return new ProtocolConfig(type, settings, protocol);
     }
 
@@ -273,11 +264,11 @@ public final class ExperimentLoader {
                 List.of("id", "type", "params"), problems, ExtractorConfig::id, (item, m) -> {
                     String type = string(m.get("type"), "extractor type", problems, true);
                     String id = m.containsKey("id") ? string(m.get("id"), "extractor id", problems, true) : type;
-                    Map<String, Object> params = m.containsKey("params") ? map(m.get("params"), "params", problems) : Map.of();
+                    ConfigValues params = m.containsKey("params") ? map(m.get("params"), "params", problems) : ConfigValues.NONE;
                     FeatureExtractorProvider provider = type == null ? null
                             : plugin(plugins.extractors(), "extractor", type, m.get("type"), problems);
                     FeatureExtractor extractor = provider == null ? null
-                            : build(m.getOrDefault("params", item), "", problems, () -> provider.create(params));
+                            : build(m.getOrDefault("params", item), "", problems, () -> provider.create(params.asMap()));
                     return new ExtractorConfig(id, type, params, extractor);
                 });
     }
@@ -286,8 +277,9 @@ public final class ExperimentLoader {
         return items(node, "models", "[{id: dl4j-mlp, backend: dl4j, spec: {type: mlp}}]",
                 List.of("id", "backend", "spec", "ensemble"), problems, ModelConfig::id, (item, m) -> {
                     String backend = string(m.get("backend"), "model backend", problems, true);
-                    Map<String, Object> spec = m.containsKey("spec") ? map(m.get("spec"), "spec", problems) : new LinkedHashMap<>();
-                    Object typeValue = spec.remove("type");
+                    ConfigValues written = m.containsKey("spec") ? map(m.get("spec"), "spec", problems) : ConfigValues.NONE;
+                    Object typeValue = written.get("type");
+                    ConfigValues spec = written.without("type");
                     String type = typeValue == null ? null : typeValue.toString();
                     if (type == null) {
                         problems.add(m.getOrDefault("spec", item), "spec needs a type, such as spec: {type: mlp}");
@@ -298,7 +290,7 @@ public final class ExperimentLoader {
                     ClassifierProvider provider = backend == null || type == null ? null
                             : plugin(plugins.backends(), "backend", backend, m.get("backend"), problems);
                     if (provider != null) {
-                        build(m.getOrDefault("spec", item), "", problems, () -> provider.spec(type, spec));
+                        build(m.getOrDefault("spec", item), "", problems, () -> provider.spec(type, spec.asMap()));
                         build(m.get("ensemble"), "", problems, () -> {
                             SeedEnsemble.checkMembers(provider, type, ensemble);
                             return ensemble;
@@ -366,10 +358,10 @@ public final class ExperimentLoader {
         }
         PluginRegistry<AugmentationProvider> registry = plugins.augmentations();
         for (Node item : seq.getValue()) {
-            Map<String, Object> raw = map(item, "an augmentation step", problems);
-            Map<String, Object> params = new LinkedHashMap<>(raw);
-            Object type = params.remove("type");
-            Object p = params.remove("probability");
+            ConfigValues raw = map(item, "an augmentation step", problems);
+            ConfigValues params = raw.without("type").without("probability");
+            Object type = raw.get("type");
+            Object p = raw.get("probability");
             double probability = 1.0;
             if (p != null) {
                 if (p instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 1) {
@@ -384,7 +376,7 @@ public final class ExperimentLoader {
             }
             AugmentationProvider provider = plugin(registry, owner + ": ", "augmentation", t, item, problems);
             if (provider != null) {
-                build(item, owner + ": ", problems, () -> provider.create(params));
+                build(item, owner + ": ", problems, () -> provider.create(params.asMap()));
             }
             out.add(new AugmentationStep(t, probability, params));
         }
@@ -519,17 +511,29 @@ public final class ExperimentLoader {
         return s;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Node node, String what, Problems problems) {
+    private static ConfigValues map(Node node, String what, Problems problems) {
         Object v = value(node);
         if (v == null) {
-            return new LinkedHashMap<>();
+            return ConfigValues.NONE;
         }
-        if (!(v instanceof Map)) {
+        if (!(v instanceof Map<?, ?> m)) {
             problems.add(node, what + " must be a mapping such as {key: value}, got '" + v + "'");
-            return new LinkedHashMap<>();
+            return ConfigValues.NONE;
         }
-        return (Map<String, Object>) v;
+        ConfigValues values = ConfigValues.NONE;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            values = values.with(String.valueOf(e.getKey()), e.getValue());
+        }
+        return values;
+    }
+
+    /** The values of checked keys, in the order written. */
+    private static ConfigValues values(Map<String, Node> keys) {
+        ConfigValues values = ConfigValues.NONE;
+        for (Map.Entry<String, Node> e : keys.entrySet()) {
+            values = values.with(e.getKey(), value(e.getValue()));
+        }
+        return values;
     }
 
     /** A node as plain Java values: String, Integer/Long, Double, Boolean, null, List and Map. */

@@ -52,7 +52,7 @@ public final class ExperimentRunner {
 
     /** What a run produced: every cell's result (new and resumed), in plan order. */
     public record Outcome(List<CellResult> runs, int ran, int resumed, int failed,
-                          Map<String, Object> engine) {
+                          Map<String, String> engine) {
     }
 
     /** Runs on the engine the experiment file names ({@code local} when it names none). */

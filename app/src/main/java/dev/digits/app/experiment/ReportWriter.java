@@ -65,7 +65,7 @@ public final class ReportWriter {
                                     List<ExperimentConfig.ExtractorConfig> extractors,
                                     List<ExperimentConfig.ModelConfig> models,
                                     List<ExperimentConfig.AugmentationConfig> augmentations,
-                                    List<ExperimentConfig.ConditionConfig> testConditions, Map<String, Object> engine) {
+                                    List<ExperimentConfig.ConditionConfig> testConditions, Map<String, String> engine) {
     }
 
     /** A comparison of one group against the best. */
@@ -77,7 +77,7 @@ public final class ReportWriter {
     }
 
     /** Writes results.json (recording {@code engine}, what ran the cells), results.csv and report.html. */
-    public Path write(ExperimentConfig config, List<CellResult> runs, Map<String, Object> engine, Path dir)
+    public Path write(ExperimentConfig config, List<CellResult> runs, Map<String, String> engine, Path dir)
             throws IOException {
         ExperimentSummary experiment = new ExperimentSummary(config.name(), config.description(),
                 config.source().toString(), config.dataset().describe(), config.protocol(), config.seeds(),

@@ -67,4 +67,20 @@ class ExamplePluginIT {
         assertTrue(results.contains("\"type\" : \"telephone\""), "the plugin's step is in the provenance");
         assertTrue(Files.exists(dir.resolve("out/report.html")));
     }
+
+    @Test
+    void theLauncherAddsEveryJarOfAPluginFolderAndReportsEntriesThatDoNotExist() throws Exception {
+        Path root = Path.of(System.getProperty("digits.root")).toAbsolutePath().normalize();
+        Path folder = Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(Path.of(System.getProperty("plugin.jar")), folder.resolve("example.jar"));
+        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("digits").toString(), "list").directory(dir.toFile());
+        pb.environment().put("DIGITS_PLUGINS", folder + ":" + dir.resolve("no-such.jar"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "digits finished");
+        assertEquals(0, p.exitValue(), err);
+        assertTrue(out.contains("energy-zcr     available"), out);
+        assertTrue(err.contains("DIGITS_PLUGINS entry " + dir.resolve("no-such.jar") + " does not exist; ignored"), err);
+    }
 }
