@@ -25,6 +25,14 @@ public interface FeatureExtractor {
 
     Features extract(AudioClip clip);
 
+    /**
+     * Files the output depends on besides the code, such as pre-trained model weights, by name: model bundles
+     * carry them (so a bundle works where they were never installed) and provenance records their SHA-256.
+     */
+    default java.util.Map<String, java.nio.file.Path> files() {
+        return java.util.Map.of();
+    }
+
     /** Whether {@link #extract} returns a {@code [coefficients x frames]} matrix rather than a vector. */
     boolean producesMatrix();
 }

@@ -35,6 +35,14 @@ public interface FeatureExtractorProvider extends Plugin {
         return resolved;
     }
 
+    /**
+     * The parameters that make the extractor read its {@link FeatureExtractor#files() files} from {@code folder}
+     * (where a model bundle unpacked them), by default unchanged.
+     */
+    default Map<String, Object> withFilesIn(Map<String, Object> resolved, java.nio.file.Path folder) {
+        return resolved;
+    }
+
     /** Creates an extractor from parameters already resolved against {@link #parameters()}. */
     FeatureExtractor create(Parameters parameters);
 }

@@ -1,0 +1,236 @@
+package dev.digits.core.fetch;
+
+import dev.digits.core.features.FeatureCache;
+import org.apache.commons.compress.archivers.ArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Installs the members of a {@link PinnedArchive} into a folder, once: when the folder already holds every
+ * member with the right hash, nothing is read from anywhere. Otherwise the sources are tried in order (an
+ * explicit one, then each extra source such as {@code DIGITS_MIRROR} or a copy the build fetched, then
+ * upstream): each may be the archive (a file, a folder holding it by its file name, or a URL) or a folder or
+ * base URL holding the members by their base names. The archive's hash and every member's hash are checked
+ * in a hidden staging folder that is moved into place only when all verify, so a failure leaves nothing
+ * half-installed and ends in one line saying what was tried and how to get the files another way.
+ */
+public final class PinnedInstaller {
+    private final Consumer<String> log;
+
+    /** @param log receives progress lines */
+    public PinnedInstaller(Consumer<String> log) {
+        this.log = log;
+    }
+
+    /** Whether {@code folder} holds every member of {@code archive} with its pinned hash. */
+    public static boolean installed(PinnedArchive archive, Path folder) {
+        for (Map.Entry<String, String> m : archive.members().entrySet()) {
+            Path f = folder.resolve(PinnedArchive.baseName(m.getKey()));
+            try {
+                if (!Files.isRegularFile(f) || !m.getValue().equals(sha256(f))) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Makes {@code folder} hold every member, verified.
+     *
+     * @param sources where to look, in order, before upstream ({@code null} entries are skipped): a path or URL
+     *                of the archive, or a folder or base URL holding the archive or the members
+     * @return {@code folder}
+     * @throws IOException one line: every source tried with why it failed, and the ways out
+     */
+    public Path install(PinnedArchive archive, Path folder, List<String> sources) throws IOException {
+        if (installed(archive, folder)) {
+            return folder;
+        }
+        List<String> tried = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        for (String s : sources) {
+            if (s != null && !s.isBlank()) {
+                all.add(s);
+            }
+        }
+        all.add(archive.url());
+        Path parent = folder.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        for (String source : all) {
+            Path staging = Files.createTempDirectory(parent, "." + folder.getFileName() + ".partial-");
+            try {
+                fetchInto(archive, source, staging);
+                moveIntoPlace(staging, folder);
+                log.accept("installed " + archive.members().size() + " verified files of " + archive.name() + " in " + folder);
+                return folder;
+            } catch (IOException e) {
+                tried.add(source + " (" + e.getMessage() + ")");
+            } finally {
+                deleteTree(staging);
+            }
+        }
+        throw new IOException("cannot install the " + archive.name() + " files: tried " + String.join("; ", tried)
+                + ". Give a copy of " + archive.fileName() + " (or a folder holding it, or its model files) with --from, "
+                + "or set DIGITS_MIRROR to a folder or base URL that holds it");
+    }
+
+    private void fetchInto(PinnedArchive archive, String source, Path staging) throws IOException {
+        boolean url = source.startsWith("http://") || source.startsWith("https://");
+        if (url) {
+            String base = source.endsWith("/") ? source : source + "/";
+            if (source.endsWith(archive.fileName()) || source.equals(archive.url())) {
+                unpackVerified(archive, download(source, staging.resolve(archive.fileName())), staging);
+                return;
+            }
+            try {
+                unpackVerified(archive, download(base + archive.fileName(), staging.resolve(archive.fileName())), staging);
+            } catch (IOException archiveMissing) {
+                for (String member : archive.members().keySet()) {
+                    String name = PinnedArchive.baseName(member);
+                    download(base + name, staging.resolve(name));
+                }
+                verifyMembers(archive, staging, base);
+            }
+            return;
+        }
+        Path local = Path.of(source.startsWith("file:") ? URI.create(source).getPath() : source);
+        if (Files.isDirectory(local)) {
+            if (Files.isRegularFile(local.resolve(archive.fileName()))) {
+                unpackVerified(archive, local.resolve(archive.fileName()), staging);
+            } else {
+                for (String member : archive.members().keySet()) {
+                    String name = PinnedArchive.baseName(member);
+                    if (!Files.isRegularFile(local.resolve(name))) {
+                        throw new IOException("no " + archive.fileName() + " or " + name + " in " + local);
+                    }
+                    Files.copy(local.resolve(name), staging.resolve(name));
+                }
+                verifyMembers(archive, staging, local.toString());
+            }
+        } else if (Files.isRegularFile(local)) {
+            unpackVerified(archive, local, staging);
+        } else {
+            throw new IOException("no such file or folder");
+        }
+    }
+
+    private void unpackVerified(PinnedArchive archive, Path tarball, Path staging) throws IOException {
+        String actual = sha256(tarball);
+        if (!actual.equals(archive.sha256())) {
+            throw new IOException(archive.fileName() + " has SHA-256 " + actual + ", expected " + archive.sha256()
+                    + " (truncated or another version)");
+        }
+        Map<String, Boolean> found = new HashMap<>();
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(tarball));
+             TarArchiveInputStream in = new TarArchiveInputStream(new GzipCompressorInputStream(raw))) {
+            ArchiveEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (!entry.isDirectory() && archive.members().containsKey(entry.getName())) {
+                    Files.copy(in, staging.resolve(PinnedArchive.baseName(entry.getName())), StandardCopyOption.REPLACE_EXISTING);
+                    found.put(entry.getName(), true);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(archive.fileName() + " cannot be unpacked: " + e.getMessage(), e);
+        }
+        if (tarball.startsWith(staging)) {
+            Files.delete(tarball); // our own download; a user's copy stays where it is
+        }
+        verifyMembers(archive, staging, archive.fileName());
+    }
+
+    private static void verifyMembers(PinnedArchive archive, Path staging, String source) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> m : archive.members().entrySet()) {
+            Path f = staging.resolve(PinnedArchive.baseName(m.getKey()));
+            if (!Files.isRegularFile(f)) {
+                problems.add(PinnedArchive.baseName(m.getKey()) + " missing");
+            } else if (!sha256(f).equals(m.getValue())) {
+                problems.add(PinnedArchive.baseName(m.getKey()) + " has another SHA-256 than pinned");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IOException(source + ": " + String.join(", ", problems));
+        }
+    }
+
+    private Path download(String url, Path file) throws IOException {
+        log.accept("downloading " + url);
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(20)).build();
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (IOException e) {
+            throw new IOException("no connection: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+        if (response.statusCode() != 200) {
+            response.body().close();
+            throw new IOException("HTTP " + response.statusCode());
+        }
+        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(file)) {
+            in.transferTo(out);
+        }
+        return file;
+    }
+
+    private static void moveIntoPlace(Path staging, Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            deleteTree(folder);
+        }
+        try {
+            Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staging, folder);
+        }
+    }
+
+    /** The SHA-256 of a file, in hex. */
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            return FeatureCache.sha256(all.toByteArray());
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
