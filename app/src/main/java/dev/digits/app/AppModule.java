@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
+import dev.digits.app.commands.AdaptCommand;
 import dev.digits.app.commands.BenchCommand;
 import dev.digits.app.commands.DataCommand;
 import dev.digits.app.commands.FeaturesCommand;
@@ -40,6 +41,7 @@ public final class AppModule extends AbstractModule {
         commands.addBinding().to(RunCommand.class);
         commands.addBinding().to(ValidateCommand.class);
         commands.addBinding().to(TrainCommand.class);
+        commands.addBinding().to(AdaptCommand.class);
         commands.addBinding().to(PredictCommand.class);
         commands.addBinding().to(StreamCommand.class);
     }

@@ -2,7 +2,11 @@ package dev.digits.app.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.digits.api.model.TrainingSet;
 import dev.digits.app.results.BundleManifest;
+import dev.digits.app.training.Provenance;
+import dev.digits.core.features.FeatureCache;
+import dev.digits.core.fetch.PinnedInstaller;
 import dev.digits.app.results.BundleManifest.ExtractorRef;
 import dev.digits.app.results.BundleManifest.TrainingData;
 import dev.digits.app.results.ResultsJson;
@@ -44,24 +48,43 @@ public final class ModelBundle {
     public static final String FORMAT = "digits-model-bundle";
     public static final int FORMAT_VERSION = 1;
 
+    private static final String TRAINING = "training.bin";
+    private static final String FILES = "files/";
+
     private final BundleManifest manifest;
     private final FeatureExtractor extractor;
     private final TrainedModel model;
+    private final byte[] training;
 
-    private ModelBundle(BundleManifest manifest, FeatureExtractor extractor, TrainedModel model) {
+    private ModelBundle(BundleManifest manifest, FeatureExtractor extractor, TrainedModel model, byte[] training) {
         this.manifest = manifest;
         this.extractor = extractor;
         this.model = model;
+        this.training = training;
     }
 
-    /** Writes a bundle atomically. */
+    /**
+     * Writes a bundle atomically: the manifest, the model, the extractor's files (model weights) and, when
+     * given, the training examples ({@code digits adapt} re-trains on them).
+     *
+     * @param examples the features and labels the model was trained on, or {@code null}
+     */
     public static void write(Path file, FeatureExtractor extractor, TrainedModel model, List<String> labels,
-                             TrainingData data, RunProvenance provenance) throws IOException {
+                             TrainingData data, RunProvenance provenance, TrainingSet examples) throws IOException {
+        write(file, extractor, model, labels, data, provenance, examples, null);
+    }
+
+    /** Writes a bundle made by adapting another ({@code adaptation} says how). */
+    public static void write(Path file, FeatureExtractor extractor, TrainedModel model, List<String> labels,
+                             TrainingData data, RunProvenance provenance, TrainingSet examples,
+                             BundleManifest.AdaptationRecord adaptation) throws IOException {
+        Map<String, Path> files = extractor.files();
         BundleManifest manifest = new BundleManifest(FORMAT, FORMAT_VERSION,
-                new ExtractorRef(extractor.name(), extractor.revision(), extractor.parameters()), model.backend(),
+                new ExtractorRef(extractor.name(), extractor.revision(), extractor.parameters(),
+                        Provenance.fileHashes(extractor)), model.backend(),
                 model.spec().type(), model.spec().parameters(),
                 model instanceof EnsembleModel e ? e.members().size() : 1, model.inputShape(), List.copyOf(labels), data,
-                provenance, null);
+                provenance, null, adaptation);
         ByteArrayOutputStream modelBytes = new ByteArrayOutputStream();
         model.save(modelBytes);
         AtomicFiles.write(file, tmp -> {
@@ -72,6 +95,16 @@ public final class ModelBundle {
                 zip.putNextEntry(new ZipEntry("model.bin"));
                 modelBytes.writeTo(zip);
                 zip.closeEntry();
+                for (Map.Entry<String, Path> f : files.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(FILES + f.getKey()));
+                    Files.copy(f.getValue(), zip);
+                    zip.closeEntry();
+                }
+                if (examples != null) {
+                    zip.putNextEntry(new ZipEntry(TRAINING));
+                    TrainingExamples.write(examples, zip);
+                    zip.closeEntry();
+                }
             }
         });
     }
@@ -89,6 +122,8 @@ public final class ModelBundle {
         }
         byte[] json = null;
         byte[] model = null;
+        byte[] training = null;
+        Map<String, byte[]> files = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
@@ -96,6 +131,10 @@ public final class ModelBundle {
                     json = zip.readAllBytes();
                 } else if (e.getName().equals("model.bin")) {
                     model = zip.readAllBytes();
+                } else if (e.getName().equals(TRAINING)) {
+                    training = zip.readAllBytes();
+                } else if (e.getName().startsWith(FILES)) {
+                    files.put(e.getName().substring(FILES.length()), zip.readAllBytes());
                 }
             }
         } catch (ZipException | java.io.EOFException e) {
@@ -120,6 +159,9 @@ public final class ModelBundle {
         if (rates.size() == 1) {
             params = extractorProvider.pinnedToRate(params, rates.get(0));
         }
+        if (meta.extractor().files() != null && !meta.extractor().files().isEmpty()) {
+            params = extractorProvider.withFilesIn(params, unpackFiles(file, meta.extractor().files(), files));
+        }
         FeatureExtractor extractor;
         try {
             extractor = extractorProvider.create(params);
@@ -141,7 +183,56 @@ public final class ModelBundle {
             throw new IOException(file + ": bundle.json says inputShape " + Arrays.toString(meta.inputShape())
                     + " but the model takes " + Arrays.toString(trained.inputShape()));
         }
-        return new ModelBundle(meta, extractor, trained);
+        return new ModelBundle(meta, extractor, trained, training);
+    }
+
+    /**
+     * The bundle's extractor files in a folder named by their hashes under the models folder, written once
+     * (atomically) and checked against bundle.json.
+     */
+    private static Path unpackFiles(Path bundle, Map<String, String> hashes, Map<String, byte[]> files) throws IOException {
+        String id = FeatureCache.sha256(String.join(",", new java.util.TreeMap<>(hashes).values())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+        Path folder = bundledFilesRoot().resolve(id);
+        for (Map.Entry<String, String> h : hashes.entrySet()) {
+            byte[] content = files.get(h.getKey());
+            if (content == null) {
+                throw new IOException(bundle + ": incomplete model bundle (no " + FILES + h.getKey() + ")");
+            }
+            if (!FeatureCache.sha256(content).equals(h.getValue())) {
+                throw new IOException(bundle + ": corrupt model bundle (" + FILES + h.getKey() + " does not match its SHA-256)");
+            }
+            Path target = folder.resolve(h.getKey());
+            if (!Files.isRegularFile(target) || !PinnedInstaller.sha256(target).equals(h.getValue())) {
+                Files.createDirectories(folder);
+                AtomicFiles.write(target, content);
+            }
+        }
+        return folder;
+    }
+
+    /** Where bundles' extractor files are unpacked: {@code $DIGITS_DATA/models/bundled}, else {@code ~/.digits}. */
+    private static Path bundledFilesRoot() {
+        String data = System.getenv("DIGITS_DATA");
+        Path root = data != null && !data.isBlank() ? Path.of(data) : Path.of(System.getProperty("user.home"), ".digits");
+        return root.resolve("models").resolve("bundled");
+    }
+
+    /**
+     * The features and labels the model was trained on.
+     *
+     * @throws IOException when the bundle was made before bundles kept them (or by another tool)
+     */
+    public TrainingSet trainingExamples(Path file) throws IOException {
+        if (training == null) {
+            throw new IOException(file + ": this bundle holds no training data (it was made before bundles kept it); "
+                    + "retrain it with this version's digits train, then adapt that");
+        }
+        try (InputStream in = new ByteArrayInputStream(training)) {
+            return TrainingExamples.read(in);
+        } catch (IOException e) {
+            throw new IOException(file + ": corrupt model bundle (" + e.getMessage() + ")", e);
+        }
     }
 
     /**

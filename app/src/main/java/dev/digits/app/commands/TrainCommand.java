@@ -158,8 +158,7 @@ public final class TrainCommand implements Command {
         CorpusSummary summary = CorpusSummary.of(corpus);
         List<String> labels = IntStream.range(0, numClasses).mapToObj(Integer::toString).toList();
         RunProvenance provenance = new RunProvenance(config.name(), config.source().toString(),
-                new ExtractorProvenance(extractorConfig.id(), extractor.name(), extractor.revision(),
-                        extractor.parameters()),
+                Provenance.extractor(extractorConfig.id(), extractor),
                 Provenance.dataset(root, corpus.layout(), used, corpus.size() - features.size() + corpus.badFiles().size(),
                         config.dataset().extraTraining()),
                 new SplitProvenance(scanned.protocol().type(), Parameters.of(scanned.protocol().settings()), fold.name(), rows.length, 0),
@@ -170,7 +169,7 @@ public final class TrainCommand implements Command {
                 trained.model().provenance(), data.size(), trained.seconds());
         ModelBundle.write(out, extractor, trained.model(), labels, new TrainingData(
                 new ArrayList<>(summary.bySampleRate().keySet()), summary.minDuration(), summary.maxDuration(), rows.length),
-                provenance);
+                provenance, data);
         console.out().printf(Locale.ROOT, "trained in %.1f s; wrote %s%n", trained.seconds(), out);
         return 0;
     }

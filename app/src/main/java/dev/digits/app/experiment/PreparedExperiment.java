@@ -180,7 +180,9 @@ public final class PreparedExperiment implements CellWork {
 
     /** What every cell's provenance records before training: the config as resolved, the data and the split. */
     private RunProvenance provenanceBeforeTraining(Cell cell, Fold fold, CellData data, FeatureExtractor extractor,
-                                                   Instant start, ModelProvenance model, SoftwareProvenance software) {
+                                                   Instant start, ModelProvenance model, SoftwareProvenance software)
+            throws IOException {
+        ExtractorProvenance extractorProvenance = Provenance.extractor(cell.extractor().id(), extractor);
         ExperimentConfig config = plan.config();
         SplitProtocol protocol = plan.protocol();
         Map<String, ConditionProvenance> conditions = null;
@@ -191,8 +193,7 @@ public final class PreparedExperiment implements CellWork {
             }
         }
         return new RunProvenance(config.name(), config.source().toString(),
-                new ExtractorProvenance(cell.extractor().id(), extractor.name(), extractor.revision(),
-                        extractor.parameters()),
+                extractorProvenance,
                 dataset, new SplitProvenance(protocol.type(), Parameters.of(protocol.settings()), fold.name(), fold.train().length,
                 fold.test().length),
                 cell.augmentation().isNone() ? AugmentationProvenance.none() : new AugmentationProvenance(
@@ -204,8 +205,10 @@ public final class PreparedExperiment implements CellWork {
     private CellResult runCell(Cell cell, Fold fold, CellData data, FeatureExtractor extractor, double extractMs,
                                String label, ProgressLine progress) {
         Instant start = Instant.now();
-        RunProvenance provenance = provenanceBeforeTraining(cell, fold, data, extractor, start, null, null);
+        RunProvenance provenance = RunProvenance.failedEarly(plan.config().name(), plan.config().source().toString(),
+                cell.seed());
         try {
+            provenance = provenanceBeforeTraining(cell, fold, data, extractor, start, null, null);
             TrainingSet train = TrainingService.examples(usable, fold.train(), data.clean(), data.copies(), numClasses);
             TrainingSet test = TrainingService.examples(usable, fold.test(), data.clean(), List.of(), numClasses);
             progress.start(label);

@@ -2,7 +2,10 @@ package dev.digits.app.training;
 
 import dev.digits.api.plugin.Plugin;
 import dev.digits.app.BuildInfo;
+import dev.digits.api.features.FeatureExtractor;
 import dev.digits.app.results.RunProvenance.DatasetProvenance;
+import dev.digits.app.results.RunProvenance.ExtractorProvenance;
+import dev.digits.core.fetch.PinnedInstaller;
 import dev.digits.app.results.RunProvenance.SoftwareProvenance;
 import dev.digits.core.dataset.CorpusEntry;
 import dev.digits.core.dataset.CorpusLayout;
@@ -34,6 +37,29 @@ public final class Provenance {
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), build.version(), versions,
                 build.gitCommit(), build.gitDirty());
     }
+
+    /** An extractor as provenance records it, with the SHA-256 of the files its numbers depend on. */
+    public static ExtractorProvenance extractor(String id, FeatureExtractor extractor) throws IOException {
+        return new ExtractorProvenance(id, extractor.name(), extractor.revision(), extractor.parameters(),
+                fileHashes(extractor));
+    }
+
+    /** The SHA-256 of each of an extractor's files (computed once per file and process). */
+    public static Map<String, String> fileHashes(FeatureExtractor extractor) throws IOException {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> f : extractor.files().entrySet()) {
+            Path p = f.getValue().toAbsolutePath().normalize();
+            String h = FILE_HASHES.get(p);
+            if (h == null) {
+                h = PinnedInstaller.sha256(p);
+                FILE_HASHES.put(p, h);
+            }
+            hashes.put(f.getKey(), h);
+        }
+        return hashes;
+    }
+
+    private static final Map<Path, String> FILE_HASHES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The data a model was trained (and tested) on: its folder and layout, the files used, the bad ones, and a

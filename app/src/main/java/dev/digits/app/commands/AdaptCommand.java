@@ -1,0 +1,167 @@
+package dev.digits.app.commands;
+
+import dev.digits.api.audio.AudioClip;
+import dev.digits.api.features.Features;
+import dev.digits.api.model.TrainingSet;
+import dev.digits.app.Plugins;
+import dev.digits.app.adapt.VoiceAdaptation;
+import dev.digits.app.bundle.ModelBundle;
+import dev.digits.app.cli.Command;
+import dev.digits.app.cli.Console;
+import dev.digits.app.cli.UsageException;
+import dev.digits.app.experiment.ConfigValues;
+import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
+import dev.digits.app.results.BundleManifest;
+import dev.digits.app.results.BundleManifest.TrainingData;
+import dev.digits.app.training.TrainingService;
+import dev.digits.core.audio.WavReader;
+import dev.digits.core.dataset.BadFile;
+import dev.digits.core.dataset.Corpus;
+import dev.digits.core.dataset.CorpusEntry;
+import dev.digits.core.dataset.CorpusLayout;
+import dev.digits.core.fetch.PinnedInstaller;
+import jakarta.inject.Inject;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
+/** {@code digits adapt}: personalises a trained bundle to one voice from a few clips per digit. */
+public final class AdaptCommand implements Command {
+    private final Plugins plugins;
+
+    @Inject
+    public AdaptCommand(Plugins plugins) {
+        this.plugins = plugins;
+    }
+
+    @Override
+    public String name() {
+        return "adapt";
+    }
+
+    @Override
+    public String summary() {
+        return "personalise a trained model to one voice: re-train its classifier with a few clips per digit";
+    }
+
+    @Override
+    public String usage() {
+        return "--model base.digits --clips DIR --out adapted.digits [--share S] [--partial]";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder("m").longOpt("model").hasArg().argName("FILE").desc("the bundle to adapt").build())
+                .addOption(Option.builder("c").longOpt("clips").hasArg().argName("DIR")
+                        .desc("the voice's clips: DIR/0/*.wav ... DIR/9/*.wav, one or more per digit").build())
+                .addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE").desc("the adapted bundle to write").build())
+                .addOption(Option.builder().longOpt("share").hasArg().argName("S")
+                        .desc("part of the training examples the clips make up, each repeated to reach it (default 0.1)").build())
+                .addOption(Option.builder().longOpt("partial")
+                        .desc("adapt even when some digits have no clips (those keep what the base model learnt)").build());
+    }
+
+    @Override
+    public int run(CommandLine line, Console console) throws Exception {
+        for (String required : List.of("model", "clips", "out")) {
+            if (!line.hasOption(required)) {
+                throw new UsageException("--" + required + " is required");
+            }
+        }
+        double share = parseShare(line.getOptionValue("share", "0.1"));
+        Path modelFile = Path.of(line.getOptionValue("model"));
+        Path dir = Path.of(line.getOptionValue("clips"));
+        Path out = Path.of(line.getOptionValue("out"));
+        ModelBundle bundle = ModelBundle.read(modelFile, plugins);
+        TrainingSet base = bundle.trainingExamples(modelFile);
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + ": no such folder (expected " + dir + "/0/*.wav ... " + dir + "/9/*.wav)");
+        }
+        Corpus corpus = CorpusLayout.FOLDERS.scan(dir);
+        for (BadFile b : corpus.badFiles()) {
+            console.err().println("skipped " + b);
+        }
+        List<VoiceAdaptation.Clip> clips = new ArrayList<>();
+        TreeSet<Integer> rates = new TreeSet<>(bundle.trainingData().sampleRates());
+        for (CorpusEntry e : corpus.entries()) {
+            if (e.digit() >= base.numClasses()) {
+                console.err().println("skipped " + e.path() + ": the model knows no digit " + e.digit());
+                continue;
+            }
+            try {
+                AudioClip clip = WavReader.readClip(e.path());
+                Features f = bundle.extractor().extract(clip);
+                if (!Arrays.equals(f.shape(), base.shape())) {
+                    throw new IOException("features of shape " + Arrays.toString(f.shape()) + ", the model's are "
+                            + Arrays.toString(base.shape()));
+                }
+                clips.add(new VoiceAdaptation.Clip(dir.relativize(e.path()).toString(), e.digit(), f.values()));
+                rates.add(clip.sampleRate());
+            } catch (IOException | RuntimeException ex) {
+                String why = String.valueOf(ex.getMessage());
+                console.err().println("skipped " + (why.startsWith(e.path().toString()) ? why : e.path() + ": " + why));
+            }
+        }
+        TreeSet<Integer> missing = new TreeSet<>();
+        IntStream.range(0, base.numClasses()).forEach(missing::add);
+        clips.forEach(c -> missing.remove(c.digit()));
+        if (clips.isEmpty()) {
+            throw new IOException(dir + ": no usable clips (expected WAV files in " + dir + "/0/ ... " + dir + "/9/)");
+        }
+        if (!missing.isEmpty() && !line.hasOption("partial")) {
+            throw new IOException(dir + " has no usable clips for digit" + (missing.size() == 1 ? " " : "s ")
+                    + String.join(", ", missing.stream().map(String::valueOf).toList()) + " (expected WAV files in "
+                    + String.join(", ", missing.stream().map(d -> dir.resolve(d.toString()) + "/").toList())
+                    + "); add at least one for each, or pass --partial to adapt with the digits there are");
+        }
+
+        BundleManifest meta = bundle.manifest();
+        Object seedValue = meta.spec().asMap().get("seed");
+        long seed = seedValue instanceof Number n ? n.longValue() : 1L;
+        ModelConfig model = new ModelConfig("adapted", meta.backend(), meta.modelType(),
+                ConfigValues.of(meta.spec().asMap()).without("seed"), meta.ensemble());
+        int repeats = VoiceAdaptation.repeats(base.size(), clips.size(), share);
+        console.out().printf(Locale.ROOT, "adapting %s (%s %s on %s) with %d clips of %s%s: each counted %d times "
+                        + "among %d training examples%n", modelFile, meta.backend(), meta.modelType(), meta.extractor().name(),
+                clips.size(), dir, missing.isEmpty() ? "" : " (no clips for digits " + missing + ")", repeats, base.size());
+        long t0 = System.nanoTime();
+        VoiceAdaptation.Result r = new VoiceAdaptation(new TrainingService(plugins)).adapt(model, seed, base,
+                bundle.model(), clips, share, step -> console.err().println("  " + step));
+        console.out().printf(Locale.ROOT, "your clips, leave-one-clip-out: before %d/%d (%.1f%%), after %d/%d (%.1f%%)%s%n",
+                r.correctBefore(), r.clips(), 100.0 * r.correctBefore() / r.clips(), r.correctAfter(), r.clips(),
+                100.0 * r.correctAfter() / r.clips(), r.clips() < 2 ? " (one clip: nothing to leave out)" : "");
+
+        TrainingData old = bundle.trainingData();
+        TrainingData data = new TrainingData(new ArrayList<>(rates), old.minSeconds(), old.maxSeconds(),
+                old.clips() + clips.size());
+        BundleManifest.AdaptationRecord record = new BundleManifest.AdaptationRecord(modelFile.getFileName().toString(),
+                PinnedInstaller.sha256(modelFile), clips.stream().map(VoiceAdaptation.Clip::name).toList(), r.repeats(),
+                r.correctBefore(), r.correctAfter());
+        ModelBundle.write(out, bundle.extractor(), r.model(), bundle.labels(), data, meta.provenance(), r.trainedOn(), record);
+        console.out().printf(Locale.ROOT, "adapted in %.1f s; wrote %s%n", (System.nanoTime() - t0) / 1e9, out);
+        return 0;
+    }
+
+    private static double parseShare(String text) throws UsageException {
+        try {
+            double s = Double.parseDouble(text);
+            if (s > 0 && s < 1) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--share must be a number between 0 and 1 (exclusive), got '" + text + "'");
+    }
+}

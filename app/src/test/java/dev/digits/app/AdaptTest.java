@@ -1,0 +1,134 @@
+package dev.digits.app;
+
+import dev.digits.app.bundle.ModelBundle;
+import dev.digits.app.results.BundleManifest;
+import dev.digits.core.dataset.DatasetLocator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code digits adapt}: a model trained without george, adapted with one clip per digit of his. */
+class AdaptTest {
+    @TempDir
+    static Path dir;
+    static Path base;
+    static Path recordings;
+
+    @BeforeAll
+    static void trainWithoutGeorge() throws Exception {
+        recordings = DatasetLocator.defaults().locate("fsdd").resolve("recordings");
+        Path corpus = MiniCorpus.create(dir, 6);
+        Path yaml = dir.resolve("base.yaml");
+        Files.writeString(yaml, """
+                name: base
+                dataset: {path: %s}
+                protocol: {type: leave-one-speaker-out}
+                cache: false
+                extractors: [{id: mean, type: mfcc-librosa, params: {sr: native, pooling: mean-std}}]
+                models: [{id: logistic, backend: tribuo, spec: {type: logistic}}]
+                """.formatted(corpus));
+        base = dir.resolve("base.digits");
+        AppRunner.Result r = AppRunner.run("train", "--config", yaml.toString(), "--split", "train", "--out", base.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("120 clips (first fold's training part)"), r.out());
+    }
+
+    /** george's recording {@code index} of every digit, in the folders layout. */
+    private static Path georgeClips(String name, int index) throws Exception {
+        Path clips = dir.resolve(name);
+        for (int d = 0; d < 10; d++) {
+            Path folder = Files.createDirectories(clips.resolve(Integer.toString(d)));
+            Files.copy(recordings.resolve(d + "_george_" + index + ".wav"), folder.resolve("g" + index + ".wav"));
+        }
+        return clips;
+    }
+
+    @Test
+    void adaptsWithOneClipPerDigitAndSaysWhatItDid() throws Exception {
+        Path clips = georgeClips("clips", 10);
+        Files.writeString(clips.resolve("5/broken.wav"), "not a wav at all");
+        Path out = dir.resolve("adapted.digits");
+        AppRunner.Result r = AppRunner.run("adapt", "--model", base.toString(), "--clips", clips.toString(), "--out",
+                out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        // 120 base examples; 10 clips at a 0.1 share: ceil(0.1 * 120 / (0.9 * 10)) = 2 copies each
+        assertTrue(r.out().contains("with 10 clips of " + clips + ": each counted 2 times among 120 training examples"), r.out());
+        assertTrue(r.out().matches("(?s).*leave-one-clip-out: before \\d+/10 \\(.*%\\), after \\d+/10 \\(.*%\\).*"), r.out());
+        assertTrue(r.err().contains("skipped " + clips.resolve("5/broken.wav")), r.err());
+
+        ModelBundle adapted = ModelBundle.read(out, Plugins.discover(getClass().getClassLoader()));
+        BundleManifest.AdaptationRecord record = adapted.manifest().adaptation();
+        assertNotNull(record);
+        assertEquals("base.digits", record.base());
+        assertEquals(10, record.clips().size());
+        assertEquals(2, record.repeats());
+        assertEquals(140, adapted.trainingExamples(out).size(), "base examples plus the clips, repeated");
+        assertEquals(130, adapted.trainingData().clips());
+
+        // the adapted model recognises george's clips it was given at least as well as the base did
+        int baseRight = 0;
+        int adaptedRight = 0;
+        for (int d = 0; d < 10; d++) {
+            String wav = clips.resolve(d + "/g10.wav").toString();
+            baseRight += AppRunner.run("predict", "--model", base.toString(), wav).out().split("\t")[1].equals("" + d) ? 1 : 0;
+            adaptedRight += AppRunner.run("predict", "--model", out.toString(), wav).out().split("\t")[1].equals("" + d) ? 1 : 0;
+        }
+        assertTrue(adaptedRight >= baseRight, "adapted " + adaptedRight + " vs base " + baseRight);
+    }
+
+    @Test
+    void aMissingDigitIsNamedAndPartialAdaptsWithWhatThereIs() throws Exception {
+        Path clips = georgeClips("partial", 11);
+        Files.delete(clips.resolve("3/g11.wav"));
+        Files.delete(clips.resolve("3"));
+        Path out = dir.resolve("partial.digits");
+        AppRunner.Result refused = AppRunner.run("adapt", "--model", base.toString(), "--clips", clips.toString(),
+                "--out", out.toString());
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("has no usable clips for digit 3 (expected WAV files in " + clips.resolve("3")
+                + "/); add at least one for each, or pass --partial"), refused.err());
+        assertFalse(Files.exists(out));
+
+        AppRunner.Result partial = AppRunner.run("adapt", "--model", base.toString(), "--clips", clips.toString(),
+                "--out", out.toString(), "--partial");
+        assertEquals(0, partial.exitCode(), partial.err());
+        assertTrue(partial.out().contains("with 9 clips of " + clips + " (no clips for digits [3])"), partial.out());
+    }
+
+    @Test
+    void aBundleWithoutTrainingDataCannotBeAdaptedAndSaysWhy() throws Exception {
+        Path old = dir.resolve("old.digits");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(base));
+             ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(old))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] bytes = in.readAllBytes();
+                if (!e.getName().equals("training.bin")) {
+                    zip.putNextEntry(new ZipEntry(e.getName()));
+                    zip.write(bytes);
+                    zip.closeEntry();
+                }
+            }
+        }
+        Path clips = georgeClips("old-clips", 12);
+        AppRunner.Result r = AppRunner.run("adapt", "--model", old.toString(), "--clips", clips.toString(), "--out",
+                dir.resolve("x.digits").toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains(old + ": this bundle holds no training data (it was made before bundles kept it); "
+                + "retrain it with this version's digits train"), r.err());
+        AppRunner.Result usage = AppRunner.run("adapt", "--model", base.toString(), "--clips", clips.toString());
+        assertEquals(2, usage.exitCode());
+        assertTrue(usage.err().contains("--out is required"), usage.err());
+    }
+}
