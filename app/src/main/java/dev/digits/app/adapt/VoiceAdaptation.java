@@ -74,6 +74,11 @@ public final class VoiceAdaptation {
         return new Result(adapted, all, repeats, before, after, clips.size());
     }
 
+    /** The adapted model alone: trained on the base examples and every clip, repeated to {@code share}. */
+    public TrainedModel train(ModelConfig model, long seed, TrainingSet base, List<Clip> clips, double share) {
+        return training.train(model, seed, with(base, clips, repeats(base.size(), clips.size(), share)), e -> { }).model();
+    }
+
     /** The base examples followed by each clip {@code repeats} times. */
     static TrainingSet with(TrainingSet base, List<Clip> clips, int repeats) {
         int n = base.size() + clips.size() * repeats;

@@ -43,14 +43,16 @@ public final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "bench features: extraction speed over a folder; bench model: training time and prediction latency";
+        return "bench features: extraction speed over a folder; bench model: training time and prediction latency; "
+                + "bench adapt: adaptation to held-out speakers";
     }
 
     @Override
     public String usage() {
         return "features --data DIR [--threads N] [--rounds R] [--extractor NAME] [--param KEY=VALUE ...]\n"
                 + "    [--engine spark [--master local[2]]]  (the engine's extraction next to the local one)\n"
-                + "  | model --backend NAME [--type mlp] [--spec KEY=VALUE ...] [--seeds 1,2,3]";
+                + "  | model --backend NAME [--type mlp] [--spec KEY=VALUE ...] [--seeds 1,2,3]\n"
+                + "  | adapt --config FILE.yaml [--model ID] [--extractor ID] [--clips-per-digit N] [--share S] [--seed S]";
     }
 
     @Override
@@ -66,6 +68,13 @@ public final class BenchCommand implements Command {
                 .addOption(Option.builder().longOpt("spec").hasArg().argName("KEY=VALUE")
                         .desc("model: spec parameter, repeatable, e.g. --spec standardize=true").build())
                 .addOption(Option.builder().longOpt("seeds").hasArg().argName("LIST").desc("model: seeds (default 1)").build())
+                .addOption(Option.builder().longOpt("config").hasArg().argName("FILE").desc("adapt: the experiment file").build())
+                .addOption(Option.builder().longOpt("model").hasArg().argName("ID").desc("adapt: the experiment's model").build())
+                .addOption(Option.builder().longOpt("clips-per-digit").hasArg().argName("N")
+                        .desc("adapt: clips per digit given to adapt (default 1)").build())
+                .addOption(Option.builder().longOpt("share").hasArg().argName("S")
+                        .desc("adapt: part of the training examples the clips make up (default 0.1)").build())
+                .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("adapt: which clips are given (default 1)").build())
                 .addOption(Option.builder().longOpt("engine").hasArg().argName("NAME")
                         .desc("features: also time the corpus's extraction on this engine (spark)").build())
                 .addOption(Option.builder().longOpt("master").hasArg().argName("URL")
@@ -77,8 +86,11 @@ public final class BenchCommand implements Command {
         if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("model")) {
             return new ModelBenchmark(plugins, locator).run(line, console);
         }
+        if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("adapt")) {
+            return new AdaptBenchmark(plugins, locator).run(line, console);
+        }
         if (line.getArgList().size() != 1 || !line.getArgList().get(0).equals("features")) {
-            throw new UsageException("the benchmark to run: features or model");
+            throw new UsageException("the benchmark to run: features, model or adapt");
         }
         if (!line.hasOption("data")) {
             throw new UsageException("--data DIR is required");

@@ -1,0 +1,130 @@
+package dev.digits.app.commands;
+
+import dev.digits.api.features.Features;
+import dev.digits.api.model.TrainedModel;
+import dev.digits.api.model.TrainingSet;
+import dev.digits.app.Plugins;
+import dev.digits.app.adapt.VoiceAdaptation;
+import dev.digits.app.cli.Console;
+import dev.digits.app.cli.UsageException;
+import dev.digits.app.experiment.ExperimentConfig;
+import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
+import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
+import dev.digits.app.experiment.ExperimentLoader;
+import dev.digits.app.experiment.ExperimentPlan;
+import dev.digits.app.experiment.ExperimentRunner;
+import dev.digits.app.training.TrainingService;
+import dev.digits.core.dataset.Corpus;
+import dev.digits.core.dataset.CorpusEntry;
+import dev.digits.core.dataset.DatasetLocator;
+import dev.digits.core.dataset.Fold;
+import dev.digits.core.dataset.LeaveOneSpeakerOut;
+import dev.digits.core.features.CorpusExtraction;
+import dev.digits.core.features.CorpusFeatures;
+import dev.digits.core.features.FeatureCache;
+import org.apache.commons.cli.CommandLine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * {@code digits bench adapt}: what {@code digits adapt} does for a new voice, measured leave-one-speaker-out. For
+ * each speaker, a model of the experiment (its first extractor and model unless named) is trained on the other
+ * speakers, then adapted with {@code --clips-per-digit} of the speaker's clips per digit (chosen by seed); both are
+ * tested on the speaker's other clips.
+ */
+final class AdaptBenchmark {
+    private final Plugins plugins;
+    private final DatasetLocator locator;
+
+    AdaptBenchmark(Plugins plugins, DatasetLocator locator) {
+        this.plugins = plugins;
+        this.locator = locator;
+    }
+
+    int run(CommandLine line, Console console) throws Exception {
+        if (!line.hasOption("config")) {
+            throw new UsageException("--config FILE.yaml is required");
+        }
+        ExperimentConfig config = new ExperimentLoader(plugins).load(Path.of(line.getOptionValue("config")));
+        ExtractorConfig extractor = pick(config.extractors().stream().map(ExtractorConfig::id).toList(),
+                line.getOptionValue("extractor"), "extractor", config.extractors());
+        ModelConfig model = pick(config.models().stream().map(ModelConfig::id).toList(), line.getOptionValue("model"),
+                "model", config.models());
+        int perDigit = Integer.parseInt(line.getOptionValue("clips-per-digit", "1"));
+        long seed = Long.parseLong(line.getOptionValue("seed", "1"));
+        double share = Double.parseDouble(line.getOptionValue("share", "0.1"));
+        if (perDigit < 1) {
+            throw new UsageException("--clips-per-digit must be at least 1");
+        }
+        Path root = new ExperimentRunner(plugins, locator, console).resolveDataset(config);
+        Corpus corpus = ExperimentPlan.data(config, root).corpus();
+        plugins.extractors().get(extractor.type());
+        FeatureCache cache = config.cache() ? new FeatureCache(FeatureCache.defaultRoot()) : null;
+        CorpusFeatures features = new CorpusExtraction(extractor.extractor(), cache,
+                Runtime.getRuntime().availableProcessors()).run(corpus, n -> { });
+        Map<Path, Features> byPath = new HashMap<>();
+        for (int i = 0; i < features.size(); i++) {
+            byPath.put(features.entries().get(i).path(), features.features().get(i));
+        }
+        List<CorpusEntry> entries = features.entries();
+        int classes = TrainingService.numClasses(entries);
+        TrainingService training = new TrainingService(plugins);
+        VoiceAdaptation adaptation = new VoiceAdaptation(training);
+        console.out().printf(Locale.ROOT, "adapting %s on %s with %d clip(s) per digit of each held-out speaker (share %.2f, "
+                + "seed %d)%n", model.id(), extractor.id(), perDigit, share, seed);
+        double sumBefore = 0;
+        double sumAfter = 0;
+        double worstAfter = 1;
+        List<Fold> folds = new LeaveOneSpeakerOut().folds(entries);
+        for (Fold fold : folds) {
+            // the clips given to adapt: perDigit per digit, drawn by seed; the rest is the test
+            Map<Integer, List<Integer>> byDigit = new HashMap<>();
+            for (int i : fold.test()) {
+                byDigit.computeIfAbsent(entries.get(i).digit(), d -> new ArrayList<>()).add(i);
+            }
+            List<Integer> given = new ArrayList<>();
+            Random random = new Random(seed);
+            for (int d = 0; d < classes; d++) {
+                List<Integer> candidates = new ArrayList<>(byDigit.getOrDefault(d, List.of()));
+                Collections.shuffle(candidates, random);
+                given.addAll(candidates.subList(0, Math.min(perDigit, candidates.size())));
+            }
+            int[] test = java.util.Arrays.stream(fold.test()).filter(i -> !given.contains(i)).toArray();
+            TrainingSet base = TrainingService.examples(entries, fold.train(), byPath, List.of(), classes);
+            TrainingSet testSet = TrainingService.examples(entries, test, byPath, List.of(), classes);
+            TrainedModel before = training.train(model, seed, base, e -> { }).model();
+            List<VoiceAdaptation.Clip> clips = given.stream().map(i -> new VoiceAdaptation.Clip(
+                    entries.get(i).path().getFileName().toString(), entries.get(i).digit(),
+                    byPath.get(entries.get(i).path()).values())).toList();
+            TrainedModel after = adaptation.train(model, seed, base, clips, share);
+            double a = TrainingService.evaluate(before, testSet).metrics().accuracy();
+            double b = TrainingService.evaluate(after, testSet).metrics().accuracy();
+            console.out().printf(Locale.ROOT, "%-20s before %6.2f%%  after %6.2f%%  (%d test clips)%n", fold.name(), a * 100,
+                    b * 100, test.length);
+            sumBefore += a;
+            sumAfter += b;
+            worstAfter = Math.min(worstAfter, b);
+        }
+        console.out().printf(Locale.ROOT, "mean over %d speakers: before %.2f%%, after %.2f%%; worst speaker after %.2f%%%n",
+                folds.size(), 100 * sumBefore / folds.size(), 100 * sumAfter / folds.size(), 100 * worstAfter);
+        return 0;
+    }
+
+    private static <T> T pick(List<String> ids, String id, String what, List<T> items) throws UsageException {
+        if (id == null) {
+            return items.get(0);
+        }
+        int i = ids.indexOf(id);
+        if (i < 0) {
+            throw new UsageException("no " + what + " '" + id + "' in the experiment; it has: " + String.join(", ", ids));
+        }
+        return items.get(i);
+    }
+}
