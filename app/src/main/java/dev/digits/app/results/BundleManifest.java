@@ -1,0 +1,46 @@
+package dev.digits.app.results;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.digits.api.params.Parameters;
+
+import java.util.List;
+
+/**
+ * {@code bundle.json}, the description inside a model bundle: format and version, the extractor and its
+ * resolved parameters, the backend's model type and spec, the input shape and labels, facts about the
+ * training data, and the run provenance (the same record as a run's cell; {@code null} in bundles from
+ * before it was typed, whose old provenance is kept as {@code legacyProvenance}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BundleManifest(String format, int formatVersion, ExtractorRef extractor, String backend,
+                             String modelType, Parameters spec, int ensemble, int[] inputShape,
+                             List<String> labels, TrainingData trainingData, RunProvenance provenance,
+                             JsonNode legacyProvenance, AdaptationRecord adaptation) {
+
+    /**
+     * How {@code digits adapt} made this bundle from another: the base bundle and its SHA-256, the clips added and
+     * how often each counted, and the leave-one-clip-out score on them before and after.
+     */
+    public record AdaptationRecord(String base, String baseSha256, List<String> clips, int repeats, int correctBefore,
+                                   int correctAfter) {
+    }
+
+    /**
+     * The extractor by plugin name, its revision (1 in bundles from before revisions), resolved parameters, and
+     * the SHA-256 of each file it depends on (model weights), which the bundle carries under {@code files/}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ExtractorRef(String name, Integer revision, Parameters params, java.util.Map<String, String> files) {
+        public int revisionOrFirst() {
+            return revision == null ? 1 : revision;
+        }
+    }
+
+    /**
+     * Facts about the training data used to warn about unusual input: sample rates, duration range, clips, and
+     * how many examples (clips plus augmented copies) were trained on.
+     */
+    public record TrainingData(List<Integer> sampleRates, double minSeconds, double maxSeconds, int clips) {
+    }
+}
