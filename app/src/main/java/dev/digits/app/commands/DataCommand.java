@@ -1,5 +1,8 @@
 package dev.digits.app.commands;
 
+import dev.digits.api.plugin.PluginRegistry;
+import dev.digits.core.fetch.ModelFilesProvider;
+
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
 import dev.digits.app.cli.UsageException;
@@ -88,14 +91,21 @@ public final class DataCommand implements Command {
     }
 
     private int fetch(CommandLine line, List<String> args, Console console) throws Exception {
+        PluginRegistry<ModelFilesProvider> modelFiles = PluginRegistry.discover(ModelFilesProvider.class, "model files",
+                Thread.currentThread().getContextClassLoader());
         if (args.size() != 2) {
-            throw new UsageException("data fetch takes one dataset name (known: fsdd)");
+            throw new UsageException("data fetch takes one name (datasets: fsdd; model files: "
+                    + String.join(", ", modelFiles.names()) + ")");
+        }
+        if (modelFiles.entry(args.get(1)).isPresent()) {
+            console.out().println(modelFiles.get(args.get(1)).install(line.getOptionValue("from")));
+            return 0;
         }
         KnownDataset dataset;
         try {
             dataset = KnownDataset.byName(args.get(1));
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(e.getMessage() + "; model files: " + String.join(", ", modelFiles.names()));
         }
         Path root = line.hasOption("dir") ? Path.of(line.getOptionValue("dir")) : DatasetLocator.userDataDir();
         Path installed = new DatasetFetcher(console.err()::println)
