@@ -125,6 +125,31 @@ class ModelUseTest {
     }
 
     @Test
+    void nanSamplesAreABadFileForPredictAndEndAStreamWithAMessage() throws Exception {
+        float[] clip = WavReader.readClip(recordings.resolve("5_george_0.wav")).samples();
+        float[] poisoned = clip.clone();
+        poisoned[poisoned.length / 2] = Float.NaN;
+        Path nan = dir.resolve("nan-float.wav");
+        WavWriter.write(nan, poisoned, 8000, 1, dev.digits.core.audio.WavFormat.Encoding.IEEE_FLOAT, 32);
+        AppRunner.Result p = AppRunner.run("predict", "--model", bundle.toString(), nan.toString(),
+                recordings.resolve("7_theo_1.wav").toString());
+        assertEquals(1, p.exitCode(), "the NaN file is bad: " + p.out());
+        assertTrue(p.err().contains("nan-float.wav: non-finite samples"), p.err());
+        assertTrue(!p.out().contains("NaN"), "no NaN confidence printed: " + p.out());
+        assertTrue(p.out().contains("7_theo_1.wav\t7\t"), "the good file is still predicted: " + p.out());
+
+        float[] joined = new float[clip.length * 2 + 8000];
+        System.arraycopy(clip, 0, joined, 4000, clip.length);
+        joined[4000 + clip.length + 4000] = Float.NaN;
+        Path stream = dir.resolve("nan-stream.wav");
+        WavWriter.write(stream, joined, 8000, 1, dev.digits.core.audio.WavFormat.Encoding.IEEE_FLOAT, 32);
+        AppRunner.Result s = AppRunner.runWithInput(Files.readAllBytes(stream), "stream", "--model", bundle.toString(), "-");
+        assertEquals(1, s.exitCode(), s.err());
+        assertTrue(s.err().contains("non-finite sample (NaN or infinity) at"), s.err());
+        assertEquals("5", digitsOf(s.out()), "the digit before the NaN is kept: " + s.out());
+    }
+
+    @Test
     void predictPrintsOneLinePerFileWalksFoldersAndSkipsBadFiles() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("in/sub"));
         Files.copy(recordings.resolve("7_theo_1.wav"), folder.resolve("b.wav"));

@@ -89,7 +89,11 @@ public final class EpochLoop {
                 lossSum += network.step(order, start, end) * (end - start);
             }
             network.endEpoch();
-            float[][] trainProbs = network.model().predictProbabilities(train.features());
+            if (!Double.isFinite(lossSum)) {
+                throw new IllegalStateException("training diverged: the loss is " + lossSum / n + " at epoch " + epoch
+                        + " (non-finite features, or a learning rate too high)");
+            }
+            float[][] trainProbs = ProbabilityMetrics.requireFinite(network.model().predictProbabilities(train.features()));
             double valLoss = Double.NaN;
             double valAcc = Double.NaN;
             if (split.validation() != null) {

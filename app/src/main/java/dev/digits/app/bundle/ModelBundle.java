@@ -1,5 +1,6 @@
 package dev.digits.app.bundle;
 
+import dev.digits.training.ProbabilityMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.digits.api.model.TrainingSet;
@@ -326,6 +327,6 @@ public final class ModelBundle {
 
     /** Class probabilities for one clip. */
     public float[] classify(AudioClip clip) {
-        return model.predictProbabilities(new float[][] {extractor.extract(clip).values()})[0];
+        return ProbabilityMetrics.requireFinite(model.predictProbabilities(new float[][] {extractor.extract(clip).values()}))[0];
     }
 }

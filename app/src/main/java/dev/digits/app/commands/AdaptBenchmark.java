@@ -69,6 +69,7 @@ final class AdaptBenchmark {
         FeatureCache cache = config.cache() ? new FeatureCache(FeatureCache.defaultRoot()) : null;
         CorpusFeatures features = new CorpusExtraction(extractor.extractor(), cache,
                 Runtime.getRuntime().availableProcessors()).run(corpus, n -> { });
+        features.cacheWarning().ifPresent(console.err()::println);
         Map<Path, Features> byPath = new HashMap<>();
         for (int i = 0; i < features.size(); i++) {
             byPath.put(features.entries().get(i).path(), features.features().get(i));

@@ -72,6 +72,7 @@ final class ModelBenchmark {
         FeatureExtractor extractor = plugins.extractors().get("mfcc-librosa").create(Map.of("sr", 22050, "pooling", "mean"));
         CorpusFeatures features = new CorpusExtraction(extractor, new FeatureCache(FeatureCache.defaultRoot()),
                 Runtime.getRuntime().availableProcessors()).run(corpus, n -> { });
+        features.cacheWarning().ifPresent(console.err()::println);
         Fold fold = new OfficialSplit().folds(features.entries()).get(0);
         Map<Path, Features> clean = new HashMap<>();
         for (int i = 0; i < features.size(); i++) {

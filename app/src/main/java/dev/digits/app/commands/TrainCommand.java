@@ -127,6 +127,7 @@ public final class TrainCommand implements Command {
         CorpusFeatures features = new CorpusExtraction(extractor, cache, threads)
                 .run(corpus, n -> progress.update(n, corpus.size(), null));
         features.badFiles().forEach(b -> console.err().println("  skipped " + b));
+        features.cacheWarning().ifPresent(console.err()::println);
         Fold fold = split.equals("all") ? new Fold("all", IntStream.range(0, features.size()).toArray(), new int[0])
                 : scanned.protocol().folds(features.entries()).get(0);
         int[] rows = fold.train();

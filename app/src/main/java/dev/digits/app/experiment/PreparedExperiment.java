@@ -25,6 +25,7 @@ import dev.digits.api.model.ModelSpec;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingSet;
 import dev.digits.core.audio.WavReader;
+import dev.digits.core.dataset.BadFile;
 import dev.digits.core.dataset.Corpus;
 import dev.digits.core.dataset.CorpusEntry;
 import dev.digits.core.dataset.CorpusLayout;
@@ -107,6 +108,7 @@ public final class PreparedExperiment implements CellWork {
                     cf.extracted(), cf.fromCache(), cache == null ? "off" : cache.root(), cf.badFiles().size());
             cf.badFiles().stream().limit(10).forEach(b -> err.println("  skipped " + b));
             cf.damagedCacheEntries().forEach(d -> err.println("  damaged cache entry recomputed: " + d));
+            cf.cacheWarning().ifPresent(err::println);
             features.put(e.id(), cf);
             extractMillis.put(e.id(), timeExtraction(extractor, corpus));
         }
@@ -116,6 +118,10 @@ public final class PreparedExperiment implements CellWork {
             usable.retainAll(cf.entries());
         }
         List<Fold> folds = usable.size() < corpus.size() ? plan.protocol().folds(usable) : plan.folds();
+        List<BadFile> skipped = new ArrayList<>();
+        features.values().forEach(cf -> cf.badFiles().stream().filter(b -> !corpus.badFiles().contains(b))
+                .forEach(skipped::add));
+        DataLossCheck.check(corpus.size(), usable.size(), skipped, plan.folds(), folds);
         Map<String, Map<Path, Features>> byPath = new HashMap<>();
         for (Map.Entry<String, CorpusFeatures> e : features.entrySet()) {
             Map<Path, Features> m = new HashMap<>();

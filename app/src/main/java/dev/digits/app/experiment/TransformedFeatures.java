@@ -109,6 +109,7 @@ public final class TransformedFeatures {
         CorpusFeatures cf = new CorpusExtraction(extractor, cache, threads)
                 .run(corpus, n -> progress.update(n, corpus.size(), null));
         err.printf("%s: %d clips (%d computed, %d from cache)%n", what, cf.size(), cf.extracted(), cf.fromCache());
+        cf.cacheWarning().ifPresent(err::println);
         cf.badFiles().stream().filter(b -> !corpus.badFiles().contains(b)).limit(10)
                 .forEach(b -> err.println("  skipped " + b));
         Map<Path, Features> m = new HashMap<>();

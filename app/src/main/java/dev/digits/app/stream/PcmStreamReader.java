@@ -23,6 +23,7 @@ public final class PcmStreamReader {
     private final byte[] frameBytes;
     private byte[] raw = new byte[0];
     private int leftover;
+    private long framesRead;
 
     public PcmStreamReader(InputStream input, int rawSampleRate) throws IOException {
         PushbackInputStream p = new PushbackInputStream(input, 4);
@@ -121,7 +122,13 @@ public final class PcmStreamReader {
                 };
             }
             out[f] = (float) (sum / channels);
+            if (!Float.isFinite(out[f])) {
+                throw new IOException(String.format(java.util.Locale.ROOT,
+                        "non-finite sample (NaN or infinity) at %.3f s; the stream stops here",
+                        (framesRead + f) / (double) sampleRate));
+            }
         }
+        framesRead += frames;
         leftover = have - frames * frameSize;
         System.arraycopy(raw, frames * frameSize, raw, 0, leftover);
         return frames;

@@ -1,5 +1,6 @@
 package dev.digits.app.training;
 
+import dev.digits.training.ProbabilityMetrics;
 import dev.digits.api.features.Features;
 import dev.digits.api.model.ClassifierProvider;
 import dev.digits.api.model.ModelSpec;
@@ -144,7 +145,7 @@ public final class TrainingService {
     /** Scores {@code model} on {@code test}, timing prediction per example. */
     public static Evaluation evaluate(TrainedModel model, TrainingSet test) {
         long t0 = System.nanoTime();
-        float[][] probs = model.predictProbabilities(test.features());
+        float[][] probs = ProbabilityMetrics.requireFinite(model.predictProbabilities(test.features()));
         double millis = (System.nanoTime() - t0) / 1e6 / Math.max(1, test.size());
         int[] predicted = new int[probs.length];
         for (int i = 0; i < probs.length; i++) {

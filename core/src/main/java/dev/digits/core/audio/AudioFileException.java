@@ -14,6 +14,7 @@ public class AudioFileException extends IOException {
         DATA_TOO_LONG("data chunk longer than the file"),
         UNSUPPORTED_ENCODING("unsupported encoding"),
         NO_SAMPLES("no samples"),
+        NON_FINITE("non-finite samples"),
         UNREADABLE("cannot be read");
 
         private final String summary;

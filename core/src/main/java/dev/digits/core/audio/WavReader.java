@@ -119,7 +119,9 @@ public final class WavReader {
                     throw new AudioFileException(file, Problem.NO_SAMPLES, "data chunk of " + size + " bytes");
                 }
                 WavFormat format = new WavFormat(encoding, sampleRate, channels, bits, frames);
-                return new WavFile(format, decodeSamples(buf, body, format));
+                float[] samples = decodeSamples(buf, body, format);
+                checkFinite(file, samples, sampleRate);
+                return new WavFile(format, samples);
             }
             long next = body + size + (size & 1);
             if (next > bytes.length && !id.equals("data")) {
@@ -169,6 +171,17 @@ public final class WavReader {
             mono[f] = channels == 1 ? (float) sum : (float) (sum * scale);
         }
         return mono;
+    }
+
+    /** Float WAVs can hold NaN or infinity, which would poison every feature and model downstream. */
+    private static void checkFinite(Path file, float[] samples, int sampleRate) throws AudioFileException {
+        for (int i = 0; i < samples.length; i++) {
+            if (!Float.isFinite(samples[i])) {
+                long bad = java.util.stream.IntStream.range(i, samples.length).filter(j -> !Float.isFinite(samples[j])).count();
+                throw new AudioFileException(file, Problem.NON_FINITE, String.format(java.util.Locale.ROOT,
+                        "%d NaN or infinite, the first at sample %d (%.3f s)", bad, i, i / (double) sampleRate));
+            }
+        }
     }
 
     private static double sample(ByteBuffer buf, int p, WavFormat.Encoding encoding, int bytes) {

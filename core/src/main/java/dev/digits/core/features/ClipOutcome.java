@@ -10,11 +10,12 @@ import dev.digits.api.features.Features;
  * @param fromCache    the features were read from the cache
  * @param damagedEntry a damaged cache entry found (and recomputed) on the way, or {@code null}
  * @param computeNanos time spent computing (0 for a cache hit)
+ * @param cacheProblem why the features could not be written to the cache (they are still used), or {@code null}
  */
 public record ClipOutcome(Features features, String problem, boolean fromCache, String damagedEntry,
-                          long computeNanos) {
+                          long computeNanos, String cacheProblem) {
 
     public static ClipOutcome failed(String problem) {
-        return new ClipOutcome(null, problem, false, null, 0);
+        return new ClipOutcome(null, problem, false, null, 0, null);
     }
 }

@@ -10,6 +10,7 @@ import dev.digits.core.dataset.Corpus;
 import dev.digits.core.dataset.CorpusEntry;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class CorpusExtraction {
             if (cache != null) {
                 FeatureCache.Lookup hit = cache.read(extractor, hash);
                 if (hit instanceof FeatureCache.Hit h) {
-                    return new ClipOutcome(h.features(), null, true, null, 0);
+                    return new ClipOutcome(h.features(), null, true, null, 0, null);
                 } else if (hit instanceof FeatureCache.Damaged d) {
                     damaged = d.entry() + " (" + d.reason() + ") for " + e.path();
                 }
@@ -80,16 +81,27 @@ public final class CorpusExtraction {
             long t0 = System.nanoTime();
             Features f = extract(e, bytes);
             long nanos = System.nanoTime() - t0;
-            if (cache != null) {
-                cache.write(extractor, hash, f);
-            }
-            return new ClipOutcome(f, null, false, damaged, nanos);
+            String cacheProblem = cache == null ? null : writeToCache(hash, f);
+            return new ClipOutcome(f, null, false, damaged, nanos, cacheProblem);
         } catch (AudioFileException ex) {
             return ClipOutcome.failed(ex.getProblem());
         } catch (IOException ex) {
             return ClipOutcome.failed("cannot be read (" + ex.getMessage() + ")");
         } catch (RuntimeException ex) {
             return ClipOutcome.failed("feature extraction failed (" + ex + ")");
+        }
+    }
+
+    /**
+     * Writes one clip's features to the cache. A cache that cannot be written (read-only, full, not a folder)
+     * costs speed, never clips: the problem is returned for one warning and the features are used anyway.
+     */
+    private String writeToCache(String hash, Features f) {
+        try {
+            cache.write(extractor, hash, f);
+            return null;
+        } catch (IOException | UncheckedIOException ex) {
+            return cache.folder(extractor) + ": " + ex;
         }
     }
 
@@ -106,10 +118,16 @@ public final class CorpusExtraction {
         int computed = 0;
         int cached = 0;
         long computeNanos = 0;
+        int notCached = 0;
+        String cacheProblem = null;
         for (int i = 0; i < all.size(); i++) {
             ClipOutcome o = outcomes.get(i);
             if (o.damagedEntry() != null) {
                 damaged.add(o.damagedEntry());
+            }
+            if (o.cacheProblem() != null) {
+                notCached++;
+                cacheProblem = cacheProblem == null ? o.cacheProblem() : cacheProblem;
             }
             if (o.features() != null) {
                 entries.add(all.get(i));
@@ -126,7 +144,7 @@ public final class CorpusExtraction {
         }
         double perClip = computed == 0 ? 0 : computeNanos / 1e6 / computed;
         return new CorpusFeatures(List.copyOf(entries), List.copyOf(features), List.copyOf(bad), computed, cached,
-                List.copyOf(damaged), perClip);
+                List.copyOf(damaged), perClip, notCached, cacheProblem);
     }
 
     private Features extract(CorpusEntry e, byte[] bytes) throws AudioFileException {

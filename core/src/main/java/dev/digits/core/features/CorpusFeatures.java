@@ -5,6 +5,7 @@ import dev.digits.core.dataset.BadFile;
 import dev.digits.core.dataset.CorpusEntry;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The features of every readable clip of a corpus, in corpus order, with what it cost.
@@ -16,12 +17,21 @@ import java.util.List;
  * @param fromCache            clips read from the cache
  * @param damagedCacheEntries  cache entries found damaged (recomputed)
  * @param extractMillisPerClip mean wall time per computed clip (decode + resample + extract), per thread
+ * @param notCached            clips whose features could not be written to the cache (computed in memory, used)
+ * @param cacheProblem         the first reason a cache write failed, or {@code null} when none did
  */
 public record CorpusFeatures(List<CorpusEntry> entries, List<Features> features, List<BadFile> badFiles,
                              int extracted, int fromCache, List<String> damagedCacheEntries,
-                             double extractMillisPerClip) {
+                             double extractMillisPerClip, int notCached, String cacheProblem) {
 
     public int size() {
         return entries.size();
+    }
+
+    /** One line for standard error when the cache could not be written (the features were used anyway). */
+    public Optional<String> cacheWarning() {
+        return notCached == 0 ? Optional.empty() : Optional.of(String.format(
+                "warning: the feature cache cannot be written (%s); %d clips' features were computed in memory and "
+                        + "used, not cached (set DIGITS_CACHE to a writable folder)", cacheProblem, notCached));
     }
 }

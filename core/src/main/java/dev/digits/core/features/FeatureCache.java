@@ -33,8 +33,15 @@ public final class FeatureCache {
         this.root = root;
     }
 
-    /** {@code $DIGITS_CACHE}, else {@code ~/.cache/digits/features}. */
+    /**
+     * {@code $DIGITS_CACHE}, else {@code ~/.cache/digits/features}; the system property {@code digits.cache}, when
+     * set, comes first (for programs that embed digits, and tests).
+     */
     public static Path defaultRoot() {
+        String property = System.getProperty("digits.cache");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
         String env = System.getenv("DIGITS_CACHE");
         if (env != null && !env.isBlank()) {
             return Path.of(env);
@@ -79,7 +86,8 @@ public final class FeatureCache {
         } catch (NoSuchFileException e) {
             return new Miss();
         } catch (IOException e) {
-            return new Damaged(entry, "unreadable: " + e.getMessage());
+            // a cache root that is a file, or a folder that cannot be listed: nothing is there to be damaged
+            return Files.exists(entry) ? new Damaged(entry, "unreadable: " + e.getMessage()) : new Miss();
         }
         try {
             return new Hit(decode(bytes));

@@ -65,6 +65,18 @@ class WavReaderTest {
     }
 
     @Test
+    void nanOrInfiniteSamplesMakeAFileBad() throws IOException {
+        float[] x = new float[16000];
+        x[4000] = Float.NaN;
+        x[8000] = Float.POSITIVE_INFINITY;
+        Path f = dir.resolve("nan.wav");
+        WavWriter.write(f, x, 16000, 1, WavFormat.Encoding.IEEE_FLOAT, 32);
+        AudioFileException e = assertProblem(f, Problem.NON_FINITE, "non-finite samples");
+        assertTrue(e.getMessage().contains("2 NaN or infinite, the first at sample 4000 (0.250 s)"), e.getMessage());
+        assertTrue(e.getMessage().contains("nan.wav"), e.getMessage());
+    }
+
+    @Test
     void emptyFile() throws IOException {
         assertProblem(write("empty.wav", new byte[0]), Problem.EMPTY, "0 bytes");
     }

@@ -144,4 +144,25 @@ class CorpusExtractionTest {
         assertEquals(0, new CorpusExtraction(new CountingExtractor(1), cache, 1).run(corpus, n -> { })
                 .damagedCacheEntries().size(), "the entry was rewritten");
     }
+
+    @Test
+    void aCacheThatCannotBeWrittenCostsNoClips() throws IOException {
+        Corpus corpus = corpus();
+        Path notAFolder = Files.writeString(dir.resolve("cache-is-a-file"), "x");
+        CountingExtractor ex = new CountingExtractor(2);
+        CorpusFeatures unwritable = new CorpusExtraction(ex, new FeatureCache(notAFolder), 2).run(corpus, n -> { });
+        CorpusFeatures none = new CorpusExtraction(new CountingExtractor(2), null, 2).run(corpus, n -> { });
+
+        assertEquals(12, unwritable.size(), "every readable clip is still used");
+        assertEquals(1, unwritable.badFiles().size(), "only the garbage file is bad, not a failed cache write");
+        assertTrue(unwritable.badFiles().get(0).problem().contains("not a WAV file"));
+        assertEquals(0, unwritable.damagedCacheEntries().size(), "a missing cache is not a damaged one");
+        assertEquals(12, unwritable.notCached());
+        String warning = unwritable.cacheWarning().orElseThrow();
+        assertTrue(warning.contains(notAFolder.toString()) && warning.contains("12 clips"), warning);
+        for (int i = 0; i < 12; i++) {
+            assertArrayEquals(none.features().get(i).values(), unwritable.features().get(i).values());
+        }
+        assertTrue(none.cacheWarning().isEmpty());
+    }
 }
