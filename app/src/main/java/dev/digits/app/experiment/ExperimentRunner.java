@@ -1,8 +1,9 @@
 package dev.digits.app.experiment;
 
+import dev.digits.app.results.CellConfiguration;
 import dev.digits.app.results.CellResult;
 import dev.digits.app.results.ResultsJson;
-
+import dev.digits.app.training.Provenance;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.digits.app.Plugins;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Runs an experiment on an engine (local or a plugin such as spark): plans the grid, has the engine extract
@@ -74,20 +76,41 @@ public final class ExperimentRunner {
             throw new IOException("no cell to run: every model/extractor pairing was skipped (see the plan above)");
         }
         Path cellsDir = Files.createDirectories(outDir.resolve("cells"));
+        String datasetSha = Provenance.dataset(plan.root(), plan.layout(), plan.corpus().entries(), 0, List.of()).sha256();
+        List<CellConfiguration> configurations = plan.cells().stream().map(c -> CellKey.of(datasetSha, plan, c)).toList();
         Map<Integer, CellResult> results = new TreeMap<>();
         List<Integer> pending = new ArrayList<>();
+        Map<String, Integer> staleWhy = new TreeMap<>();
         for (int i = 0; i < plan.cells().size(); i++) {
             Path file = cellsDir.resolve(plan.cells().get(i).id() + ".json");
             if (resume && Files.exists(file)) {
-                CellResult previous = ResultsJson.read(Files.readAllBytes(file), CellResult.class, file, "cell record");
-                if (previous.ok()) {
+                CellResult previous;
+                try {
+                    previous = ResultsJson.read(Files.readAllBytes(file), CellResult.class, file, "cell record");
+                } catch (IOException damaged) {
+                    err.printf("--resume: %s; the cell runs again%n", damaged.getMessage());
+                    pending.add(i);
+                    continue;
+                }
+                List<String> differences = configurations.get(i).differencesFrom(previous.configuration());
+                if (previous.ok() && differences.isEmpty()) {
                     results.put(i, previous);
                     err.printf("[%d/%d] %s: done before, skipped (--resume)%n", i + 1, plan.cells().size(),
                             plan.cells().get(i).describe());
                     continue;
                 }
+                if (previous.ok()) {
+                    String why = previous.configuration() == null ? "written before configurations were recorded"
+                            : String.join(", ", differences) + " changed";
+                    staleWhy.merge(why, 1, Integer::sum);
+                }
             }
             pending.add(i);
+        }
+        if (!staleWhy.isEmpty()) {
+            int stale = staleWhy.values().stream().mapToInt(Integer::intValue).sum();
+            err.printf("--resume: %d finished cells are stale and run again (%s)%n", stale,
+                    staleWhy.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")));
         }
         int resumed = results.size();
         int[] failed = {0};
@@ -105,8 +128,9 @@ public final class ExperimentRunner {
             try {
                 engine.runCells(prepared, pending, (cell, result) -> {
                     String label = prepared.describe(cell);
-                    AtomicFiles.write(cellsDir.resolve(plan.cells().get(cell).id() + ".json"), ResultsJson.write(result));
-                    results.put(cell, result);
+                    CellResult recorded = result.withConfiguration(configurations.get(cell));
+                    AtomicFiles.write(cellsDir.resolve(plan.cells().get(cell).id() + ".json"), ResultsJson.write(recorded));
+                    results.put(cell, recorded);
                     if (result.ok()) {
                         err.printf("%s: accuracy %.4f, trained in %.1f s%n", label, result.accuracy(), result.trainSeconds());
                     } else {

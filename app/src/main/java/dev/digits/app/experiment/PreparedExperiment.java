@@ -175,7 +175,7 @@ public final class PreparedExperiment implements CellWork {
         return new CellResult(cell.id(), cell.extractor().id(), cell.model().backend(), cell.model().id(),
                 cell.augmentation().id(), cell.model().type(), plan.protocol().type(), cell.foldName(), cell.seed(),
                 CellResult.FAILED, error, null, null, null, null, null, null, null, null, extractMillisPerClip, null, null,
-                null, null, null, provenance, null);
+                null, null, null, provenance, null, null);
     }
 
     /** The features one cell uses: clean, augmented training copies, and test clips under each condition. */
@@ -239,7 +239,7 @@ public final class PreparedExperiment implements CellWork {
                     metrics.macroF1(), eval.perClass(), metrics.confusion(), train.size(), trained.seconds(), extractMs,
                     eval.predictMillisPerClip(), trained.epochs(), underConditions, eval.correctness(test.labels()),
                     eval.misclassified(test.labels(), testFiles),
-                    provenance.finished(trained.model().provenance(), null, seconds(start)), null);
+                    provenance.finished(trained.model().provenance(), null, seconds(start)), null, null);
         } catch (Exception | LinkageError e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return failedResult(cell, e.getClass().getSimpleName() + ": " + message, extractMs,

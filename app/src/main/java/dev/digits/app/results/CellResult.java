@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param testCorrect one character per test clip in fold order: 1 right, 0 wrong (for paired significance tests)
  * @param attempts    how many attempts an engine that retries needed, when more than one
+ * @param configuration the cell's full resolved configuration ({@code --resume} reuses a cell only when it
+ *                    matches); {@code null} in cells written before it was recorded
  */
 public record CellResult(String cell, String extractor, String backend, String model, String augmentation,
                          String modelType, String protocol, String fold, long seed, String status, String error,
@@ -17,7 +19,8 @@ public record CellResult(String cell, String extractor, String backend, String m
                          List<ClassScore> perClass, int[][] confusion, Integer trainExamples, Double trainSeconds,
                          Double extractMillisPerClip, Double predictMillisPerClip, List<EpochRecord> epochs,
                          List<ConditionScore> conditions, String testCorrect, List<Misclassification> misclassified,
-                         RunProvenance provenance, @JsonInclude(JsonInclude.Include.NON_NULL) Integer attempts) {
+                         RunProvenance provenance, @JsonInclude(JsonInclude.Include.NON_NULL) Integer attempts,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) CellConfiguration configuration) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
 
@@ -29,7 +32,16 @@ public record CellResult(String cell, String extractor, String backend, String m
     public CellResult withAttempts(int n) {
         return new CellResult(cell, extractor, backend, model, augmentation, modelType, protocol, fold, seed, status, error,
                 accuracy, macroPrecision, macroRecall, macroF1, perClass, confusion, trainExamples, trainSeconds,
-                extractMillisPerClip, predictMillisPerClip, epochs, conditions, testCorrect, misclassified, provenance, n);
+                extractMillisPerClip, predictMillisPerClip, epochs, conditions, testCorrect, misclassified, provenance, n,
+                configuration);
+    }
+
+    /** This result, recording the configuration that produced it. */
+    public CellResult withConfiguration(CellConfiguration key) {
+        return new CellResult(cell, extractor, backend, model, augmentation, modelType, protocol, fold, seed, status, error,
+                accuracy, macroPrecision, macroRecall, macroF1, perClass, confusion, trainExamples, trainSeconds,
+                extractMillisPerClip, predictMillisPerClip, epochs, conditions, testCorrect, misclassified, provenance,
+                attempts, key);
     }
 
     /** Precision, recall and F1 of one digit. */
