@@ -14,6 +14,7 @@ import dev.digits.app.experiment.ExperimentConfig;
 import dev.digits.app.experiment.ExperimentLoader;
 import dev.digits.app.experiment.ExperimentRunner;
 import dev.digits.app.experiment.ReportWriter;
+import dev.digits.app.experiment.RunFolder;
 import dev.digits.core.dataset.DatasetLocator;
 import jakarta.inject.Inject;
 import org.apache.commons.cli.CommandLine;
@@ -25,7 +26,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -78,17 +78,19 @@ public final class RunCommand implements Command {
         }
         ExperimentConfig config = new ExperimentLoader(plugins).load(Path.of(line.getArgList().get(0)));
         EngineSettings engine = engineSettings(config, line);
-        Path out = outputDir(config, line.getOptionValue("out"), line.hasOption("resume"), console.err());
-        long t0 = System.nanoTime();
-        ExperimentRunner.Outcome outcome = new ExperimentRunner(plugins, locator, console).run(config, engine, out,
-                line.hasOption("resume"));
-        Path report = new ReportWriter().write(config, outcome.runs(), outcome.engine(), out);
-        printTable(outcome.runs(), console.out());
-        console.out().printf(Locale.ROOT, "%d cells: %d run, %d resumed, %d failed, in %.1f s%n", outcome.runs().size(),
-                outcome.ran(), outcome.resumed(), outcome.failed(), (System.nanoTime() - t0) / 1e9);
-        console.out().println("results: " + out.resolve("results.json"));
-        console.out().println("report:  " + report);
-        return outcome.failed() == outcome.runs().size() ? 1 : 0;
+        try (RunFolder folder = outputFolder(config, line.getOptionValue("out"), line.hasOption("resume"), console.err())) {
+            Path out = folder.dir();
+            long t0 = System.nanoTime();
+            ExperimentRunner.Outcome outcome = new ExperimentRunner(plugins, locator, console).run(config, engine, out,
+                    line.hasOption("resume"));
+            Path report = new ReportWriter().write(config, outcome.runs(), outcome.engine(), out);
+            printTable(outcome.runs(), console.out());
+            console.out().printf(Locale.ROOT, "%d cells: %d run, %d resumed, %d failed, in %.1f s%n", outcome.runs().size(),
+                    outcome.ran(), outcome.resumed(), outcome.failed(), (System.nanoTime() - t0) / 1e9);
+            console.out().println("results: " + out.resolve("results.json"));
+            console.out().println("report:  " + report);
+            return outcome.failed() == outcome.runs().size() ? 1 : 0;
+        }
     }
 
     /** The file's engine with the command line's {@code --engine} and {@code --master} applied, checked. */
@@ -102,9 +104,14 @@ public final class RunCommand implements Command {
         return engine;
     }
 
-    private static Path outputDir(ExperimentConfig config, String given, boolean resume, PrintStream err) throws IOException {
+    /**
+     * The run's folder, locked: {@code --out} as given; with {@code --resume} and no {@code --out}, the newest
+     * {@code results/NAME-*}; otherwise a new, unique {@code results/NAME-TIMESTAMP}.
+     */
+    private static RunFolder outputFolder(ExperimentConfig config, String given, boolean resume, PrintStream err)
+            throws IOException {
         if (given != null) {
-            return Path.of(given);
+            return RunFolder.open(Path.of(given));
         }
         Path results = Path.of("results");
         if (resume && Files.isDirectory(results)) {
@@ -113,11 +120,11 @@ public final class RunCommand implements Command {
                         .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
                 if (newest != null) {
                     err.println("resuming " + newest);
-                    return newest;
+                    return RunFolder.open(newest);
                 }
             }
         }
-        return results.resolve(config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return RunFolder.createUnique(results, config.name(), LocalDateTime.now());
     }
 
     private static void printTable(List<CellResult> runs, PrintStream out) {
