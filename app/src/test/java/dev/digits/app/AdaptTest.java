@@ -88,6 +88,27 @@ class AdaptTest {
     }
 
     @Test
+    void clipsAtAnotherRateAreResampledAndTheAdaptedModelKeepsItsInputRate() throws Exception {
+        Path clips = dir.resolve("clips16k");
+        for (int d = 0; d < 10; d++) {
+            Path folder = Files.createDirectories(clips.resolve(Integer.toString(d)));
+            float[] at8k = dev.digits.core.audio.WavReader.readClip(recordings.resolve(d + "_george_12.wav")).samples();
+            dev.digits.core.audio.WavWriter.write16(folder.resolve("g12.wav"),
+                    dev.digits.core.audio.SincResampler.convert(at8k, 8000, 16000), 16000);
+        }
+        Path out = dir.resolve("adapted16k.digits");
+        AppRunner.Result r = AppRunner.run("adapt", "--model", base.toString(), "--clips", clips.toString(), "--out",
+                out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        ModelBundle adapted = ModelBundle.read(out, Plugins.discover(getClass().getClassLoader()));
+        assertEquals(java.util.List.of(8000, 16000), adapted.trainingData().sampleRates());
+        assertEquals(java.util.Optional.of(8000), adapted.inputRate(),
+                "trained on 8 kHz features (the 16 kHz clips were resampled): input is still resampled to 8 kHz");
+        AppRunner.Result p = AppRunner.run("predict", "--model", out.toString(), clips.resolve("4/g12.wav").toString());
+        assertTrue(p.err().contains("16000 Hz, resampled to the 8000 Hz the model was trained on"), p.err());
+    }
+
+    @Test
     void aMissingDigitIsNamedAndPartialAdaptsWithWhatThereIs() throws Exception {
         Path clips = georgeClips("partial", 11);
         Files.delete(clips.resolve("3/g11.wav"));

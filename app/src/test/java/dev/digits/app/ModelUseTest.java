@@ -186,7 +186,7 @@ class ModelUseTest {
         AppRunner.Result rate = AppRunner.run("predict", "--model", bundle.toString(), dir.resolve("nine-16k.wav").toString());
         assertEquals(0, rate.exitCode(), rate.err());
         assertTrue(rate.out().contains("\t9\t"), rate.out());
-        assertTrue(rate.err().contains("16000 Hz, but the model was trained on [8000] Hz audio"), rate.err());
+        assertTrue(rate.err().contains("16000 Hz, resampled to the 8000 Hz the model was trained on"), rate.err());
 
         AppRunner.Result json = AppRunner.run("predict", "--model", bundle.toString(), "--format", "json",
                 dir.resolve("in/a.wav").toString());
@@ -350,11 +350,128 @@ class ModelUseTest {
         assertTrue(editDistance(truth, got) <= 2, "recognised " + got + " for " + truth + " at 20 dB SNR");
     }
 
+    /** Twice the rate by linear interpolation (not the resampler the bundle uses to go back). */
+    private static float[] upsampledTwice(float[] at8k) {
+        float[] at16k = new float[at8k.length * 2];
+        for (int i = 0; i < at16k.length; i++) {
+            int j = i / 2;
+            at16k[i] = i % 2 == 0 ? at8k[j] : (at8k[j] + at8k[Math.min(j + 1, at8k.length - 1)]) / 2;
+        }
+        return at16k;
+    }
+
+    private static int argmax(float[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            best = p[i] > p[best] ? i : best;
+        }
+        return best;
+    }
+
+    @Test
+    void inputAtAnotherRateIsResampledToTheRateTheModelWasTrainedAt() throws Exception {
+        ModelBundle b = ModelBundle.read(bundle, dev.digits.app.Plugins.discover(getClass().getClassLoader()));
+        assertEquals(java.util.Optional.of(8000), b.inputRate());
+        assertEquals(Integer.valueOf(8000), b.trainingData().inputRate(), "recorded in bundle.json");
+        int agree = 0;
+        int agreeUnconverted = 0;
+        int n = 0;
+        for (String speaker : new String[] {"george", "jackson", "nicolas"}) {
+            for (int d = 0; d < 10; d++) {
+                dev.digits.api.audio.AudioClip at8k = WavReader.readClip(recordings.resolve(d + "_" + speaker + "_1.wav"));
+                dev.digits.api.audio.AudioClip at16k = at8k.withSamples(upsampledTwice(at8k.samples()), 16000);
+                int expected = argmax(b.classify(at8k));
+                agree += argmax(b.classify(at16k)) == expected ? 1 : 0;
+                float[] unconverted = b.model().predictProbabilities(new float[][] {b.extractor().extract(at16k).values()})[0];
+                agreeUnconverted += argmax(unconverted) == expected ? 1 : 0;
+                n++;
+            }
+        }
+        assertTrue(agree >= n - 2, "16 kHz copies predicted as the 8 kHz originals: " + agree + "/" + n);
+        assertTrue(agreeUnconverted < agree - 5, "without resampling the features are another model's input: "
+                + agreeUnconverted + "/" + n + " vs " + agree + "/" + n);
+
+        // a bundle from before the input rate was recorded: its training data's one rate is used
+        Path older = rewrite("no-input-rate.digits", json -> {
+            assertTrue(json.contains("\"inputRate\" : 8000"), json);
+            return json.replaceAll(",\\s*\"inputRate\" : 8000", "");
+        });
+        ModelBundle o = ModelBundle.read(older, dev.digits.app.Plugins.discover(getClass().getClassLoader()));
+        assertEquals(null, o.trainingData().inputRate());
+        assertEquals(java.util.Optional.of(8000), o.inputRate());
+
+        // stream: a 16 kHz digit string gives the digits the 8 kHz one gives, and says it resamples
+        float[] audio = digitString("4096", new String[] {"jackson", "theo"}, new Random(21), new ArrayList<>());
+        Path wav8 = dir.resolve("string-8k.wav");
+        Path wav16 = dir.resolve("string-16k.wav");
+        WavWriter.write16(wav8, audio, 8000);
+        WavWriter.write16(wav16, upsampledTwice(audio), 16000);
+        AppRunner.Result s8 = AppRunner.run("stream", "--model", older.toString(), wav8.toString());
+        AppRunner.Result s16 = AppRunner.run("stream", "--model", older.toString(), wav16.toString());
+        assertEquals(0, s16.exitCode(), s16.err());
+        assertEquals(digitsOf(s8.out()), digitsOf(s16.out()), s8.out() + " vs " + s16.out());
+        assertTrue(s16.err().contains("stream: 16000 Hz audio; each utterance is resampled to the 8000 Hz the model "
+                + "was trained on"), s16.err());
+        assertTrue(!s8.err().contains("resampled"), s8.err());
+    }
+
+    @Test
+    void everyStreamOptionIsCheckedWithAOneLineMessage() throws Exception {
+        String[][] bad = {
+                {"--rate", "-8000", "--rate takes a whole number from 4000 to 384000, got '-8000'"},
+                {"--rate", "3000000000", "--rate takes a whole number from 4000 to 384000, got '3000000000'"},
+                {"--rate", "1", "--rate takes a whole number from 4000 to 384000, got '1'"},
+                {"--threshold", "NaN", "--threshold takes a number from 0 to 100, got 'NaN'"},
+                {"--hangover", "-5", "--hangover takes a whole number from 10 to 10000, got '-5'"},
+                {"--max-length", "0", "--max-length takes a whole number from 100 to 60000, got '0'"},
+                {"--min-confidence", "2", "--min-confidence takes a number from 0 to 1, got '2'"},
+                {"--min-length", "2.5", "--min-length takes a whole number from 10 to 10000, got '2.5'"},
+        };
+        Path wav = recordings.resolve("3_theo_0.wav");
+        for (String[] c : bad) {
+            AppRunner.Result r = AppRunner.run("stream", "--model", bundle.toString(), c[0], c[1], wav.toString());
+            assertEquals(2, r.exitCode(), c[0] + " " + c[1]);
+            assertTrue(r.err().startsWith("digits stream: " + c[2] + "\n"), r.err());
+            assertEquals("", r.out());
+        }
+        AppRunner.Result crossed = AppRunner.run("stream", "--model", bundle.toString(), "--min-length", "900",
+                "--max-length", "500", wav.toString());
+        assertTrue(crossed.err().contains("--max-length (500 ms) is shorter than --min-length (900 ms)"), crossed.err());
+    }
+
+    @Test
+    void aTruncatedEmptyOrTextStreamIsAnErrorNotSilence() throws Exception {
+        float[] audio = digitString("5817", new String[] {"nicolas", "lucas"}, new Random(4), new ArrayList<>());
+        Path wav = dir.resolve("to-truncate.wav");
+        WavWriter.write16(wav, audio, 8000);
+        byte[] whole = Files.readAllBytes(wav);
+        Path cut = dir.resolve("truncated-stream.wav");
+        Files.write(cut, Arrays.copyOf(whole, whole.length * 2 / 3));
+        AppRunner.Result full = AppRunner.run("stream", "--model", bundle.toString(), wav.toString());
+        AppRunner.Result r = AppRunner.run("stream", "--model", bundle.toString(), cut.toString());
+        assertEquals(1, r.exitCode(), r.out());
+        assertTrue(r.err().contains(cut + ": truncated WAV stream: it ends after "), r.err());
+        assertTrue(r.err().contains("s its header announces; the digits above are from the part there is"), r.err());
+        assertTrue(!digitsOf(r.out()).isEmpty() && digitsOf(full.out()).startsWith(digitsOf(r.out())),
+                "the digits before the cut are printed: " + r.out() + " of " + full.out());
+
+        AppRunner.Result empty = AppRunner.runWithInput(new byte[0], "stream", "--model", bundle.toString(), "-");
+        assertEquals(1, empty.exitCode());
+        assertTrue(empty.err().contains("standard input: no audio (the stream is empty)"), empty.err());
+
+        AppRunner.Result text = AppRunner.runWithInput("hello, these are not samples\nat all, just words\n and more words"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "stream", "--model", bundle.toString(), "-");
+        assertEquals(1, text.exitCode());
+        assertTrue(text.err().contains("standard input: this is text, not audio"), text.err());
+    }
+
     @Test
     void silenceAndNoiseAloneGiveNoDigits() throws Exception {
         Path silent = dir.resolve("silent.wav");
         WavWriter.write16(silent, new float[8000 * 5], 8000);
-        assertEquals("", AppRunner.run("stream", "--model", bundle.toString(), silent.toString()).out().trim());
+        AppRunner.Result quiet = AppRunner.run("stream", "--model", bundle.toString(), silent.toString());
+        assertEquals("", quiet.out().trim());
+        assertTrue(quiet.err().contains("stream: 5.00 s of audio and no utterance in it"), quiet.err());
         Path noisy = dir.resolve("noise.wav");
         WavWriter.write16(noisy, noise(8000 * 5, 0.03, new Random(5)), 8000);
         assertEquals("", AppRunner.run("stream", "--model", bundle.toString(), noisy.toString()).out().trim());

@@ -27,15 +27,6 @@ public interface FeatureExtractorProvider extends Plugin {
     }
 
     /**
-     * The parameters to use when a model trained with {@code resolved} at one sample rate meets audio of other
-     * rates (a model bundle trained on one rate does this): by default unchanged; an extractor that works at each
-     * clip's own rate returns parameters that resample to {@code trainedRate}, so the model sees what it learnt.
-     */
-    default Map<String, Object> pinnedToRate(Map<String, Object> resolved, int trainedRate) {
-        return resolved;
-    }
-
-    /**
      * The parameters that make the extractor read its {@link FeatureExtractor#files() files} from {@code folder}
      * (where a model bundle unpacked them), by default unchanged.
      */

@@ -15,6 +15,8 @@ import dev.digits.app.results.RunProvenance;
 import dev.digits.app.Plugins;
 import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.FeatureExtractor;
+import dev.digits.api.features.Features;
+import dev.digits.core.audio.SincResampler;
 import dev.digits.api.features.FeatureExtractorProvider;
 import dev.digits.api.model.ClassifierProvider;
 import dev.digits.app.ensemble.EnsembleModel;
@@ -155,11 +157,6 @@ public final class ModelBundle {
         }
         Map<String, Object> params = new LinkedHashMap<>(meta.extractor().params().asMap());
         params.values().removeIf(v -> v == null);
-        // trained at one rate, the model expects that rate: the extractor says how to resample other input to it
-        List<Integer> rates = meta.trainingData().sampleRates();
-        if (rates.size() == 1) {
-            params = extractorProvider.pinnedToRate(params, rates.get(0));
-        }
         if (meta.extractor().files() != null && !meta.extractor().files().isEmpty()) {
             params = extractorProvider.withFilesIn(params, unpackFiles(file, meta.extractor().files(), files));
         }
@@ -325,8 +322,27 @@ public final class ModelBundle {
                 + "model to match");
     }
 
-    /** Class probabilities for one clip. */
+    /** The sample rate input is converted to before its features are computed, if the model has one. */
+    public Optional<Integer> inputRate() {
+        return manifest.trainingData().resolvedInputRate();
+    }
+
+    /** The clip at the model's {@link #inputRate() input rate}: resampled when it has another rate. */
+    public AudioClip atInputRate(AudioClip clip) {
+        Integer rate = inputRate().orElse(null);
+        if (rate == null || rate == clip.sampleRate()) {
+            return clip;
+        }
+        return clip.withSamples(SincResampler.convert(clip.samples(), clip.sampleRate(), rate), rate);
+    }
+
+    /** The features the model takes for one clip (at its input rate). */
+    public Features features(AudioClip clip) {
+        return extractor.extract(atInputRate(clip));
+    }
+
+    /** Class probabilities for one clip (resampled to the model's input rate first). */
     public float[] classify(AudioClip clip) {
-        return ProbabilityMetrics.requireFinite(model.predictProbabilities(new float[][] {extractor.extract(clip).values()}))[0];
+        return ProbabilityMetrics.requireFinite(model.predictProbabilities(new float[][] {features(clip).values()}))[0];
     }
 }

@@ -101,7 +101,7 @@ public final class AdaptCommand implements Command {
             }
             try {
                 AudioClip clip = WavReader.readClip(e.path());
-                Features f = bundle.extractor().extract(clip);
+                Features f = bundle.features(clip);
                 if (!Arrays.equals(f.shape(), base.shape())) {
                     throw new IOException("features of shape " + Arrays.toString(f.shape()) + ", the model's are "
                             + Arrays.toString(base.shape()));
@@ -144,7 +144,7 @@ public final class AdaptCommand implements Command {
 
         TrainingData old = bundle.trainingData();
         TrainingData data = new TrainingData(new ArrayList<>(rates), old.minSeconds(), old.maxSeconds(),
-                old.clips() + clips.size());
+                old.clips() + clips.size(), bundle.inputRate().orElse(null));
         BundleManifest.AdaptationRecord record = new BundleManifest.AdaptationRecord(modelFile.getFileName().toString(),
                 PinnedInstaller.sha256(modelFile), clips.stream().map(VoiceAdaptation.Clip::name).toList(), r.repeats(),
                 r.correctBefore(), r.correctAfter());

@@ -150,7 +150,6 @@ public final class PredictCommand implements Command {
         return 0;
     }
 
-    /** How a file differs from the training data; it is handled (downmixed, resampled), but the user should know. */
     /** One file's prediction as {@code --format json} prints it. */
     record Prediction(String path, String digit, float confidence, List<Ranked> top, List<String> warnings) {
         /** A label and its probability. */
@@ -158,11 +157,16 @@ public final class PredictCommand implements Command {
         }
     }
 
+    /** How a file differs from the training data; it is handled (downmixed, resampled), but the user should know. */
     static List<String> warnings(WavFile wav, TrainingData training) {
         List<String> w = new ArrayList<>();
         int rate = wav.format().sampleRate();
-        if (!training.sampleRates().contains(rate)) {
-            w.add(rate + " Hz, but the model was trained on " + training.sampleRates() + " Hz audio (resampled as the extractor is set up to)");
+        Integer inputRate = training.resolvedInputRate().orElse(null);
+        if (inputRate != null && rate != inputRate) {
+            w.add(rate + " Hz, resampled to the " + inputRate + " Hz the model was trained on");
+        } else if (inputRate == null && !training.sampleRates().contains(rate)) {
+            w.add(rate + " Hz, a rate the model never met (it was trained on " + training.sampleRates()
+                    + " Hz audio, each clip at its own rate)");
         }
         if (wav.format().channels() > 1) {
             w.add(wav.format().channels() + " channels, downmixed to mono (the model was trained on mono)");

@@ -83,11 +83,17 @@ public final class StreamCommand implements Command {
             throw new UsageException("give one input: FILE.wav, - (standard input) or --mic");
         }
         VoiceActivityDetector.Settings d = VoiceActivityDetector.Settings.defaults();
+        int minLength = (int) number(line, "min-length", d.minMs(), 10, 10_000, true);
+        int maxLength = (int) number(line, "max-length", d.maxMs(), 100, 60_000, true);
+        if (maxLength < minLength) {
+            throw new UsageException("--max-length (" + maxLength + " ms) is shorter than --min-length (" + minLength + " ms)");
+        }
         VoiceActivityDetector.Settings settings = new VoiceActivityDetector.Settings(
-                number(line, "threshold", d.thresholdDb()), d.absoluteFloorDb(), (int) number(line, "hangover", d.hangoverMs()),
-                (int) number(line, "min-length", d.minMs()), (int) number(line, "max-length", d.maxMs()), d.prerollMs(),
+                number(line, "threshold", d.thresholdDb(), 0, 100, false), d.absoluteFloorDb(),
+                (int) number(line, "hangover", d.hangoverMs(), 10, 10_000, true), minLength, maxLength, d.prerollMs(),
                 d.postrollMs());
-        double minConfidence = number(line, "min-confidence", 0.5);
+        double minConfidence = number(line, "min-confidence", 0.5, 0, 1, false);
+        int rawRate = (int) number(line, "rate", 8000, 4000, 384_000, true);
         ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
         bundle.featureRevisionWarning()
                 .ifPresent(w -> console.err().println("warning: " + line.getOptionValue("model") + ": " + w));
@@ -100,8 +106,9 @@ public final class StreamCommand implements Command {
         long t0 = System.nanoTime();
         int rate;
         try (InputStream input = in) {
-            PcmStreamReader reader = new PcmStreamReader(input, (int) number(line, "rate", 8000));
+            PcmStreamReader reader = new PcmStreamReader(input, rawRate);
             rate = reader.sampleRate();
+            noteResampling(bundle, rate, console);
             StreamRecognizer recognizer = new StreamRecognizer(bundle, rate, settings, minConfidence, r -> {
                 console.out().println(r.line());
                 console.out().flush();
@@ -114,6 +121,12 @@ public final class StreamCommand implements Command {
                 samples += n;
             }
             recognizer.finish();
+            if (reader.endProblem().isPresent()) {
+                throw new IOException(reader.endProblem().get() + "; the digits above are from the part there is");
+            }
+            if (decisions.isEmpty()) {
+                console.err().printf(Locale.ROOT, "stream: %.2f s of audio and no utterance in it%n", samples / (double) rate);
+            }
         } catch (IOException e) {
             throw new IOException((args.get(0).equals("-") ? "standard input" : args.get(0)) + ": " + e.getMessage(), e);
         }
@@ -142,6 +155,7 @@ public final class StreamCommand implements Command {
             mic.open(format);
             mic.start();
             console.err().println("listening on " + mic.getLineInfo() + " (Ctrl-C to stop)");
+            noteResampling(bundle, MIC_RATE, console);
             StreamRecognizer recognizer = new StreamRecognizer(bundle, MIC_RATE, settings, minConfidence,
                     r -> console.out().println(r.line()));
             byte[] bytes = new byte[MIC_RATE / 50 * 2];
@@ -158,15 +172,32 @@ public final class StreamCommand implements Command {
         }
     }
 
-    private static double number(CommandLine line, String option, double defaultValue) throws UsageException {
+    private static void noteResampling(ModelBundle bundle, int rate, Console console) {
+        bundle.inputRate().filter(r -> r != rate).ifPresent(r -> console.err().println(
+                "stream: " + rate + " Hz audio; each utterance is resampled to the " + r + " Hz the model was trained on"));
+    }
+
+    /** An option's value, checked: a finite number in [min, max], a whole one when {@code integer}. */
+    private static double number(CommandLine line, String option, double defaultValue, double min, double max,
+                                 boolean integer) throws UsageException {
         String v = line.getOptionValue(option);
         if (v == null) {
             return defaultValue;
         }
+        double x;
         try {
-            return Double.parseDouble(v);
+            x = Double.parseDouble(v.strip());
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + option + " takes a number, got '" + v + "'");
+            x = Double.NaN;
         }
+        if (!(x >= min && x <= max) || (integer && x != Math.rint(x))) {
+            throw new UsageException(String.format(Locale.ROOT, "--%s takes %s from %s to %s, got '%s'", option,
+                    integer ? "a whole number" : "a number", plain(min), plain(max), v));
+        }
+        return x;
+    }
+
+    private static String plain(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
     }
 }

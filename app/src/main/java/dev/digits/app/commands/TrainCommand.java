@@ -169,7 +169,8 @@ public final class TrainCommand implements Command {
                 Provenance.software(provider, plugins.extractors().get(extractorConfig.type())),
                 trained.model().provenance(), data.size(), trained.seconds());
         ModelBundle.write(out, extractor, trained.model(), labels, new TrainingData(
-                new ArrayList<>(summary.bySampleRate().keySet()), summary.minDuration(), summary.maxDuration(), rows.length),
+                new ArrayList<>(summary.bySampleRate().keySet()), summary.minDuration(), summary.maxDuration(), rows.length,
+                TrainingData.inputRateOf(summary.bySampleRate().keySet())),
                 provenance, data);
         console.out().printf(Locale.ROOT, "trained in %.1f s; wrote %s%n", trained.seconds(), out);
         return 0;

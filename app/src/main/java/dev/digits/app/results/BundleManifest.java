@@ -38,9 +38,25 @@ public record BundleManifest(String format, int formatVersion, ExtractorRef extr
     }
 
     /**
-     * Facts about the training data used to warn about unusual input: sample rates, duration range, clips, and
-     * how many examples (clips plus augmented copies) were trained on.
+     * Facts about the training data used to warn about unusual input: sample rates, duration range and clips; and
+     * the rate input is resampled to before its features are computed.
+     *
+     * @param inputRate the sample rate the model's features were computed at, which every input is converted to;
+     *                  {@code null} when the training clips had several rates (each clip is then used at its own),
+     *                  and in bundles from before it was recorded (see {@link #resolvedInputRate()})
      */
-    public record TrainingData(List<Integer> sampleRates, double minSeconds, double maxSeconds, int clips) {
+    public record TrainingData(List<Integer> sampleRates, double minSeconds, double maxSeconds, int clips,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Integer inputRate) {
+
+        /** For training clips of one sample rate: that rate. */
+        public static Integer inputRateOf(java.util.Collection<Integer> sampleRates) {
+            return sampleRates.size() == 1 ? sampleRates.iterator().next() : null;
+        }
+
+        /** {@link #inputRate()}, or in older bundles the training data's only sample rate, if it had one. */
+        public java.util.Optional<Integer> resolvedInputRate() {
+            return java.util.Optional.ofNullable(inputRate != null ? inputRate
+                    : sampleRates == null ? null : inputRateOf(sampleRates));
+        }
     }
 }

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads audio from a stream as it arrives: a WAV stream (header parsed incrementally; the data length may be
  * unknown, as from a live recorder) or, when the stream does not start with {@code RIFF}, raw 16-bit
- * little-endian mono PCM at a given rate. Samples come out as mono floats in [-1, 1].
+ * little-endian mono PCM at a given rate. Samples come out as mono floats in [-1, 1]. An empty stream, text
+ * and a WAV stream shorter than its header announces are errors (messages without the source's name, which
+ * the caller adds).
  */
 public final class PcmStreamReader {
     private final InputStream in;
@@ -24,18 +26,25 @@ public final class PcmStreamReader {
     private byte[] raw = new byte[0];
     private int leftover;
     private long framesRead;
+    /** Bytes of audio the WAV header announces, or -1 when unknown (raw PCM, or a live recorder's placeholder). */
+    private final long announcedBytes;
+    private boolean ended;
 
     public PcmStreamReader(InputStream input, int rawSampleRate) throws IOException {
-        PushbackInputStream p = new PushbackInputStream(input, 4);
+        PushbackInputStream p = new PushbackInputStream(input, TEXT_PROBE);
         byte[] magic = p.readNBytes(4);
         p.unread(magic);
         this.in = p;
+        if (magic.length == 0) {
+            throw new IOException("no audio (the stream is empty)");
+        }
+        long dataSize = -1;
         if (magic.length == 4 && new String(magic, StandardCharsets.US_ASCII).equals("RIFF")) {
             DataInputStream d = new DataInputStream(p);
             byte[] header = new byte[12];
             d.readFully(header);
             if (!new String(header, 8, 4, StandardCharsets.US_ASCII).equals("WAVE")) {
-                throw new IOException("standard input: RIFF stream that is not WAVE");
+                throw new IOException("RIFF stream that is not WAVE");
             }
             int rate = 0;
             int ch = 0;
@@ -46,7 +55,7 @@ public final class PcmStreamReader {
                 try {
                     d.readFully(chunk);
                 } catch (EOFException e) {
-                    throw new IOException("standard input: WAV stream ends before its data chunk");
+                    throw new IOException("WAV stream ends before its data chunk");
                 }
                 String id = new String(chunk, 0, 4, StandardCharsets.US_ASCII);
                 long size = Integer.toUnsignedLong(ByteBuffer.wrap(chunk, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
@@ -62,14 +71,19 @@ public final class PcmStreamReader {
                         format = Short.toUnsignedInt(b.getShort(24));
                     }
                 } else if (id.equals("data")) {
+                    dataSize = size == 0 || size >= 0xFFFFFFF0L ? -1 : size; // 0 or ~4 GB: a recorder's placeholder
                     break;
                 } else {
                     d.skipNBytes(size + (size & 1));
                 }
             }
-            if (rate <= 0 || ch <= 0 || !((format == 1 && (bits == 8 || bits == 16 || bits == 24 || bits == 32))
+            if (rate < 1000 || rate > 384_000 || ch <= 0 || ch > 64) {
+                throw new IOException("WAV stream with an impossible header (" + Integer.toUnsignedString(rate)
+                        + " Hz, " + ch + " channels)");
+            }
+            if (!((format == 1 && (bits == 8 || bits == 16 || bits == 24 || bits == 32))
                     || (format == 3 && bits == 32))) {
-                throw new IOException("standard input: unsupported WAV stream (format " + format + ", " + bits
+                throw new IOException("unsupported WAV stream (format " + format + ", " + bits
                         + " bits); use integer PCM or 32-bit float");
             }
             sampleRate = rate;
@@ -77,12 +91,51 @@ public final class PcmStreamReader {
             bytesPerSample = bits / 8;
             isFloat = format == 3;
         } else {
+            byte[] head = p.readNBytes(TEXT_PROBE);
+            p.unread(head);
+            if (looksLikeText(head)) {
+                throw new IOException("this is text, not audio (expected a WAV stream or raw 16-bit PCM)");
+            }
             sampleRate = rawSampleRate;
             channels = 1;
             bytesPerSample = 2;
             isFloat = false;
         }
         frameBytes = new byte[channels * bytesPerSample];
+        announcedBytes = dataSize;
+    }
+
+    private static final int TEXT_PROBE = 64;
+
+    /** Printable ASCII throughout (tabs and line ends allowed): 16-bit audio practically never is. */
+    private static boolean looksLikeText(byte[] head) {
+        if (head.length < 8) {
+            return false;
+        }
+        for (byte b : head) {
+            if (!(b >= 0x20 && b < 0x7F || b == '\n' || b == '\r' || b == '\t')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * After the end of the stream: what is wrong with how it ended (a WAV stream shorter than its header
+     * announces), or empty.
+     */
+    public java.util.Optional<String> endProblem() {
+        if (!ended || announcedBytes < 0) {
+            return java.util.Optional.empty();
+        }
+        long got = framesRead * frameBytes.length + leftover;
+        if (got >= announcedBytes - (announcedBytes % frameBytes.length)) {
+            return java.util.Optional.empty();
+        }
+        long bytesPerSecond = (long) sampleRate * frameBytes.length;
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                "truncated WAV stream: it ends after %.2f s of the %.2f s its header announces",
+                got / (double) bytesPerSecond, announcedBytes / (double) bytesPerSecond));
     }
 
     public int sampleRate() {
@@ -104,6 +157,7 @@ public final class PcmStreamReader {
         while (have < frameSize) {
             int r = in.read(raw, have, out.length * frameSize - have);
             if (r < 0) {
+                ended = true;
                 return -1;
             }
             have += r;

@@ -23,11 +23,6 @@ public final class LibrosaLogMelProvider implements FeatureExtractorProvider {
     }
 
     @Override
-    public Map<String, Object> pinnedToRate(Map<String, Object> resolved, int trainedRate) {
-        return LibrosaParameters.pinnedToRate(resolved, trainedRate);
-    }
-
-    @Override
     public List<ParameterSpec> parameters() {
         List<ParameterSpec> all = new ArrayList<>(LibrosaParameters.melSpectrogram());
         all.addAll(LibrosaParameters.output());

@@ -22,11 +22,6 @@ public final class LibrosaMfccProvider implements FeatureExtractorProvider {
     }
 
     @Override
-    public Map<String, Object> pinnedToRate(Map<String, Object> resolved, int trainedRate) {
-        return LibrosaParameters.pinnedToRate(resolved, trainedRate);
-    }
-
-    @Override
     public List<ParameterSpec> parameters() {
         return LibrosaParameters.mfcc();
     }

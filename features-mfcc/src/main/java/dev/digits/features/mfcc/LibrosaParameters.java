@@ -38,16 +38,6 @@ final class LibrosaParameters {
                 ParameterSpec.number("top_db", 80.0, 0, 1000, "dynamic range below the peak, in dB").orWords("none"));
     }
 
-    /** {@code sr: native} replaced by the rate a model was trained at, so other rates are resampled to it. */
-    static Map<String, Object> pinnedToRate(Map<String, Object> resolved, int trainedRate) {
-        if (!"native".equals(resolved.get("sr"))) {
-            return resolved;
-        }
-        Map<String, Object> pinned = new LinkedHashMap<>(resolved);
-        pinned.put("sr", trainedRate);
-        return pinned;
-    }
-
     /** {@code pooling}, {@code frames}, {@code deltas}, {@code cmvn}: shared by every extractor that outputs a matrix. */
     static List<ParameterSpec> output() {
         List<ParameterSpec> all = new ArrayList<>();
