@@ -95,7 +95,9 @@ public final class PredictCommand implements Command {
         TrainingData training = bundle.trainingData();
         List<Prediction> json = new ArrayList<>();
         int failed = 0;
+        List<Long> perFile = new ArrayList<>();
         for (Path f : files) {
+            long fileStart = System.nanoTime();
             WavFile wav;
             try {
                 wav = WavReader.read(f);
@@ -117,6 +119,7 @@ public final class PredictCommand implements Command {
                 failed++;
                 continue;
             }
+            perFile.add(System.nanoTime() - fileStart);
             int[] order = ranking(p);
             if (format.equals("text")) {
                 StringBuilder sb = new StringBuilder(f.toString()).append('\t').append(bundle.labels().get(order[0]))
@@ -142,6 +145,14 @@ public final class PredictCommand implements Command {
             int done = files.size() - failed;
             console.err().printf(Locale.ROOT, "predicted %d files in %.3f s after loading the bundle in %.3f s: %.3f ms per file%n",
                     done, (end - loaded) / 1e9, (loaded - t0) / 1e9, done == 0 ? 0 : (end - loaded) / 1e6 / done);
+            if (perFile.size() > 1) {
+                // reading, extraction and classification of one file; the first warms up (JIT, native sessions)
+                List<Long> warm = new ArrayList<>(perFile.subList(1, perFile.size()));
+                warm.sort(null);
+                console.err().printf(Locale.ROOT, "latency per file after the first (%.1f ms): median %.2f ms, 90th "
+                                + "percentile %.2f ms, max %.2f ms%n", perFile.get(0) / 1e6, warm.get(warm.size() / 2) / 1e6,
+                        warm.get((int) (warm.size() * 0.9)) / 1e6, warm.get(warm.size() - 1) / 1e6);
+            }
         }
         if (failed > 0) {
             console.err().println("digits predict: " + failed + " of " + files.size() + " files could not be predicted");
