@@ -90,14 +90,25 @@ class ModelUseTest {
         });
     }
 
-    /** A copy of the bundle with its bundle.json changed by {@code edit}. */
+    /**
+     * A copy of the bundle with its bundle.json changed by {@code edit}, without the checksums (as bundles written
+     * before them: what the older-bundle tests stand for).
+     */
     private static Path rewrite(String name, java.util.function.UnaryOperator<String> edit) throws Exception {
+        return rewrite(name, edit, false);
+    }
+
+    private static Path rewrite(String name, java.util.function.UnaryOperator<String> edit, boolean keepChecksums)
+            throws Exception {
         Path out = dir.resolve(name);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(bundle));
              ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 byte[] bytes = in.readAllBytes();
+                if (e.getName().equals("SHA256SUMS") && !keepChecksums) {
+                    continue;
+                }
                 if (e.getName().equals("bundle.json")) {
                     bytes = edit.apply(new String(bytes)).getBytes();
                 }
@@ -107,6 +118,30 @@ class ModelUseTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void aHandEditedBundleIsRefusedByItsChecksums() throws Exception {
+        String wav = recordings.resolve("0_george_0.wav").toString();
+        // labels reversed: without the checksums this bundle would call every 0 a 9
+        java.util.function.UnaryOperator<String> reverse = json -> {
+            String labels = json.substring(json.indexOf("\"labels\""), json.indexOf("]", json.indexOf("\"labels\"")) + 1);
+            List<String> reversed = new ArrayList<>(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+            java.util.Collections.reverse(reversed);
+            return json.replace(labels, "\"labels\" : [ \"" + String.join("\", \"", reversed) + "\" ]");
+        };
+        Path edited = rewrite("reversed.digits", reverse, true);
+        AppRunner.Result r = AppRunner.run("predict", "--model", edited.toString(), wav);
+        assertEquals(1, r.exitCode(), r.out());
+        assertTrue(r.err().contains("reversed.digits: bundle.json differs from what the bundle was written with (edited "
+                + "by hand or damaged)"), r.err());
+        assertEquals("", r.out());
+
+        Path unchecked = rewrite("reversed-old.digits", reverse, false);
+        AppRunner.Result old = AppRunner.run("predict", "--model", unchecked.toString(), wav);
+        assertEquals(0, old.exitCode(), "a bundle from before checksums is read as it is: " + old.err());
+        int right = Integer.parseInt(AppRunner.run("predict", "--model", bundle.toString(), wav).out().split("\t")[1]);
+        assertEquals(9 - right, Integer.parseInt(old.out().split("\t")[1]), "the edit is what makes it wrong: " + old.out());
     }
 
     @Test

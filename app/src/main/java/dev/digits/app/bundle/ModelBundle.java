@@ -52,6 +52,8 @@ public final class ModelBundle {
     public static final int FORMAT_VERSION = 1;
 
     private static final String TRAINING = "training.bin";
+    /** SHA-256 of every other entry, in {@code sha256sum}'s format: hand edits and damage are refused. */
+    static final String CHECKSUMS = "SHA256SUMS";
     private static final String FILES = "files/";
 
     private final BundleManifest manifest;
@@ -90,22 +92,25 @@ public final class ModelBundle {
                 provenance, null, adaptation);
         ByteArrayOutputStream modelBytes = new ByteArrayOutputStream();
         model.save(modelBytes);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("bundle.json", ResultsJson.write(manifest));
+        entries.put("model.bin", modelBytes.toByteArray());
+        for (Map.Entry<String, Path> f : files.entrySet()) {
+            entries.put(FILES + f.getKey(), Files.readAllBytes(f.getValue()));
+        }
+        if (examples != null) {
+            ByteArrayOutputStream trainingBytes = new ByteArrayOutputStream();
+            TrainingExamples.write(examples, trainingBytes);
+            entries.put(TRAINING, trainingBytes.toByteArray());
+        }
+        StringBuilder sums = new StringBuilder();
+        entries.forEach((name, bytes) -> sums.append(FeatureCache.sha256(bytes)).append("  ").append(name).append('\n'));
+        entries.put(CHECKSUMS, sums.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         AtomicFiles.write(file, tmp -> {
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-                zip.putNextEntry(new ZipEntry("bundle.json"));
-                zip.write(ResultsJson.write(manifest));
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry("model.bin"));
-                modelBytes.writeTo(zip);
-                zip.closeEntry();
-                for (Map.Entry<String, Path> f : files.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(FILES + f.getKey()));
-                    Files.copy(f.getValue(), zip);
-                    zip.closeEntry();
-                }
-                if (examples != null) {
-                    zip.putNextEntry(new ZipEntry(TRAINING));
-                    TrainingExamples.write(examples, zip);
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(e.getKey()));
+                    zip.write(e.getValue());
                     zip.closeEntry();
                 }
             }
@@ -127,17 +132,25 @@ public final class ModelBundle {
         byte[] model = null;
         byte[] training = null;
         Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, String> hashes = new LinkedHashMap<>();
+        byte[] sums = null;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
+                byte[] bytes = zip.readAllBytes();
+                if (e.getName().equals(CHECKSUMS)) {
+                    sums = bytes;
+                    continue;
+                }
+                hashes.put(e.getName(), FeatureCache.sha256(bytes));
                 if (e.getName().equals("bundle.json")) {
-                    json = zip.readAllBytes();
+                    json = bytes;
                 } else if (e.getName().equals("model.bin")) {
-                    model = zip.readAllBytes();
+                    model = bytes;
                 } else if (e.getName().equals(TRAINING)) {
-                    training = zip.readAllBytes();
+                    training = bytes;
                 } else if (e.getName().startsWith(FILES)) {
-                    files.put(e.getName().substring(FILES.length()), zip.readAllBytes());
+                    files.put(e.getName().substring(FILES.length()), bytes);
                 }
             }
         } catch (ZipException | java.io.EOFException e) {
@@ -145,6 +158,9 @@ public final class ModelBundle {
         }
         if (json == null || model == null) {
             throw new IOException(file + ": not a digits model bundle (expected bundle.json and model.bin inside a zip)");
+        }
+        if (sums != null) {
+            verifyChecksums(file, new String(sums, java.nio.charset.StandardCharsets.UTF_8), hashes);
         }
         BundleManifest meta = manifest(json, file);
         FeatureExtractorProvider extractorProvider;
@@ -182,6 +198,39 @@ public final class ModelBundle {
                     + " but the model takes " + Arrays.toString(trained.inputShape()));
         }
         return new ModelBundle(meta, extractor, trained, training);
+    }
+
+    /**
+     * Every entry as {@code SHA256SUMS} lists it, and nothing added or missing (bundles from before checksums
+     * have none and are read as they are).
+     */
+    private static void verifyChecksums(Path file, String sums, Map<String, String> actual) throws IOException {
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (String line : sums.split("\n")) {
+            if (!line.isBlank()) {
+                int space = line.indexOf("  ");
+                if (space < 0) {
+                    throw new IOException(file + ": corrupt model bundle (" + CHECKSUMS + " has a malformed line)");
+                }
+                expected.put(line.substring(space + 2), line.substring(0, space));
+            }
+        }
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            if (!e.getValue().equals(actual.get(e.getKey()))) {
+                changed.add(e.getKey() + (actual.containsKey(e.getKey()) ? "" : " (missing)"));
+            }
+        }
+        for (String name : actual.keySet()) {
+            if (!expected.containsKey(name)) {
+                changed.add(name + " (added)");
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new IOException(file + ": " + String.join(", ", changed) + " differ" + (changed.size() == 1 ? "s" : "")
+                    + " from what the bundle was written with (edited by hand or damaged); bundles are not edited: "
+                    + "train (or adapt) a new one");
+        }
     }
 
     /**
