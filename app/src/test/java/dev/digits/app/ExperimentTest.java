@@ -102,6 +102,64 @@ class ExperimentTest {
     }
 
     @Test
+    void validateChecksTheDatasetAsRunWouldUse() throws Exception {
+        String body = """
+                name: data
+                dataset: {path: %s}
+                protocol: {type: leave-one-speaker-out}
+                extractors: [{id: m, type: mfcc-librosa, params: {pooling: mean}}]
+                models: [{id: x, backend: tribuo, spec: {type: logistic}}]
+                """;
+        Path missing = yaml("missing.yaml", body.formatted(dir.resolve("nowhere")));
+        Files.createDirectories(dir.resolve("empty/sub"));
+        Path empty = yaml("empty.yaml", body.formatted(dir.resolve("empty")));
+        Path odd = dir.resolve("odd");
+        Files.createDirectories(odd);
+        Files.copy(MiniCorpus.create(dir.resolve("source"), 1).resolve("recordings/0_george_0.wav"), odd.resolve("hello.wav"));
+        Path unmatched = yaml("odd.yaml", body.formatted(odd));
+        Path good = yaml("good.yaml", body.formatted(miniCorpus()));
+        AppRunner.Result r = AppRunner.run("validate", missing.toString(), empty.toString(), unmatched.toString(),
+                good.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains(missing + ": dataset: dataset folder " + dir.resolve("nowhere") + " does not exist"),
+                r.err());
+        assertTrue(r.err().contains(empty + ": dataset: " + dir.resolve("empty") + ": no WAV files in this folder"), r.err());
+        assertTrue(r.err().contains(unmatched + ": dataset: " + odd + ": 1 WAV file, but their names and folders fit no "
+                + "known corpus layout (such as hello.wav)"), r.err());
+        assertFalse(r.out().contains(missing + ": valid"), r.out());
+        assertTrue(r.out().contains(good + ": valid (data: 180 files (fsdd layout), protocol leave-one-speaker-out: 3 folds"),
+                "the other files are still checked: " + r.out());
+    }
+
+    @Test
+    void nestedSettingsBinaryFilesAndHugeFilesAreRefusedWithTheFileName() throws Exception {
+        Path typo = yaml("typo.yaml", """
+                name: typo
+                dataset: {path: %s}
+                extractors: [{id: m, type: mfcc-librosa, params: {pooling: mean}}]
+                models:
+                  - {id: x, backend: tensorflow, spec: {type: mlp, validationFraction: 0.2, earlyStopping: {patiense: 3}}}
+                """.formatted(miniCorpus()));
+        AppRunner.Result t = AppRunner.run("validate", typo.toString());
+        assertEquals(1, t.exitCode(), t.out());
+        assertTrue(t.err().contains("line 5: tensorflow mlp: earlyStopping: unknown parameter 'patiense' (did you mean "
+                + "'patience'?)"), t.err());
+
+        Path binary = dir.resolve("binary.yaml");
+        Files.write(binary, new byte[]{'n', 'a', 'm', 'e', ':', ' ', (byte) 0xff, (byte) 0xfe, 0, 1});
+        AppRunner.Result b = AppRunner.run("validate", binary.toString());
+        assertEquals(1, b.exitCode());
+        assertTrue(b.err().contains(binary + ": 1 problem:\n  not a text file: byte 6 is not UTF-8"), b.err());
+
+        Path huge = dir.resolve("huge.yaml");
+        Files.writeString(huge, "name: huge\ndescription: " + "x".repeat(10_000_000) + "\n");
+        AppRunner.Result h = AppRunner.run("validate", huge.toString());
+        assertEquals(1, h.exitCode());
+        assertTrue(h.err().contains(huge + ": 1 problem:\n  10.0 MB is too large for an experiment file (at most 1024 KB)"),
+                h.err());
+    }
+
+    @Test
     void aFailingCellIsRecordedAndTheOthersRunThenResumeSkipsFinishedCells() throws Exception {
         Path corpus = miniCorpus();
         Path f = yaml("mixed.yaml", """

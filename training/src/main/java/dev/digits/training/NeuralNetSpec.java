@@ -35,8 +35,10 @@ public final class NeuralNetSpec {
                 ParameterSpec.bool("standardize", false, "fit mean/std on the training set, stored with the model"),
                 ParameterSpec.number("validationFraction", 0.0, 0, 0.9,
                         "hold out this part of the training set; report its loss/accuracy per epoch"),
-                ParameterSpec.map("earlyStopping", null,
-                        "{patience: N}: stop when validation loss has not improved for N epochs, keep the best weights"));
+                ParameterSpec.map("earlyStopping",
+                        "{patience: N}: stop when validation loss has not improved for N epochs, keep the best weights",
+                        List.of(ParameterSpec.integer("patience", null, 1, 100000,
+                                "epochs without a better validation loss before training stops"))));
     }
 
     public static List<ParameterSpec> mlp() {

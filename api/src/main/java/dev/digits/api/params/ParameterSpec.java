@@ -17,15 +17,24 @@ import java.util.Set;
  * @param words        for numbers, special words also accepted (such as {@code native} for {@code sr})
  * @param min          inclusive lower bound for numbers, or {@code null}
  * @param max          inclusive upper bound for numbers, or {@code null}
+ * @param entries      for mappings, the keys they accept (empty: any keys)
  */
 public record ParameterSpec(String name, ParameterType type, Object defaultValue, String description,
-                            List<String> choices, Set<String> words, Double min, Double max) {
+                            List<String> choices, Set<String> words, Double min, Double max,
+                            List<ParameterSpec> entries) {
 
     private static final Set<String> NONE_WORDS = Set.of("null", "none", "None", "~");
 
     public ParameterSpec {
         choices = List.copyOf(choices);
         words = Set.copyOf(words);
+        entries = List.copyOf(entries);
+    }
+
+    /** A parameter that is not a mapping with declared keys. */
+    public ParameterSpec(String name, ParameterType type, Object defaultValue, String description,
+                         List<String> choices, Set<String> words, Double min, Double max) {
+        this(name, type, defaultValue, description, choices, words, min, max, List.of());
     }
 
     public static ParameterSpec integer(String name, Integer defaultValue, int min, int max, String description) {
@@ -65,9 +74,17 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
         return new ParameterSpec(name, ParameterType.MAP, defaultValue, description, List.of(), Set.of(), null, null);
     }
 
+    /**
+     * A mapping whose keys are declared like a plugin's own parameters: unknown keys are refused with the closest
+     * known name, values are converted and checked; keys left out are absent from the value (no defaults).
+     */
+    public static ParameterSpec map(String name, String description, List<ParameterSpec> entries) {
+        return new ParameterSpec(name, ParameterType.MAP, null, description, List.of(), Set.of(), null, null, entries);
+    }
+
     /** The same spec, also accepting these words in place of a number. */
     public ParameterSpec orWords(String... extra) {
-        return new ParameterSpec(name, type, defaultValue, description, choices, Set.of(extra), min, max);
+        return new ParameterSpec(name, type, defaultValue, description, choices, Set.of(extra), min, max, entries);
     }
 
     /**
@@ -111,11 +128,25 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
             case RANGE -> toRange(raw, owner);
             case MAP -> {
                 if (raw instanceof Map<?, ?> m) {
-                    yield m;
+                    yield entries.isEmpty() ? m : toEntries(m, owner);
                 }
                 yield fail(owner, raw, "a mapping such as {key: value}");
             }
         };
+    }
+
+    /** Checks a mapping's keys and values against {@link #entries}; keeps only the keys given, in declared order. */
+    private Map<String, Object> toEntries(Map<?, ?> raw, String owner) {
+        Map<String, Object> given = new java.util.LinkedHashMap<>();
+        raw.forEach((k, v) -> given.put(String.valueOf(k), v));
+        Map<String, Object> resolved = Parameters.resolve(entries, given, owner + ": " + name).asMap();
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        resolved.forEach((k, v) -> {
+            if (given.containsKey(k)) {
+                out.put(k, v);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private Object fail(String owner, Object raw, String expected) {

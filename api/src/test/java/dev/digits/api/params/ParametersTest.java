@@ -35,6 +35,22 @@ class ParametersTest {
     }
 
     @Test
+    void nestedMappingKeysAreCheckedLikeParameters() {
+        List<ParameterSpec> withMap = List.of(ParameterSpec.map("earlyStopping", "{patience: N}",
+                List.of(ParameterSpec.integer("patience", null, 1, 1000, "epochs"))));
+        ParameterException typo = assertThrows(ParameterException.class,
+                () -> Parameters.resolve(withMap, Map.of("earlyStopping", Map.of("patiense", 3)), "tensorflow mlp"));
+        assertEquals("tensorflow mlp: earlyStopping: unknown parameter 'patiense' (did you mean 'patience'?); "
+                + "known parameters: patience", typo.getMessage());
+        ParameterException range = assertThrows(ParameterException.class,
+                () -> Parameters.resolve(withMap, Map.of("earlyStopping", Map.of("patience", 0)), "tensorflow mlp"));
+        assertTrue(range.getMessage().contains("'patience'"), range.getMessage());
+        assertEquals(Map.of("patience", 3), Parameters.resolve(withMap, Map.of("earlyStopping", Map.of("patience", "3")),
+                "tensorflow mlp").getMap("earlyStopping"), "values are converted; no keys added");
+        assertNull(Parameters.resolve(withMap, Map.of(), "tensorflow mlp").get("earlyStopping"));
+    }
+
+    @Test
     void unknownKeyGetsDidYouMean() {
         ParameterException e = assertThrows(ParameterException.class,
                 () -> Parameters.resolve(specs, Map.of("n_mfc", 13), "mfcc-librosa"));

@@ -33,6 +33,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -41,6 +46,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -55,6 +61,9 @@ public final class ExperimentLoader {
     static final List<String> TOP_KEYS = List.of("name", "description", "dataset", "protocol", "seeds", "extractors",
             "models", "augmentations", "testConditions", "cache", "engine");
 
+    /** Experiment files are a few KB; anything past this is refused before parsing. */
+    static final long MAX_FILE_BYTES = 1 << 20;
+
     private final Plugins plugins;
 
     public ExperimentLoader(Plugins plugins) {
@@ -65,7 +74,29 @@ public final class ExperimentLoader {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such file");
         }
-        return parse(Files.readString(file), file);
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new ConfigException(file.toString(), List.of(String.format(Locale.ROOT, "%.1f MB is too large for an "
+                    + "experiment file (at most %d KB); is this the right file?", size / 1e6, MAX_FILE_BYTES / 1024)));
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        String text;
+        try {
+            text = utf8.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file.toString(), List.of("not a text file: byte " + in.position()
+                    + " is not UTF-8 (an experiment file is YAML text)"));
+        }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw new ConfigException(file.toString(), List.of("not a text file: it holds a NUL byte (line "
+                    + (text.substring(0, nul).chars().filter(ch -> ch == '\n').count() + 1)
+                    + "; an experiment file is YAML text)"));
+        }
+        return parse(text, file);
     }
 
     public ExperimentConfig parse(String yaml, Path source) throws ConfigException {

@@ -76,8 +76,18 @@ public enum CorpusLayout {
                 return FOLDERS;
             }
         }
-        throw new IOException(root + ": no known corpus layout; expected one of: " + FSDD.pattern + ", "
-                + AUDIOMNIST.pattern + ", " + FOLDERS.pattern);
+        String expected = "expected one of: " + FSDD.pattern + ", " + AUDIOMNIST.pattern + ", " + FOLDERS.pattern;
+        List<Path> wavs;
+        try (Stream<Path> files = Files.find(root, 3, (f, a) -> a.isRegularFile()
+                && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))) {
+            wavs = files.limit(1000).toList();
+        }
+        if (wavs.isEmpty()) {
+            throw new IOException(root + ": no WAV files in this folder or the two levels below it; " + expected);
+        }
+        throw new IOException(root + ": " + (wavs.size() >= 1000 ? "1000+" : wavs.size()) + " WAV file"
+                + (wavs.size() == 1 ? "" : "s") + ", but their names and folders fit no known corpus layout (such as "
+                + root.relativize(wavs.get(0)) + "); " + expected);
     }
 
     private static boolean hasMatching(Path dir, Pattern name) {
