@@ -82,6 +82,20 @@ class RunFolderTest {
     }
 
     @Test
+    void temporaryFilesOfAKilledRunAreRemovedWhenTheFolderIsOpenedAgain() throws Exception {
+        Path out = dir.resolve("out");
+        Path cells = Files.createDirectories(out.resolve("cells"));
+        Path report = Files.writeString(out.resolve(".report.html4711.part"), "<html>half");
+        Path cell = Files.writeString(cells.resolve(".a-b-0-1.json99.part"), "{\"acc");
+        Path finished = Files.writeString(cells.resolve("a-b-0-1.json"), "{}");
+        try (RunFolder folder = RunFolder.open(out)) {
+            assertFalse(Files.exists(report));
+            assertFalse(Files.exists(cell));
+            assertTrue(Files.exists(finished), "finished cells stay");
+        }
+    }
+
+    @Test
     void aRunThatFailsBeforeItsFirstCellLeavesNoEmptyFolder() throws Exception {
         Path yaml = dir.resolve("missing.yaml");
         Files.writeString(yaml, """

@@ -1,5 +1,7 @@
 package dev.digits.app.experiment;
 
+import dev.digits.core.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,6 +13,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -82,6 +85,9 @@ public final class RunFolder implements AutoCloseable {
         channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", since " + Instant.now())
                 .getBytes(StandardCharsets.UTF_8)));
         channel.force(false);
+        // the folder is this run's alone now: temporary files in it are from a write that was killed
+        AtomicFiles.removeLeftovers(dir, Duration.ZERO);
+        AtomicFiles.removeLeftovers(dir.resolve("cells"), Duration.ZERO);
         return new RunFolder(dir, created, channel, lock);
     }
 

@@ -46,6 +46,9 @@ public final class CorpusExtraction {
      * @param progress called with the number of clips done so far (from worker threads)
      */
     public CorpusFeatures run(Corpus corpus, IntConsumer progress) {
+        if (cache != null) {
+            cache.removeLeftovers(extractor);
+        }
         List<CorpusEntry> all = corpus.entries();
         ClipOutcome[] outcomes = new ClipOutcome[all.size()];
         AtomicInteger done = new AtomicInteger();

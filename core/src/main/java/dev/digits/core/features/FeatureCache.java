@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -94,6 +95,16 @@ public final class FeatureCache {
         } catch (RuntimeException e) {
             return new Damaged(entry, e.getMessage());
         }
+    }
+
+    /**
+     * Deletes what writes into this extractor's folder left behind when their process was killed: temporary files
+     * older than ten minutes (younger ones may belong to a run in progress that shares the cache).
+     *
+     * @return how many were deleted
+     */
+    public int removeLeftovers(FeatureExtractor extractor) {
+        return AtomicFiles.removeLeftovers(folder(extractor), Duration.ofMinutes(10));
     }
 
     public void write(FeatureExtractor extractor, String contentHash, Features features) throws IOException {

@@ -5,12 +5,18 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that readers see the old content or the new, never half of it: the content goes to a
- * temporary file in the same folder, which is then moved over the target.
+ * temporary file in the same folder ({@code .NAME*.part}), which is then moved over the target. A process killed
+ * mid-write leaves its temporary file behind; {@link #removeLeftovers} clears them.
  */
 public final class AtomicFiles {
+    private static final String PART = ".part";
 
     /** Writes the content of a file, given the temporary path to write it to. */
     @FunctionalInterface
@@ -28,7 +34,7 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), PART);
         try {
             writer.writeTo(tmp);
             try {
@@ -36,8 +42,45 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            // a full disk says only "No space left on device": name the file and the folder it was going to
+            if (e.getClass() == IOException.class) {
+                throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+            }
+            throw e;
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Deletes the temporary files that writes into {@code dir} (not its subfolders) left behind when their process
+     * was killed, if last modified longer than {@code olderThan} ago (so writes in progress in another process are
+     * spared; {@link Duration#ZERO} when the caller holds the folder alone). Best effort: files that cannot be
+     * deleted stay.
+     *
+     * @return how many were deleted
+     */
+    public static int removeLeftovers(Path dir, Duration olderThan) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        FileTime before = FileTime.from(Instant.now().minus(olderThan));
+        int removed = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(".")
+                    && f.getFileName().toString().endsWith(PART)).toList()) {
+                try {
+                    if (Files.getLastModifiedTime(f).compareTo(before) <= 0 && Files.deleteIfExists(f)) {
+                        removed++;
+                    }
+                } catch (IOException e) {
+                    // stays; it is only clutter
+                }
+            }
+        } catch (IOException e) {
+            // an unlistable folder has nothing we could remove
+        }
+        return removed;
     }
 }

@@ -102,6 +102,22 @@ class CorpusExtractionTest {
     }
 
     @Test
+    void temporaryFilesOfAKilledExtractionAreClearedByTheNextOne() throws IOException {
+        Corpus corpus = corpus();
+        FeatureCache cache = new FeatureCache(dir.resolve("cache"));
+        CountingExtractor ex = new CountingExtractor(2);
+        Path folder = Files.createDirectories(cache.folder(ex));
+        Path killed = Files.writeString(folder.resolve(".0123abcd.f32555.part"), "half an entry");
+        Files.setLastModifiedTime(killed, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+        new CorpusExtraction(ex, cache, 1).run(corpus, n -> { });
+        assertTrue(Files.notExists(killed));
+        try (Stream<Path> left = Files.list(folder)) {
+            assertEquals(0, left.filter(f -> f.toString().endsWith(".part")).count());
+        }
+    }
+
+    @Test
     void aNewRevisionOfTheSameExtractorDoesNotReadTheOldOnesEntries() throws IOException {
         Corpus corpus = corpus();
         FeatureCache cache = new FeatureCache(dir.resolve("cache"));
