@@ -16,6 +16,7 @@ import dev.digits.app.commands.PredictCommand;
 import dev.digits.app.commands.StreamCommand;
 import dev.digits.app.commands.TrainCommand;
 import dev.digits.app.commands.RunCommand;
+import dev.digits.app.commands.ServeCommand;
 import dev.digits.app.commands.ValidateCommand;
 import dev.digits.core.dataset.DatasetLocator;
 
@@ -44,6 +45,7 @@ public final class AppModule extends AbstractModule {
         commands.addBinding().to(AdaptCommand.class);
         commands.addBinding().to(PredictCommand.class);
         commands.addBinding().to(StreamCommand.class);
+        commands.addBinding().to(ServeCommand.class);
     }
 
     @Provides

@@ -231,7 +231,8 @@ class ModelUseTest {
     }
 
     /** Test clips joined by 0.3-0.8 s of low noise: the digit string, and its time spans. */
-    private static float[] digitString(String digits, String[] speakers, Random random, List<double[]> spans) throws Exception {
+    static float[] digitString(String digits, String[] speakers, Random random, List<double[]> spans) throws Exception {
+        Path recordings = DatasetLocator.defaults().locate("fsdd").resolve("recordings");
         List<float[]> parts = new ArrayList<>();
         int total = 0;
         for (int i = 0; i < digits.length(); i++) {

@@ -1,14 +1,14 @@
 package dev.digits.app.commands;
 
-import dev.digits.app.results.BundleManifest.TrainingData;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digits.app.Plugins;
 import dev.digits.app.bundle.ModelBundle;
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
 import dev.digits.app.cli.UsageException;
-import dev.digits.api.audio.AudioClip;
+import dev.digits.app.recognition.ClipRecognizer;
+import dev.digits.app.recognition.ClipResult;
+import dev.digits.app.recognition.RankedDigit;
 import dev.digits.core.audio.AudioFileException;
 import dev.digits.core.audio.WavFile;
 import dev.digits.core.audio.WavReader;
@@ -92,7 +92,7 @@ public final class PredictCommand implements Command {
                 files.add(p);
             }
         }
-        TrainingData training = bundle.trainingData();
+        ClipRecognizer recognizer = new ClipRecognizer(bundle);
         List<Prediction> json = new ArrayList<>();
         int failed = 0;
         List<Long> perFile = new ArrayList<>();
@@ -106,35 +106,29 @@ public final class PredictCommand implements Command {
                 failed++;
                 continue;
             }
-            List<String> warnings = warnings(wav, training);
-            for (String w : warnings) {
-                console.err().println("warning: " + f + ": " + w);
-            }
-            AudioClip clip = new AudioClip(wav.mono(), wav.format().sampleRate(), null, null, f.toString());
-            float[] p;
+            ClipResult r;
             try {
-                p = bundle.classify(clip);
+                r = recognizer.recognize(wav, f.toString());
             } catch (RuntimeException e) {
                 console.err().println("digits predict: " + f + ": cannot classify (" + e.getMessage() + ")");
                 failed++;
                 continue;
             }
+            for (String w : r.warnings()) {
+                console.err().println("warning: " + f + ": " + w);
+            }
             perFile.add(System.nanoTime() - fileStart);
-            int[] order = ranking(p);
             if (format.equals("text")) {
-                StringBuilder sb = new StringBuilder(f.toString()).append('\t').append(bundle.labels().get(order[0]))
-                        .append('\t').append(String.format(Locale.ROOT, "%.4f", p[order[0]]));
-                for (int k = 1; k < Math.min(top, p.length); k++) {
-                    sb.append('\t').append(bundle.labels().get(order[k])).append(':')
-                            .append(String.format(Locale.ROOT, "%.4f", p[order[k]]));
+                StringBuilder sb = new StringBuilder(f.toString()).append('\t').append(r.digit())
+                        .append('\t').append(String.format(Locale.ROOT, "%.4f", r.confidence()));
+                if (top > 1) {
+                    for (RankedDigit d : r.top(top).subList(1, r.top(top).size())) {
+                        sb.append('\t').append(d.digit()).append(':').append(String.format(Locale.ROOT, "%.4f", d.p()));
+                    }
                 }
                 console.out().println(sb);
             } else {
-                List<Prediction.Ranked> topK = new ArrayList<>();
-                for (int k = 0; k < Math.min(Math.max(top, 1), p.length); k++) {
-                    topK.add(new Prediction.Ranked(bundle.labels().get(order[k]), p[order[k]]));
-                }
-                json.add(new Prediction(f.toString(), bundle.labels().get(order[0]), p[order[0]], topK, warnings));
+                json.add(new Prediction(f.toString(), r.digit(), r.confidence(), r.top(top), r.warnings()));
             }
         }
         if (format.equals("json")) {
@@ -162,47 +156,6 @@ public final class PredictCommand implements Command {
     }
 
     /** One file's prediction as {@code --format json} prints it. */
-    record Prediction(String path, String digit, float confidence, List<Ranked> top, List<String> warnings) {
-        /** A label and its probability. */
-        record Ranked(String digit, float p) {
-        }
-    }
-
-    /** How a file differs from the training data; it is handled (downmixed, resampled), but the user should know. */
-    static List<String> warnings(WavFile wav, TrainingData training) {
-        List<String> w = new ArrayList<>();
-        int rate = wav.format().sampleRate();
-        Integer inputRate = training.resolvedInputRate().orElse(null);
-        if (inputRate != null && rate != inputRate) {
-            w.add(rate + " Hz, resampled to the " + inputRate + " Hz the model was trained on");
-        } else if (inputRate == null && !training.sampleRates().contains(rate)) {
-            w.add(rate + " Hz, a rate the model never met (it was trained on " + training.sampleRates()
-                    + " Hz audio, each clip at its own rate)");
-        }
-        if (wav.format().channels() > 1) {
-            w.add(wav.format().channels() + " channels, downmixed to mono (the model was trained on mono)");
-        }
-        double seconds = wav.format().durationSeconds();
-        if (seconds > training.maxSeconds() * 2) {
-            w.add(String.format(Locale.ROOT, "%.2f s long; training clips were %.2f-%.2f s (one digit per file is assumed; "
-                    + "use digits stream for digit strings)", seconds, training.minSeconds(), training.maxSeconds()));
-        } else if (seconds < training.minSeconds() / 2) {
-            w.add(String.format(Locale.ROOT, "%.3f s long; training clips were %.2f-%.2f s", seconds, training.minSeconds(),
-                    training.maxSeconds()));
-        }
-        return w;
-    }
-
-    private static int[] ranking(float[] p) {
-        Integer[] idx = new Integer[p.length];
-        for (int i = 0; i < p.length; i++) {
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, (a, b) -> Float.compare(p[b], p[a]));
-        int[] out = new int[p.length];
-        for (int i = 0; i < p.length; i++) {
-            out[i] = idx[i];
-        }
-        return out;
+    record Prediction(String path, String digit, float confidence, List<RankedDigit> top, List<String> warnings) {
     }
 }

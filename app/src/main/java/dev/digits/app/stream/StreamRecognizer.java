@@ -2,7 +2,9 @@ package dev.digits.app.stream;
 
 import dev.digits.api.audio.AudioClip;
 import dev.digits.app.bundle.ModelBundle;
+import dev.digits.app.recognition.ClipRecognizer;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -28,26 +30,41 @@ public final class StreamRecognizer {
      */
     public StreamRecognizer(ModelBundle bundle, int sampleRate, VoiceActivityDetector.Settings settings,
                             double minConfidence, Consumer<Recognition> sink) {
-        java.util.Random random = new java.util.Random(0);
-        for (double seconds = 0.2; seconds <= 1.6; seconds += 0.05) {
-            float[] x = new float[(int) (seconds * sampleRate)];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (float) (0.01 * random.nextGaussian());
-            }
-            bundle.classify(new AudioClip(x, sampleRate, null, null, "warm-up"));
-        }
+        this(warmedUp(new ClipRecognizer(bundle), sampleRate), sampleRate, settings, minConfidence, sink);
+    }
+
+    /** Builds the pipeline on a recognizer that may be shared with other streams (no warm-up). */
+    public StreamRecognizer(ClipRecognizer recognizer, int sampleRate, VoiceActivityDetector.Settings settings,
+                            double minConfidence, Consumer<Recognition> sink) {
+        List<String> labels = recognizer.bundle().labels();
         this.vad = new VoiceActivityDetector(sampleRate, settings, u -> {
-            float[] p = bundle.classify(new AudioClip(u.samples(), sampleRate, null, null, "stream"));
+            float[] p = recognizer.probabilities(new AudioClip(u.samples(), sampleRate, null, null, "stream"));
             int best = 0;
             for (int c = 1; c < p.length; c++) {
                 if (p[c] > p[best]) {
                     best = c;
                 }
             }
-            String digit = p[best] >= minConfidence ? bundle.labels().get(best) : "?";
+            String digit = p[best] >= minConfidence ? labels.get(best) : "?";
             sink.accept(new Recognition(u.start() / (double) sampleRate, u.end() / (double) sampleRate, digit, p[best],
                     System.nanoTime() - u.decidedAtNanos()));
         });
+    }
+
+    /**
+     * Classifies synthetic clips of typical utterance lengths at {@code sampleRate}, so that the first real
+     * utterance does not pay for code compilation, FFT plans and native sessions; returns {@code recognizer}.
+     */
+    public static ClipRecognizer warmedUp(ClipRecognizer recognizer, int sampleRate) {
+        java.util.Random random = new java.util.Random(0);
+        for (double seconds = 0.2; seconds <= 1.6; seconds += 0.05) {
+            float[] x = new float[(int) (seconds * sampleRate)];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (0.01 * random.nextGaussian());
+            }
+            recognizer.probabilities(new AudioClip(x, sampleRate, null, null, "warm-up"));
+        }
+        return recognizer;
     }
 
     public void accept(float[] samples, int count) {
