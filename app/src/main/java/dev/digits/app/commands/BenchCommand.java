@@ -44,7 +44,7 @@ public final class BenchCommand implements Command {
     @Override
     public String summary() {
         return "bench features: extraction speed over a folder; bench model: training time and prediction latency; "
-                + "bench adapt: adaptation to held-out speakers";
+                + "bench adapt: adaptation to held-out speakers; bench serve: a local server under load";
     }
 
     @Override
@@ -52,7 +52,8 @@ public final class BenchCommand implements Command {
         return "features --data DIR [--threads N] [--rounds R] [--extractor NAME] [--param KEY=VALUE ...]\n"
                 + "    [--engine spark [--master local[2]]]  (the engine's extraction next to the local one)\n"
                 + "  | model --backend NAME [--type mlp] [--spec KEY=VALUE ...] [--seeds 1,2,3]\n"
-                + "  | adapt --config FILE.yaml [--model ID] [--extractor ID] [--clips-per-digit N] [--share S] [--seed S]";
+                + "  | adapt --config FILE.yaml [--model ID] [--extractor ID] [--clips-per-digit N] [--share S] [--seed S]\n"
+                + "  | serve --model m.digits [--clients 16] [--seconds 10] [--threads N] [--queue N] [--data DIR]";
     }
 
     @Override
@@ -60,7 +61,7 @@ public final class BenchCommand implements Command {
         return ExtractorOptions.addTo(new Options())
                 .addOption(Option.builder().longOpt("data").hasArg().argName("DIR").desc("folder of WAV files (recursive)").build())
                 .addOption(Option.builder().longOpt("threads").hasArg().argName("N")
-                        .desc("worker threads (default 1)").build())
+                        .desc("worker threads (default 1; serve: one per core)").build())
                 .addOption(Option.builder().longOpt("rounds").hasArg().argName("R")
                         .desc("timed passes over the files, best one reported (default 3)").build())
                 .addOption(Option.builder().longOpt("backend").hasArg().argName("NAME").desc("model: the backend to time").build())
@@ -69,12 +70,18 @@ public final class BenchCommand implements Command {
                         .desc("model: spec parameter, repeatable, e.g. --spec standardize=true").build())
                 .addOption(Option.builder().longOpt("seeds").hasArg().argName("LIST").desc("model: seeds (default 1)").build())
                 .addOption(Option.builder().longOpt("config").hasArg().argName("FILE").desc("adapt: the experiment file").build())
-                .addOption(Option.builder().longOpt("model").hasArg().argName("ID").desc("adapt: the experiment's model").build())
+                .addOption(Option.builder().longOpt("model").hasArg().argName("ID").desc("adapt: the experiment's model; serve: the model bundle").build())
                 .addOption(Option.builder().longOpt("clips-per-digit").hasArg().argName("N")
                         .desc("adapt: clips per digit given to adapt (default 1)").build())
                 .addOption(Option.builder().longOpt("share").hasArg().argName("S")
                         .desc("adapt: part of the training examples the clips make up (default 0.1)").build())
                 .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("adapt: which clips are given (default 1)").build())
+                .addOption(Option.builder().longOpt("clients").hasArg().argName("N")
+                        .desc("serve: concurrent clients (default 16)").build())
+                .addOption(Option.builder().longOpt("seconds").hasArg().argName("T")
+                        .desc("serve: how long the load runs (default 10)").build())
+                .addOption(Option.builder().longOpt("queue").hasArg().argName("N")
+                        .desc("serve: requests that may wait for a worker (default 64)").build())
                 .addOption(Option.builder().longOpt("engine").hasArg().argName("NAME")
                         .desc("features: also time the corpus's extraction on this engine (spark)").build())
                 .addOption(Option.builder().longOpt("master").hasArg().argName("URL")
@@ -86,11 +93,14 @@ public final class BenchCommand implements Command {
         if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("model")) {
             return new ModelBenchmark(plugins, locator).run(line, console);
         }
+        if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("serve")) {
+            return new ServeBenchmark(plugins, locator).run(line, console);
+        }
         if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("adapt")) {
             return new AdaptBenchmark(plugins, locator).run(line, console);
         }
         if (line.getArgList().size() != 1 || !line.getArgList().get(0).equals("features")) {
-            throw new UsageException("the benchmark to run: features, model or adapt");
+            throw new UsageException("the benchmark to run: features, model, adapt or serve");
         }
         if (!line.hasOption("data")) {
             throw new UsageException("--data DIR is required");

@@ -1,0 +1,189 @@
+package dev.digits.app.commands;
+
+import dev.digits.app.Plugins;
+import dev.digits.app.bundle.ModelBundle;
+import dev.digits.app.cli.Console;
+import dev.digits.app.cli.UsageException;
+import dev.digits.app.recognition.ClipRecognizer;
+import dev.digits.app.serve.RecognitionServer;
+import dev.digits.app.serve.ServeSettings;
+import dev.digits.core.audio.AudioFileException;
+import dev.digits.core.audio.WavFile;
+import dev.digits.core.audio.WavReader;
+import dev.digits.core.dataset.DatasetLocator;
+import org.apache.commons.cli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * {@code digits bench serve --model m.digits}: N clients post recordings to a local {@code digits serve} for T
+ * seconds; prints throughput, latency percentiles and the answers by status, next to what the same model does
+ * recognising the same files one at a time on one thread (predict's rate per core), measured in the same run.
+ */
+final class ServeBenchmark {
+    private final Plugins plugins;
+    private final DatasetLocator locator;
+
+    ServeBenchmark(Plugins plugins, DatasetLocator locator) {
+        this.plugins = plugins;
+        this.locator = locator;
+    }
+
+    int run(CommandLine line, Console console) throws Exception {
+        if (!line.hasOption("model")) {
+            throw new UsageException("bench serve needs --model m.digits (a bundle from digits train)");
+        }
+        int clients = ServeCommand.range(line, "clients", 16, 1, 1024);
+        int seconds = ServeCommand.range(line, "seconds", 10, 1, 3600);
+        ServeSettings defaults = ServeSettings.defaults();
+        int threads = ServeCommand.range(line, "threads", defaults.threads(), 1, 1024);
+        int queue = ServeCommand.range(line, "queue", defaults.queue(), 0, 100000);
+        PrintStream out = console.out();
+        List<byte[]> clips = clips(line.getOptionValue("data"));
+        ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
+        out.printf("model: %s (%s + %s %s); %d recordings; JVM %s %s; %d cores%n", line.getOptionValue("model"),
+                bundle.extractor().name(), bundle.manifest().backend(), bundle.manifest().modelType(), clips.size(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
+
+        double perCore = predictRate(bundle, clips, Math.min(seconds, 5));
+        out.printf(Locale.ROOT, "predict, one thread: %.1f recordings/s (%.2f ms each)%n", perCore, 1000 / perCore);
+
+        ServeSettings settings = defaults.withPort(0).withLimits(threads, queue, defaults.maxBodyBytes());
+        try (RecognitionServer server = RecognitionServer.start(bundle, settings, console.err())) {
+            URI url = server.url().resolve("v1/recognize");
+            out.printf("server: %s, %d workers, queue %d; %d clients for %d s after 2 s of warm-up%n", server.url(),
+                    threads, queue, clients, seconds);
+            load(url, clips, clients, 2);
+            Result r = load(url, clips, clients, seconds);
+            List<Long> ok = r.latencies;
+            Collections.sort(ok);
+            out.printf(Locale.ROOT, "requests: %d in %.1f s; by status: %s; transport errors: %d%n", r.total(), r.seconds,
+                    r.statuses, r.errors.get());
+            if (!ok.isEmpty()) {
+                out.printf(Locale.ROOT, "latency of answered requests: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                        pct(ok, 0.50), pct(ok, 0.90), pct(ok, 0.99), ok.get(ok.size() - 1) / 1e6);
+            }
+            double throughput = r.statuses.getOrDefault(200, 0) / r.seconds;
+            out.printf(Locale.ROOT, "throughput: %.1f recordings/s = %.2f x predict's one-thread rate (%d workers; "
+                    + "the clients share the machine)%n", throughput, throughput / perCore, threads);
+        }
+        return 0;
+    }
+
+    private static double pct(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1e6;
+    }
+
+    /** The recordings to send: every WAV under DIR, or FSDD's official test clips (indices 0-4). */
+    private List<byte[]> clips(String data) throws IOException {
+        List<Path> files;
+        if (data != null) {
+            Path dir = Path.of(data);
+            if (!Files.isDirectory(dir)) {
+                throw new IOException(dir + ": no such folder");
+            }
+            try (Stream<Path> s = Files.walk(dir)) {
+                files = s.filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".wav")).sorted().toList();
+            }
+        } else {
+            try (Stream<Path> s = Files.list(locator.locate("fsdd").resolve("recordings"))) {
+                files = s.filter(p -> p.getFileName().toString().matches("[0-9]_[a-z]+_[0-4]\\.wav")).sorted().toList();
+            }
+        }
+        if (files.isEmpty()) {
+            throw new IOException((data == null ? "fsdd" : data) + ": no WAV files");
+        }
+        List<byte[]> out = new ArrayList<>();
+        for (Path f : files) {
+            out.add(Files.readAllBytes(f));
+        }
+        return out;
+    }
+
+    /** Recordings per second recognising them one after another on this thread (decoding included), warmed up. */
+    private static double predictRate(ModelBundle bundle, List<byte[]> clips, int seconds) throws AudioFileException {
+        ClipRecognizer recognizer = new ClipRecognizer(bundle);
+        Path name = Path.of("bench.wav");
+        for (int i = 0; i < Math.min(clips.size(), 100); i++) {
+            recognizer.recognize(WavReader.decode(name, clips.get(i)), "warm-up");
+        }
+        long t0 = System.nanoTime();
+        long end = t0 + seconds * 1_000_000_000L;
+        int n = 0;
+        while (System.nanoTime() < end) {
+            WavFile wav = WavReader.decode(name, clips.get(n % clips.size()));
+            recognizer.recognize(wav, "bench");
+            n++;
+        }
+        return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private record Result(Map<Integer, Integer> statuses, List<Long> latencies, AtomicInteger errors, double seconds) {
+        int total() {
+            return statuses.values().stream().mapToInt(Integer::intValue).sum() + errors.get();
+        }
+    }
+
+    /** {@code clients} threads posting recordings in turn for {@code seconds}. */
+    private static Result load(URI url, List<byte[]> clips, int clients, int seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        AtomicLong next = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long t0 = System.nanoTime();
+        long end = t0 + seconds * 1_000_000_000L;
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    byte[] body = clips.get((int) (next.getAndIncrement() % clips.size()));
+                    long s = System.nanoTime();
+                    try {
+                        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(url).header("Content-Type", "audio/wav")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        statuses.computeIfAbsent(r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+                        if (r.statusCode() == 200) {
+                            latencies.add(System.nanoTime() - s);
+                        }
+                    } catch (IOException e) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        Map<Integer, Integer> counts = new TreeMap<>();
+        statuses.forEach((k, v) -> counts.put(k, v.get()));
+        return new Result(counts, new ArrayList<>(latencies), errors, elapsed);
+    }
+}
