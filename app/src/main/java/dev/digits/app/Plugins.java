@@ -4,13 +4,17 @@ import dev.digits.api.augment.AugmentationProvider;
 import dev.digits.api.features.FeatureExtractorProvider;
 import dev.digits.api.model.ClassifierProvider;
 import dev.digits.api.plugin.PluginRegistry;
+import dev.digits.api.vad.SpeechDetectorProvider;
 import dev.digits.core.dataset.SplitProtocolProvider;
 import dev.digits.app.engine.EngineProvider;
 
-/** The extractor, backend, augmentation, split-protocol and engine plugins available to the application. */
+/**
+ * The extractor, backend, augmentation, split-protocol, engine and speech-detector plugins available to the
+ * application.
+ */
 public record Plugins(PluginRegistry<FeatureExtractorProvider> extractors, PluginRegistry<ClassifierProvider> backends,
                       PluginRegistry<AugmentationProvider> augmentations, PluginRegistry<SplitProtocolProvider> protocols,
-                      PluginRegistry<EngineProvider> engines) {
+                      PluginRegistry<EngineProvider> engines, PluginRegistry<SpeechDetectorProvider> speechDetectors) {
 
     /** Discovers every kind on a class loader (the application's, in production). */
     public static Plugins discover(ClassLoader loader) {
@@ -18,6 +22,7 @@ public record Plugins(PluginRegistry<FeatureExtractorProvider> extractors, Plugi
                 PluginRegistry.discover(ClassifierProvider.class, "backend", loader),
                 PluginRegistry.discover(AugmentationProvider.class, "augmentation", loader),
                 PluginRegistry.discover(SplitProtocolProvider.class, "split protocol", loader),
-                PluginRegistry.discover(EngineProvider.class, "engine", loader));
+                PluginRegistry.discover(EngineProvider.class, "engine", loader),
+                PluginRegistry.discover(SpeechDetectorProvider.class, "speech detector", loader));
     }
 }

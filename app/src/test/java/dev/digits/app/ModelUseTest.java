@@ -511,6 +511,31 @@ class ModelUseTest {
         Path noisy = dir.resolve("noise.wav");
         WavWriter.write16(noisy, noise(8000 * 5, 0.03, new Random(5)), 8000);
         assertEquals("", AppRunner.run("stream", "--model", bundle.toString(), noisy.toString()).out().trim());
+
+        // predict answers '-' for a file without speech and says why; a real digit next to them is still predicted
+        Path loud = dir.resolve("absurd.wav");
+        float[] absurd = WavReader.readClip(recordings.resolve("4_lucas_2.wav")).samples().clone();
+        for (int i = 0; i < absurd.length; i++) {
+            absurd[i] *= 1e30f;
+        }
+        WavWriter.write(loud, absurd, 8000, 1, dev.digits.core.audio.WavFormat.Encoding.IEEE_FLOAT, 32);
+        Path digit = recordings.resolve("4_lucas_2.wav");
+        AppRunner.Result p = AppRunner.run("predict", "--model", bundle.toString(), silent.toString(), noisy.toString(),
+                loud.toString(), digit.toString());
+        assertEquals(0, p.exitCode(), p.err());
+        String[] lines = p.out().trim().split("\n");
+        assertEquals(silent + "\t-\t-", lines[0]);
+        assertEquals(noisy + "\t-\t-", lines[1]);
+        assertEquals(loud + "\t-\t-", lines[2]);
+        assertTrue(lines[3].startsWith(digit + "\t4\t"), lines[3]);
+        assertTrue(p.err().contains(silent + ": no speech: digital silence"), p.err());
+        assertTrue(p.err().contains(noisy + ": no speech: the level is steady, as in noise"), p.err());
+        assertTrue(p.err().contains(loud + ": no speech: the level is impossible for audio"), p.err());
+        AppRunner.Result forced = AppRunner.run("predict", "--model", bundle.toString(), "--speech-range", "0",
+                noisy.toString());
+        assertTrue(forced.out().trim().matches(".*\t[0-9]\t[0-9.]+"), "--speech-range 0 turns the check off: " + forced.out());
+        AppRunner.Result json = AppRunner.run("predict", "--model", bundle.toString(), "--format", "json", silent.toString());
+        assertTrue(json.out().contains("\"noSpeech\" : \"no speech: digital silence\""), json.out());
     }
 
     @Test

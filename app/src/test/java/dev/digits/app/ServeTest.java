@@ -191,6 +191,12 @@ class ServeTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(413, chunked.statusCode(), chunked.body());
 
+        HttpResponse<String> silence = post(server, "audio/wav", dev.digits.core.audio.WavWriter.encode(new float[8000],
+                8000, 1, dev.digits.core.audio.WavFormat.Encoding.PCM_INT, 16), null);
+        assertEquals(200, silence.statusCode(), silence.body());
+        assertEquals("-", json.readTree(silence.body()).get("digit").asText(), "no digit forced on silence");
+        assertEquals("no speech: digital silence", json.readTree(silence.body()).get("noSpeech").asText());
+
         HttpResponse<String> missing = get("etc/passwd");
         assertEquals(404, missing.statusCode());
         assertTrue(json.readTree(missing.body()).get("error").asText().startsWith("no such route"), missing.body());

@@ -44,7 +44,7 @@ public final class BenchCommand implements Command {
     @Override
     public String summary() {
         return "bench features: extraction speed over a folder; bench model: training time and prediction latency; "
-                + "bench adapt: adaptation to held-out speakers; bench serve: a local server under load";
+                + "bench adapt: adaptation to held-out speakers; bench stream: digit error rate of streams of joined clips; bench serve: a local server under load";
     }
 
     @Override
@@ -53,6 +53,7 @@ public final class BenchCommand implements Command {
                 + "    [--engine spark [--master local[2]]]  (the engine's extraction next to the local one)\n"
                 + "  | model --backend NAME [--type mlp] [--spec KEY=VALUE ...] [--seeds 1,2,3]\n"
                 + "  | adapt --config FILE.yaml [--model ID] [--extractor ID] [--clips-per-digit N] [--share S] [--seed S]\n"
+                + "  | stream --model m.digits [--data DIR|NAME] [--digits 300] [--snr DB ...] [--seed S] [--speaker NAME] [--all-clips]\n"
                 + "  | serve --model m.digits [--clients 16] [--seconds 10] [--threads N] [--queue N] [--data DIR]";
     }
 
@@ -75,7 +76,24 @@ public final class BenchCommand implements Command {
                         .desc("adapt: clips per digit given to adapt (default 1)").build())
                 .addOption(Option.builder().longOpt("share").hasArg().argName("S")
                         .desc("adapt: part of the training examples the clips make up (default 0.1)").build())
-                .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("adapt: which clips are given (default 1)").build())
+                .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("adapt: which clips are given (default 1); stream: the streams' seed").build())
+                .addOption(Option.builder().longOpt("digits").hasArg().argName("N")
+                        .desc("stream: digits per stream (default 300)").build())
+                .addOption(Option.builder().longOpt("snr").hasArgs().argName("DB")
+                        .desc("stream: also with white noise at this SNR, repeatable (--snr 20 --snr 10)").build())
+                .addOption(Option.builder().longOpt("speaker").hasArg().argName("NAME")
+                        .desc("stream: only this speaker's clips").build())
+                .addOption(Option.builder().longOpt("threshold").hasArg().argName("DB")
+                        .desc("stream, energy: dB above the noise floor that is speech (default 12)").build())
+                .addOption(Option.builder().longOpt("hangover").hasArg().argName("MS")
+                        .desc("stream: non-speech that ends an utterance (default 250)").build())
+                .addOption(Option.builder().longOpt("preroll").hasArg().argName("MS")
+                        .desc("stream: audio kept before an utterance (default 80)").build())
+                .addOption(Option.builder().longOpt("postroll").hasArg().argName("MS")
+                        .desc("stream: audio kept after an utterance (default 60)").build())
+                .addOption(Option.builder().longOpt("vad").hasArg().argName("NAME")
+                        .desc("stream: how speech is found, energy (default) or silero").build())
+                .addOption(Option.builder().longOpt("all-clips").desc("stream: every clip, not only the official test clips").build())
                 .addOption(Option.builder().longOpt("clients").hasArg().argName("N")
                         .desc("serve: concurrent clients (default 16)").build())
                 .addOption(Option.builder().longOpt("seconds").hasArg().argName("T")
@@ -93,6 +111,9 @@ public final class BenchCommand implements Command {
         if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("model")) {
             return new ModelBenchmark(plugins, locator).run(line, console);
         }
+        if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("stream")) {
+            return new StreamBenchmark(plugins, locator).run(line, console);
+        }
         if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("serve")) {
             return new ServeBenchmark(plugins, locator).run(line, console);
         }
@@ -100,7 +121,7 @@ public final class BenchCommand implements Command {
             return new AdaptBenchmark(plugins, locator).run(line, console);
         }
         if (line.getArgList().size() != 1 || !line.getArgList().get(0).equals("features")) {
-            throw new UsageException("the benchmark to run: features, model, adapt or serve");
+            throw new UsageException("the benchmark to run: features, model, adapt, stream or serve");
         }
         if (!line.hasOption("data")) {
             throw new UsageException("--data DIR is required");

@@ -34,7 +34,7 @@ public final class ListCommand implements Command {
 
     @Override
     public String summary() {
-        return "list the feature extractors, backends, augmentations, split protocols and engines, their parameters, and whether they can run here";
+        return "list the feature extractors, backends, augmentations, split protocols, engines and speech detectors, their parameters, and whether they can run here";
     }
 
     @Override
@@ -73,6 +73,15 @@ public final class ListCommand implements Command {
             out.printf("  %-14s %s%n", e.name(), e.status());
             out.printf("  %-14s %s%n", "", e.description());
             e.plugin().ifPresent(p -> out.println("    settings: " + String.join(", ", p.settingNames())));
+        }
+        out.println();
+        out.println("Speech detectors (stream --vad NAME; predict and serve reject recordings without speech):");
+        if (plugins.speechDetectors().entries().isEmpty()) {
+            out.println("  (none installed)");
+        }
+        for (PluginRegistry.Entry<dev.digits.api.vad.SpeechDetectorProvider> e : plugins.speechDetectors().entries()) {
+            out.printf("  %-14s %s%n", e.name(), e.status());
+            out.printf("  %-14s %s%n", "", e.description());
         }
         return 0;
     }

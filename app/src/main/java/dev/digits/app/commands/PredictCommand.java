@@ -9,6 +9,7 @@ import dev.digits.app.cli.UsageException;
 import dev.digits.app.recognition.ClipRecognizer;
 import dev.digits.app.recognition.ClipResult;
 import dev.digits.app.recognition.RankedDigit;
+import dev.digits.app.recognition.SpeechPresence;
 import dev.digits.core.audio.AudioFileException;
 import dev.digits.core.audio.WavFile;
 import dev.digits.core.audio.WavReader;
@@ -59,7 +60,10 @@ public final class PredictCommand implements Command {
                 .addOption(Option.builder("m").longOpt("model").hasArg().argName("FILE").desc("model bundle (digits train)").build())
                 .addOption(Option.builder("k").longOpt("top").hasArg().argName("K").desc("also print the K most likely digits").build())
                 .addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT").desc("text (default) or json").build())
-                .addOption(Option.builder().longOpt("stats").desc("print timing to standard error at the end").build());
+                .addOption(Option.builder().longOpt("stats").desc("print timing to standard error at the end").build())
+                .addOption(Option.builder().longOpt("speech-range").hasArg().argName("DB")
+                        .desc("a file whose level rises less than this above its quietest tenth holds no speech and gets "
+                                + "'-' (default " + SpeechPresence.DEFAULT.minRangeDb() + "; 0: never reject)").build());
     }
 
     @Override
@@ -92,7 +96,7 @@ public final class PredictCommand implements Command {
                 files.add(p);
             }
         }
-        ClipRecognizer recognizer = new ClipRecognizer(bundle);
+        ClipRecognizer recognizer = new ClipRecognizer(bundle, presence(line));
         List<Prediction> json = new ArrayList<>();
         int failed = 0;
         List<Long> perFile = new ArrayList<>();
@@ -117,10 +121,13 @@ public final class PredictCommand implements Command {
             for (String w : r.warnings()) {
                 console.err().println("warning: " + f + ": " + w);
             }
+            if (r.noSpeech() != null) {
+                console.err().println(f + ": " + r.noSpeech());
+            }
             perFile.add(System.nanoTime() - fileStart);
             if (format.equals("text")) {
                 StringBuilder sb = new StringBuilder(f.toString()).append('\t').append(r.digit())
-                        .append('\t').append(String.format(Locale.ROOT, "%.4f", r.confidence()));
+                        .append('\t').append(r.noSpeech() != null ? "-" : String.format(Locale.ROOT, "%.4f", r.confidence()));
                 if (top > 1) {
                     for (RankedDigit d : r.top(top).subList(1, r.top(top).size())) {
                         sb.append('\t').append(d.digit()).append(':').append(String.format(Locale.ROOT, "%.4f", d.p()));
@@ -128,7 +135,7 @@ public final class PredictCommand implements Command {
                 }
                 console.out().println(sb);
             } else {
-                json.add(new Prediction(f.toString(), r.digit(), r.confidence(), r.top(top), r.warnings()));
+                json.add(new Prediction(f.toString(), r.digit(), r.confidence(), r.top(top), r.warnings(), r.noSpeech()));
             }
         }
         if (format.equals("json")) {
@@ -155,7 +162,29 @@ public final class PredictCommand implements Command {
         return 0;
     }
 
+    /** The speech check {@code --speech-range} asks for. */
+    static SpeechPresence presence(CommandLine line) throws UsageException {
+        String v = line.getOptionValue("speech-range");
+        if (v == null) {
+            return SpeechPresence.DEFAULT;
+        }
+        try {
+            double db = Double.parseDouble(v);
+            if (db == 0) {
+                return SpeechPresence.OFF;
+            }
+            if (db > 0 && db <= 60) {
+                return new SpeechPresence(db, SpeechPresence.DEFAULT.silenceDbfs());
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UsageException("--speech-range takes a number of dB from 0 to 60, got '" + v + "'");
+    }
+
     /** One file's prediction as {@code --format json} prints it. */
-    record Prediction(String path, String digit, float confidence, List<RankedDigit> top, List<String> warnings) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Prediction(String path, String digit, float confidence, List<RankedDigit> top, List<String> warnings,
+                      String noSpeech) {
     }
 }

@@ -12,15 +12,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Recognises the digit of one decoded recording with a model bundle. Safe to share between threads: features are
- * computed concurrently (extractors are thread-safe), model calls one at a time (not every backend's model is).
+ * Recognises the digit of one decoded recording with a model bundle, or says it holds no speech (see
+ * {@link SpeechPresence}). Safe to share between threads: features are computed concurrently (extractors are
+ * thread-safe), model calls one at a time (not every backend's model is).
  */
 public final class ClipRecognizer {
     private final ModelBundle bundle;
+    private final SpeechPresence presence;
     private final Object modelLock = new Object();
 
     public ClipRecognizer(ModelBundle bundle) {
+        this(bundle, SpeechPresence.DEFAULT);
+    }
+
+    public ClipRecognizer(ModelBundle bundle, SpeechPresence presence) {
         this.bundle = bundle;
+        this.presence = presence;
+    }
+
+    public SpeechPresence presence() {
+        return presence;
     }
 
     public ModelBundle bundle() {
@@ -28,16 +39,21 @@ public final class ClipRecognizer {
     }
 
     /**
-     * The digit of {@code wav}, with every label ranked and the ways the recording differs from the training data.
+     * The digit of {@code wav}, with every label ranked and the ways the recording differs from the training data;
+     * or {@code -} and the reason when it holds no speech.
      *
      * @throws IllegalStateException if the model produces non-finite probabilities
      */
     public ClipResult recognize(WavFile wav, String name) {
         long t0 = System.nanoTime();
+        java.util.Optional<String> none = presence.noSpeech(wav.mono(), wav.format().sampleRate());
+        if (none.isPresent()) {
+            return ClipResult.noSpeech(name, none.get(), warnings(wav, bundle.trainingData()), System.nanoTime() - t0);
+        }
         float[] p = probabilities(new AudioClip(wav.mono(), wav.format().sampleRate(), null, null, name));
         List<RankedDigit> ranking = rank(p, bundle.labels());
         return new ClipResult(name, ranking.get(0).digit(), ranking.get(0).p(), ranking,
-                warnings(wav, bundle.trainingData()), System.nanoTime() - t0);
+                warnings(wav, bundle.trainingData()), null, System.nanoTime() - t0);
     }
 
     /**

@@ -205,7 +205,8 @@ public final class RecognitionServer implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new ApiException(422, "the model could not classify this recording: " + e.getMessage());
         }
-        return new Recognized(file, r.digit(), r.confidence(), r.top(settings.topK()), r.warnings(),
+        return new Recognized(file, r.digit(), r.noSpeech() == null ? r.confidence() : null,
+                r.noSpeech() == null ? r.top(settings.topK()) : null, r.warnings(), r.noSpeech(),
                 recognizer.bundle().extractor().name(), modelName, r.nanos() / 1e6, null, null);
     }
 

@@ -33,11 +33,21 @@ public final class StreamRecognizer {
         this(warmedUp(new ClipRecognizer(bundle), sampleRate), sampleRate, settings, minConfidence, sink);
     }
 
-    /** Builds the pipeline on a recognizer that may be shared with other streams (no warm-up). */
+    /** Builds the pipeline on a recognizer that may be shared with other streams (no warm-up), energy frames. */
     public StreamRecognizer(ClipRecognizer recognizer, int sampleRate, VoiceActivityDetector.Settings settings,
                             double minConfidence, Consumer<Recognition> sink) {
+        this(recognizer, sampleRate, settings, new EnergyFrames(sampleRate, settings.thresholdDb(),
+                settings.absoluteFloorDb()), minConfidence, sink);
+    }
+
+    /** Builds the pipeline on a recognizer that may be shared with other streams (no warm-up). */
+    public StreamRecognizer(ClipRecognizer recognizer, int sampleRate, VoiceActivityDetector.Settings settings,
+                            FrameDecider frames, double minConfidence, Consumer<Recognition> sink) {
         List<String> labels = recognizer.bundle().labels();
-        this.vad = new VoiceActivityDetector(sampleRate, settings, u -> {
+        this.vad = new VoiceActivityDetector(sampleRate, settings, frames, u -> {
+            if (recognizer.presence().noSpeech(u.samples(), sampleRate).isPresent()) {
+                return; // a burst of noise or a click, not a word: nothing is printed
+            }
             float[] p = recognizer.probabilities(new AudioClip(u.samples(), sampleRate, null, null, "stream"));
             int best = 0;
             for (int c = 1; c < p.length; c++) {

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * Splits continuous audio into utterances by frame energy (20 ms frames) against an adaptive noise floor, with
- * a hangover (an utterance ends after this much non-speech), a minimum length (shorter bursts are dropped) and
- * a maximum length (longer speech is cut). Feed it samples in chunks of any size; the result does not depend
- * on the chunking.
+ * Splits continuous audio into utterances: a {@link FrameDecider} says which frames are speech (by energy, or a
+ * trained detector), and a hangover (an utterance ends after this much non-speech), a minimum length (shorter
+ * bursts are dropped) and a maximum length (longer speech is cut) make utterances of them. Feed it samples in
+ * chunks of any size; the result does not depend on the chunking.
  */
 public final class VoiceActivityDetector {
 
@@ -26,6 +26,7 @@ public final class VoiceActivityDetector {
     private final int sampleRate;
     private final Settings settings;
     private final Consumer<Utterance> sink;
+    private final FrameDecider frames;
     private final int frame;
     private final float[] pending;
     private int pendingCount;
@@ -33,16 +34,21 @@ public final class VoiceActivityDetector {
     private float[] buffer = new float[1 << 16];
     private long bufferStart;       // stream index of buffer[0]
     private int bufferCount;
-    private double noiseDb = Double.NaN;
     private boolean inSpeech;
     private long speechStart;
     private long lastSpeechEnd;
 
+    /** The energy detector of {@code settings}. */
     public VoiceActivityDetector(int sampleRate, Settings settings, Consumer<Utterance> sink) {
+        this(sampleRate, settings, new EnergyFrames(sampleRate, settings.thresholdDb(), settings.absoluteFloorDb()), sink);
+    }
+
+    public VoiceActivityDetector(int sampleRate, Settings settings, FrameDecider frames, Consumer<Utterance> sink) {
         this.sampleRate = sampleRate;
         this.settings = settings;
         this.sink = sink;
-        this.frame = Math.max(1, sampleRate / 50);
+        this.frames = frames;
+        this.frame = frames.frameSamples();
         this.pending = new float[frame];
     }
 
@@ -74,19 +80,7 @@ public final class VoiceActivityDetector {
 
     private void processFrame() {
         append(pending, frame);
-        double energy = 0;
-        for (float v : pending) {
-            energy += v * v;
-        }
-        double db = 10 * Math.log10(energy / frame + 1e-12);
-        if (Double.isNaN(noiseDb)) {
-            noiseDb = db;
-        }
-        boolean speech = db > Math.max(noiseDb + settings.thresholdDb(), settings.absoluteFloorDb());
-        if (!speech || !inSpeech) {
-            // the floor follows quiet frames down at once and creeps up slowly (1 dB/s), so speech cannot raise it much
-            noiseDb = db < noiseDb ? db : Math.min(db, noiseDb + 0.02);
-        }
+        boolean speech = frames.isSpeech(pending, inSpeech);
         long frameStart = position;
         long frameEnd = position + frame;
         position = frameEnd;

@@ -1,0 +1,2 @@
+/** Speech detectors: trained models that say, frame by frame, whether audio holds speech. */
+package dev.digits.api.vad;
