@@ -539,6 +539,38 @@ class ModelUseTest {
     }
 
     @Test
+    void benchStreamMeasuresTheDigitErrorRatePerConditionTheSameWayForTheSameSeed() throws Exception {
+        AppRunner.Result r = AppRunner.run("bench", "stream", "--model", bundle.toString(), "--digits", "40", "--snr", "20",
+                "--seed", "3");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("vad energy; 40 digits from 300 clips"), r.out());
+        java.util.regex.Matcher clean = java.util.regex.Pattern.compile("(?m)^clean +([0-9.]+)% +(\\d+) +(\\d+) +(\\d+) +(\\d+) +[0-9.]+$")
+                .matcher(r.out());
+        assertTrue(clean.find(), r.out());
+        int edits = Integer.parseInt(clean.group(2)) + Integer.parseInt(clean.group(3)) + Integer.parseInt(clean.group(4));
+        assertEquals(100.0 * edits / 40, Double.parseDouble(clean.group(1)), 0.01, "DER = edits / digits");
+        assertTrue(Double.parseDouble(clean.group(1)) <= 10, "clean streams of test clips: " + r.out());
+        assertTrue(r.out().contains("\n20 dB "), r.out());
+        assertTrue(r.out().contains("background noise only (30 s, 40 dB below speech): 0 digits printed"), r.out());
+        AppRunner.Result again = AppRunner.run("bench", "stream", "--model", bundle.toString(), "--digits", "40", "--snr",
+                "20", "--seed", "3");
+        assertEquals(withoutRtf(r.out()), withoutRtf(again.out()), "the same seed, the same streams and figures");
+
+        AppRunner.Result silero = AppRunner.run("bench", "stream", "--model", bundle.toString(), "--digits", "20",
+                "--vad", "silero");
+        assertEquals(0, silero.exitCode(), silero.err());
+        assertTrue(silero.out().contains("vad silero") && silero.out().contains("\nclean "), silero.out());
+        AppRunner.Result bad = AppRunner.run("stream", "--model", bundle.toString(), "--vad", "silro",
+                recordings.resolve("3_theo_1.wav").toString());
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--vad takes energy or silero, got 'silro' (did you mean 'silero'?)"), bad.err());
+    }
+
+    private static String withoutRtf(String benchOutput) {
+        return benchOutput.replaceAll("(?m) +[0-9.]+$", "");
+    }
+
+    @Test
     void smallChunksGiveTheSameResultAsTheWholeStream() throws Exception {
         float[] audio = digitString("8027", new String[] {"lucas", "george"}, new Random(9), new ArrayList<>());
         ModelBundle b = ModelBundle.read(bundle, dev.digits.app.Plugins.discover(getClass().getClassLoader()));

@@ -124,7 +124,8 @@ final class StreamBenchmark {
         VoiceActivityDetector.Settings d = VoiceActivityDetector.Settings.defaults();
         double thresholdDb = line.hasOption("threshold") ? Double.parseDouble(line.getOptionValue("threshold")) : d.thresholdDb();
         VoiceActivityDetector.Settings settings = new VoiceActivityDetector.Settings(thresholdDb, d.absoluteFloorDb(),
-                ServeCommand.range(line, "hangover", d.hangoverMs(), 0, 5000), d.minMs(), d.maxMs(),
+                ServeCommand.range(line, "hangover", d.hangoverMs(), 0, 5000),
+                ServeCommand.range(line, "min-length", d.minMs(), 0, 5000), d.maxMs(),
                 ServeCommand.range(line, "preroll", d.prerollMs(), 0, 1000),
                 ServeCommand.range(line, "postroll", d.postrollMs(), 0, 1000));
         String vad = line.getOptionValue("vad", "energy");

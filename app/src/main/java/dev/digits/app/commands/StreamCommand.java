@@ -6,6 +6,8 @@ import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
 import dev.digits.app.cli.UsageException;
 import dev.digits.app.stream.PcmStreamReader;
+import dev.digits.app.recognition.ClipRecognizer;
+import dev.digits.app.stream.Segmenters;
 import dev.digits.app.stream.StreamRecognizer;
 import dev.digits.app.stream.VoiceActivityDetector;
 import jakarta.inject.Inject;
@@ -63,10 +65,13 @@ public final class StreamCommand implements Command {
                         .desc("below this, print ? as the digit (default 0.5)").build())
                 .addOption(Option.builder().longOpt("hangover").hasArg().argName("MS")
                         .desc("non-speech that ends an utterance (default 250 ms)").build())
-                .addOption(Option.builder().longOpt("min-length").hasArg().argName("MS").desc("shortest utterance (default 120 ms)").build())
+                .addOption(Option.builder().longOpt("min-length").hasArg().argName("MS").desc("shortest utterance (default 60 ms)").build())
                 .addOption(Option.builder().longOpt("max-length").hasArg().argName("MS").desc("longest utterance (default 1500 ms)").build())
+                .addOption(Option.builder().longOpt("vad").hasArg().argName("NAME")
+                        .desc("how speech is found: energy (default: measures better on FSDD streams) or silero (a "
+                        + "trained detector)").build())
                 .addOption(Option.builder().longOpt("threshold").hasArg().argName("DB")
-                        .desc("speech is this far above the noise floor (default 12 dB)").build())
+                        .desc("speech is this far above the noise floor (default 6 dB)").build())
                 .addOption(Option.builder().longOpt("rate").hasArg().argName("HZ")
                         .desc("sample rate of raw 16-bit PCM on standard input (default 8000)").build())
                 .addOption(Option.builder().longOpt("stats").desc("print real-time factor and latency to standard error").build());
@@ -93,13 +98,19 @@ public final class StreamCommand implements Command {
                 (int) number(line, "hangover", d.hangoverMs(), 10, 10_000, true), minLength, maxLength, d.prerollMs(),
                 d.postrollMs());
         double minConfidence = number(line, "min-confidence", 0.5, 0, 1, false);
+        Segmenters segmenters = new Segmenters(plugins.speechDetectors());
+        String vad = line.getOptionValue("vad", Segmenters.ENERGY);
+        if (!segmenters.names().contains(vad)) {
+            throw new UsageException("--vad takes " + String.join(" or ", segmenters.names()) + ", got '" + vad + "'"
+                    + dev.digits.api.params.NameSuggestions.didYouMean(vad, segmenters.names()));
+        }
         int rawRate = (int) number(line, "rate", 8000, 4000, 384_000, true);
         ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
         bundle.featureRevisionWarning()
                 .ifPresent(w -> console.err().println("warning: " + line.getOptionValue("model") + ": " + w));
         List<Long> decisions = new ArrayList<>();
         if (mic) {
-            return microphone(bundle, settings, minConfidence, console);
+            return microphone(bundle, settings, segmenters, vad, minConfidence, console);
         }
         InputStream in = args.get(0).equals("-") ? console.in() : Files.newInputStream(Path.of(args.get(0)));
         long samples = 0;
@@ -109,7 +120,8 @@ public final class StreamCommand implements Command {
             PcmStreamReader reader = new PcmStreamReader(input, rawRate);
             rate = reader.sampleRate();
             noteResampling(bundle, rate, console);
-            StreamRecognizer recognizer = new StreamRecognizer(bundle, rate, settings, minConfidence, r -> {
+            StreamRecognizer recognizer = new StreamRecognizer(StreamRecognizer.warmedUp(new ClipRecognizer(bundle), rate),
+                    rate, settings, segmenters.frames(vad, rate, settings), minConfidence, r -> {
                 console.out().println(r.line());
                 console.out().flush();
                 decisions.add(r.decisionNanos());
@@ -143,8 +155,8 @@ public final class StreamCommand implements Command {
         return 0;
     }
 
-    private static int microphone(ModelBundle bundle, VoiceActivityDetector.Settings settings, double minConfidence,
-                                  Console console) throws IOException {
+    private static int microphone(ModelBundle bundle, VoiceActivityDetector.Settings settings, Segmenters segmenters,
+                                  String vad, double minConfidence, Console console) throws IOException {
         AudioFormat format = new AudioFormat(MIC_RATE, 16, 1, true, false);
         DataLine.Info info = new DataLine.Info(TargetDataLine.class, format);
         if (!AudioSystem.isLineSupported(info)) {
@@ -156,7 +168,8 @@ public final class StreamCommand implements Command {
             mic.start();
             console.err().println("listening on " + mic.getLineInfo() + " (Ctrl-C to stop)");
             noteResampling(bundle, MIC_RATE, console);
-            StreamRecognizer recognizer = new StreamRecognizer(bundle, MIC_RATE, settings, minConfidence,
+            StreamRecognizer recognizer = new StreamRecognizer(StreamRecognizer.warmedUp(new ClipRecognizer(bundle),
+                    MIC_RATE), MIC_RATE, settings, segmenters.frames(vad, MIC_RATE, settings), minConfidence,
                     r -> console.out().println(r.line()));
             byte[] bytes = new byte[MIC_RATE / 50 * 2];
             float[] samples = new float[bytes.length / 2];
