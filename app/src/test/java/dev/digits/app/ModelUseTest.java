@@ -37,19 +37,7 @@ class ModelUseTest {
     @BeforeAll
     static void train() throws Exception {
         recordings = DatasetLocator.defaults().locate("fsdd").resolve("recordings");
-        Path yaml = dir.resolve("svm.yaml");
-        Files.writeString(yaml, """
-                name: svm
-                dataset: {name: fsdd}
-                protocol: {type: official}
-                cache: false
-                extractors: [{id: native-mean, type: mfcc-librosa, params: {sr: native, pooling: mean}}]
-                models: [{id: svm, backend: tribuo, spec: {type: svm}}]
-                """);
-        bundle = dir.resolve("svm.digits");
-        AppRunner.Result r = AppRunner.run("train", "--config", yaml.toString(), "--split", "train", "--out", bundle.toString());
-        assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("on native-mean: 2700 clips"), r.out());
+        bundle = TestBundles.officialSvm(dir);
     }
 
     @Test

@@ -41,19 +41,7 @@ class PageBrowserTest {
     void thePageRecordsFromTheMicrophoneAndShowsTheSpokenDigitsAndRecognisesAnUpload() throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "needs " + CHROMIUM + " and "
                 + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        Path yaml = dir.resolve("svm.yaml");
-        Files.writeString(yaml, """
-                name: svm
-                dataset: {name: fsdd}
-                protocol: {type: official}
-                cache: false
-                extractors: [{id: native-mean, type: mfcc-librosa, params: {sr: native, pooling: mean}}]
-                models: [{id: svm, backend: tribuo, spec: {type: svm}}]
-                """);
-        Path file = dir.resolve("svm.digits");
-        AppRunner.Result trained = AppRunner.run("train", "--config", yaml.toString(), "--split", "train", "--out",
-                file.toString());
-        assertEquals(0, trained.exitCode(), trained.err());
+        Path file = TestBundles.officialSvm(dir);
         ModelBundle bundle = ModelBundle.read(file, Plugins.discover(getClass().getClassLoader()));
 
         // the fake microphone: official test clips joined by pauses, at 16 kHz, 2 s of quiet before it loops

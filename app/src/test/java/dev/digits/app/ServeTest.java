@@ -60,18 +60,7 @@ class ServeTest {
     @BeforeAll
     static void start() throws Exception {
         recordings = DatasetLocator.defaults().locate("fsdd").resolve("recordings");
-        Path yaml = dir.resolve("svm.yaml");
-        Files.writeString(yaml, """
-                name: svm
-                dataset: {name: fsdd}
-                protocol: {type: official}
-                cache: false
-                extractors: [{id: native-mean, type: mfcc-librosa, params: {sr: native, pooling: mean}}]
-                models: [{id: svm, backend: tribuo, spec: {type: svm}}]
-                """);
-        Path file = dir.resolve("svm.digits");
-        AppRunner.Result r = AppRunner.run("train", "--config", yaml.toString(), "--split", "train", "--out", file.toString());
-        assertEquals(0, r.exitCode(), r.err());
+        Path file = TestBundles.officialSvm(dir);
         bundle = ModelBundle.read(file, Plugins.discover(ServeTest.class.getClassLoader()));
         server = RecognitionServer.start(bundle, ServeSettings.defaults().withPort(0).withLimits(2, 64, MAX_BYTES),
                 System.err);
