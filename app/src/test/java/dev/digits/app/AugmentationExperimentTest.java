@@ -78,7 +78,8 @@ class AugmentationExperimentTest {
                   - {id: snr0, steps: [{type: noise, snr: 0}]}
                 """.formatted(corpus));
         AppRunner.Result v = AppRunner.run("validate", f.toString());
-        assertTrue(v.out().contains("1 augmentation, protocol leave-one-speaker-out, seeds [1], 1 test condition, engine local)"), v.out());
+        assertTrue(v.out().contains("protocol leave-one-speaker-out: 3 folds, 1 extractor, 1 model, 1 augmentation, seeds [1], "
+                + "1 test condition, engine local)"), v.out());
         Path out = dir.resolve("out");
         AppRunner.Result r = AppRunner.run("run", f.toString(), "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());

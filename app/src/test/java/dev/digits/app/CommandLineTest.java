@@ -38,7 +38,7 @@ class CommandLineTest {
         Files.writeString(dir.resolve("readme.txt"), "nothing here");
         AppRunner.Result r = AppRunner.run("data", "info", dir.toString());
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().startsWith("digits data: error: " + dir + ": no known corpus layout"), r.err());
+        assertTrue(r.err().startsWith("digits data: error: " + dir + ": no WAV files in this folder"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace without --verbose");
         AppRunner.Result verbose = AppRunner.run("data", "info", dir.toString(), "--verbose");
         assertTrue(verbose.err().contains("\tat "), "stack trace with --verbose");
