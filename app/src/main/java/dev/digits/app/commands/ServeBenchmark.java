@@ -38,8 +38,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code digits bench serve --model m.digits}: N clients post recordings to a local {@code digits serve} for T
- * seconds; prints throughput, latency percentiles and the answers by status, next to what the same model does
- * recognising the same files one at a time on one thread (predict's rate per core), measured in the same run.
+ * seconds (each waiting as Retry-After says after a 503); prints throughput, latency percentiles and the answers by
+ * status, next to what the same model does recognising the same files one at a time on one thread (predict's rate
+ * per core), measured in the same run.
  */
 final class ServeBenchmark {
     private final Plugins plugins;
@@ -169,6 +170,9 @@ final class ServeBenchmark {
                         statuses.computeIfAbsent(r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
                         if (r.statusCode() == 200) {
                             latencies.add(System.nanoTime() - s);
+                        } else if (r.statusCode() == 503) {
+                            // as a well-behaved client does: wait as long as Retry-After says
+                            Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")));
                         }
                     } catch (IOException e) {
                         errors.incrementAndGet();

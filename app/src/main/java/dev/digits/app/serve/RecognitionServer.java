@@ -153,6 +153,7 @@ public final class RecognitionServer implements AutoCloseable {
         if (declared > settings.maxBodyBytes()) {
             throw tooLarge(declared);
         }
+        queue.checkRoom();
         if (type.equals("multipart/form-data")) {
             List<UploadedFile> files;
             try {

@@ -38,8 +38,7 @@ public final class WorkQueue implements AutoCloseable {
         try {
             future = pool.submit(work);
         } catch (RejectedExecutionException e) {
-            throw new ApiException(503, "the server is busy (" + pool.getActiveCount() + " recognitions running, "
-                    + pool.getQueue().size() + " waiting); try again shortly");
+            throw busy();
         }
         try {
             return future.get();
@@ -49,6 +48,23 @@ public final class WorkQueue implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Refuses at once, as {@link #run} would, when every worker is busy and the queue is full: so that a request is
+     * turned away before its body is read.
+     *
+     * @throws ApiException 503 if so
+     */
+    public void checkRoom() {
+        if (pool.getActiveCount() >= pool.getMaximumPoolSize() && pool.getQueue().remainingCapacity() == 0) {
+            throw busy();
+        }
+    }
+
+    private ApiException busy() {
+        return new ApiException(503, "the server is busy (" + pool.getActiveCount() + " recognitions running, "
+                + pool.getQueue().size() + " waiting); try again shortly");
     }
 
     /** Work waiting for a worker. */
