@@ -100,4 +100,31 @@ class FaultTest {
         assertEquals("ok", run.get("status").asText());
         assertEquals(30 - 1, run.get("provenance").get("split").get("trainSize").asInt(), "the NaN file is not trained on");
     }
+
+    @Test
+    void filesWithoutSpeechAreNoTrainingExamplesAsPredictGivesThemNoDigit() throws Exception {
+        Path corpus = MiniCorpus.create(dir, 6);
+        // a silent recording and one at an impossible level, both named as digits
+        dev.digits.core.audio.WavWriter.write16(corpus.resolve("recordings/3_george_7.wav"), new float[8000], 8000);
+        float[] loud = dev.digits.core.audio.WavReader.readClip(corpus.resolve("recordings/5_lucas_5.wav")).samples().clone();
+        for (int i = 0; i < loud.length; i++) {
+            loud[i] *= 1e30f;
+        }
+        dev.digits.core.audio.WavWriter.write(corpus.resolve("recordings/5_lucas_8.wav"), loud, 8000, 1,
+                dev.digits.core.audio.WavFormat.Encoding.IEEE_FLOAT, 32);
+        Path out = dir.resolve("silent");
+        AppRunner.Result r = AppRunner.run("run", experiment(corpus, "official").toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("2 bad files"), r.err());
+        assertTrue(r.err().contains("3_george_7.wav: no speech: digital silence (predict would answer '-')"), r.err());
+        assertTrue(r.err().contains("5_lucas_8.wav: no speech: the level is impossible for audio"), r.err());
+        assertEquals(30, results(out).get("runs").get(0).get("provenance").get("split").get("trainSize").asInt(),
+                "neither is trained on");
+
+        Path bundle = dir.resolve("m.digits");
+        AppRunner.Result t = AppRunner.run("train", "--config", experiment(corpus, "official").toString(), "--out",
+                bundle.toString());
+        assertEquals(0, t.exitCode(), t.err());
+        assertTrue(t.err().contains("skipped " + corpus.resolve("recordings/3_george_7.wav") + ": no speech"), t.err());
+    }
 }

@@ -1,6 +1,6 @@
 package dev.digits.app;
 
-import dev.digits.app.recognition.SpeechPresence;
+import dev.digits.core.audio.SpeechPresence;
 import dev.digits.core.audio.WavFile;
 import dev.digits.core.audio.WavReader;
 import dev.digits.core.dataset.DatasetLocator;

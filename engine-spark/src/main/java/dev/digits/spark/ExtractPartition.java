@@ -1,5 +1,6 @@
 package dev.digits.spark;
 
+import dev.digits.core.audio.SpeechPresence;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.app.Plugins;
 import dev.digits.core.features.CorpusExtraction;
@@ -38,7 +39,7 @@ final class ExtractPartition implements FlatMapFunction<Iterator<ShippedClip>, S
         FeatureExtractor extractor = EXTRACTORS.computeIfAbsent(type + params, k ->
                 Plugins.discover(Thread.currentThread().getContextClassLoader()).extractors().get(type).create(params));
         CorpusExtraction extraction = new CorpusExtraction(extractor,
-                cacheRoot == null ? null : new FeatureCache(Path.of(cacheRoot)), 1);
+                cacheRoot == null ? null : new FeatureCache(Path.of(cacheRoot)), 1, SpeechPresence.DEFAULT);
         List<ShippedOutcome> out = new ArrayList<>();
         while (clips.hasNext()) {
             out.add(ShippedOutcome.of(extraction.extractOne(clips.next().entry())));

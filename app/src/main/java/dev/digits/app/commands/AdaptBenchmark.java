@@ -1,5 +1,6 @@
 package dev.digits.app.commands;
 
+import dev.digits.core.audio.SpeechPresence;
 import dev.digits.api.features.Features;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingSet;
@@ -68,7 +69,7 @@ final class AdaptBenchmark {
         plugins.extractors().get(extractor.type());
         FeatureCache cache = config.cache() ? new FeatureCache(FeatureCache.defaultRoot()) : null;
         CorpusFeatures features = new CorpusExtraction(extractor.extractor(), cache,
-                Runtime.getRuntime().availableProcessors()).run(corpus, n -> { });
+                Runtime.getRuntime().availableProcessors(), SpeechPresence.DEFAULT).run(corpus, n -> { });
         features.cacheWarning().ifPresent(console.err()::println);
         Map<Path, Features> byPath = new HashMap<>();
         for (int i = 0; i < features.size(); i++) {

@@ -14,6 +14,7 @@ import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
 import dev.digits.app.results.BundleManifest;
 import dev.digits.app.results.BundleManifest.TrainingData;
 import dev.digits.app.training.TrainingService;
+import dev.digits.core.audio.SpeechPresence;
 import dev.digits.core.audio.WavReader;
 import dev.digits.core.dataset.BadFile;
 import dev.digits.core.dataset.Corpus;
@@ -101,6 +102,10 @@ public final class AdaptCommand implements Command {
             }
             try {
                 AudioClip clip = WavReader.readClip(e.path());
+                java.util.Optional<String> none = SpeechPresence.DEFAULT.noSpeech(clip.samples(), clip.sampleRate());
+                if (none.isPresent()) {
+                    throw new IOException(none.get() + " (predict would answer '-' for it)");
+                }
                 Features f = bundle.features(clip);
                 if (!Arrays.equals(f.shape(), base.shape())) {
                     throw new IOException("features of shape " + Arrays.toString(f.shape()) + ", the model's are "

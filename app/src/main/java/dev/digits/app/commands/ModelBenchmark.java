@@ -1,5 +1,6 @@
 package dev.digits.app.commands;
 
+import dev.digits.core.audio.SpeechPresence;
 import dev.digits.app.experiment.ConfigValues;
 
 import dev.digits.api.features.Features;
@@ -71,7 +72,7 @@ final class ModelBenchmark {
         Corpus corpus = Corpus.open(locator.locate("fsdd"));
         FeatureExtractor extractor = plugins.extractors().get("mfcc-librosa").create(Map.of("sr", 22050, "pooling", "mean"));
         CorpusFeatures features = new CorpusExtraction(extractor, new FeatureCache(FeatureCache.defaultRoot()),
-                Runtime.getRuntime().availableProcessors()).run(corpus, n -> { });
+                Runtime.getRuntime().availableProcessors(), SpeechPresence.DEFAULT).run(corpus, n -> { });
         features.cacheWarning().ifPresent(console.err()::println);
         Fold fold = new OfficialSplit().folds(features.entries()).get(0);
         Map<Path, Features> clean = new HashMap<>();

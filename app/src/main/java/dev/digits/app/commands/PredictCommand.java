@@ -9,7 +9,7 @@ import dev.digits.app.cli.UsageException;
 import dev.digits.app.recognition.ClipRecognizer;
 import dev.digits.app.recognition.ClipResult;
 import dev.digits.app.recognition.RankedDigit;
-import dev.digits.app.recognition.SpeechPresence;
+import dev.digits.core.audio.SpeechPresence;
 import dev.digits.core.audio.AudioFileException;
 import dev.digits.core.audio.WavFile;
 import dev.digits.core.audio.WavReader;

@@ -1,5 +1,6 @@
 package dev.digits.app.commands;
 
+import dev.digits.core.audio.SpeechPresence;
 import dev.digits.api.params.Parameters;
 
 import dev.digits.app.results.BundleManifest.TrainingData;
@@ -124,7 +125,7 @@ public final class TrainCommand implements Command {
         progress.start("features " + extractorConfig.id());
         FeatureCache cache = config.cache() ? new FeatureCache(FeatureCache.defaultRoot()) : null;
         int threads = Runtime.getRuntime().availableProcessors();
-        CorpusFeatures features = new CorpusExtraction(extractor, cache, threads)
+        CorpusFeatures features = new CorpusExtraction(extractor, cache, threads, SpeechPresence.DEFAULT)
                 .run(corpus, n -> progress.update(n, corpus.size(), null));
         features.badFiles().forEach(b -> console.err().println("  skipped " + b));
         features.cacheWarning().ifPresent(console.err()::println);

@@ -1,5 +1,6 @@
 package dev.digits.app.engine;
 
+import dev.digits.core.audio.SpeechPresence;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.app.cli.Console;
 import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
@@ -42,7 +43,7 @@ public final class LocalEngine implements ExecutionEngine {
     @Override
     public CorpusFeatures extract(ExtractorConfig config, FeatureExtractor extractor, Corpus corpus, FeatureCache cache,
                                   IntConsumer progress) {
-        return new CorpusExtraction(extractor, cache, threads).run(corpus, progress);
+        return new CorpusExtraction(extractor, cache, threads, SpeechPresence.DEFAULT).run(corpus, progress);
     }
 
     @Override

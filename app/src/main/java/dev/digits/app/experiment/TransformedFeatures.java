@@ -1,5 +1,6 @@
 package dev.digits.app.experiment;
 
+import dev.digits.core.audio.SpeechPresence;
 import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
@@ -106,7 +107,7 @@ public final class TransformedFeatures {
     private static Map<Path, Features> extractAll(FeatureExtractor extractor, Corpus corpus, FeatureCache cache,
                                                   int threads, String what, ProgressLine progress, PrintStream err) {
         progress.start(what);
-        CorpusFeatures cf = new CorpusExtraction(extractor, cache, threads)
+        CorpusFeatures cf = new CorpusExtraction(extractor, cache, threads, SpeechPresence.DEFAULT)
                 .run(corpus, n -> progress.update(n, corpus.size(), null));
         err.printf("%s: %d clips (%d computed, %d from cache)%n", what, cf.size(), cf.extracted(), cf.fromCache());
         cf.cacheWarning().ifPresent(err::println);

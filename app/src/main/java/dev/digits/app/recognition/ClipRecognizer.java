@@ -3,6 +3,7 @@ package dev.digits.app.recognition;
 import dev.digits.api.audio.AudioClip;
 import dev.digits.app.bundle.ModelBundle;
 import dev.digits.app.results.BundleManifest.TrainingData;
+import dev.digits.core.audio.SpeechPresence;
 import dev.digits.core.audio.WavFile;
 import dev.digits.training.ProbabilityMetrics;
 

@@ -4,6 +4,8 @@ import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
 import dev.digits.core.audio.AudioFileException;
+import dev.digits.core.audio.SpeechPresence;
+import dev.digits.core.audio.WavFile;
 import dev.digits.core.audio.WavReader;
 import dev.digits.core.dataset.BadFile;
 import dev.digits.core.dataset.Corpus;
@@ -29,15 +31,28 @@ public final class CorpusExtraction {
     private final FeatureExtractor extractor;
     private final FeatureCache cache;
     private final int threads;
+    private final SpeechPresence speech;
 
     /**
+     * Extraction that takes every decodable clip, speech or not.
+     *
      * @param cache   {@code null} for no cache
      * @param threads worker threads (at least 1)
      */
     public CorpusExtraction(FeatureExtractor extractor, FeatureCache cache, int threads) {
+        this(extractor, cache, threads, SpeechPresence.OFF);
+    }
+
+    /**
+     * @param cache   {@code null} for no cache
+     * @param threads worker threads (at least 1)
+     * @param speech  clips it finds no speech in are bad files, as {@code predict} gives them no digit
+     */
+    public CorpusExtraction(FeatureExtractor extractor, FeatureCache cache, int threads, SpeechPresence speech) {
         this.extractor = extractor;
         this.cache = cache;
         this.threads = Math.max(1, threads);
+        this.speech = speech;
     }
 
     /**
@@ -71,6 +86,14 @@ public final class CorpusExtraction {
     public ClipOutcome extractOne(CorpusEntry e) {
         try {
             byte[] bytes = Files.readAllBytes(e.path());
+            if (speech != SpeechPresence.OFF) {
+                // checked on every run, cached or not: a clip predict gives no digit is no example of one
+                WavFile wav = WavReader.decode(e.path(), bytes);
+                java.util.Optional<String> none = speech.noSpeech(wav.mono(), wav.format().sampleRate());
+                if (none.isPresent()) {
+                    return ClipOutcome.failed(none.get() + " (predict would answer '-')");
+                }
+            }
             String hash = cache == null ? null : FeatureCache.sha256(bytes);
             String damaged = null;
             if (cache != null) {

@@ -1,4 +1,4 @@
-package dev.digits.app.recognition;
+package dev.digits.core.audio;
 
 import java.util.Arrays;
 import java.util.Locale;
