@@ -75,7 +75,7 @@ public final class ListCommand implements Command {
             e.plugin().ifPresent(p -> out.println("    settings: " + String.join(", ", p.settingNames())));
         }
         out.println();
-        out.println("Speech detectors (stream --vad NAME; predict and serve reject recordings without speech):");
+        out.println("Speech detectors (stream --vad NAME, bench stream --vad NAME):");
         if (plugins.speechDetectors().entries().isEmpty()) {
             out.println("  (none installed)");
         }
