@@ -87,6 +87,10 @@ public final class ServeCommand implements Command {
                 range(line, "max-streams", d.maxStreams(), 1, 10000), d.maxStreamSeconds(),
                 line.hasOption("token-file") ? token(Path.of(line.getOptionValue("token-file")), console) : null,
                 range(line, "top", d.topK(), 1, 1000));
+        if (!isLoopback(settings.host()) && settings.token() == null) {
+            console.err().println("warning: listening on " + settings.host() + " without a token: anyone who can reach "
+                    + "this port can use the service (--token-file, or a reverse proxy that authenticates)");
+        }
         ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
         bundle.featureRevisionWarning()
                 .ifPresent(w -> console.err().println("warning: " + line.getOptionValue("model") + ": " + w));
@@ -104,6 +108,14 @@ public final class ServeCommand implements Command {
         console.out().flush();
         stopped.await();
         return 0;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** A whole-number option within [min, max]. */
