@@ -3,6 +3,7 @@ package dev.digits.app.commands;
 import dev.digits.app.Plugins;
 import dev.digits.app.bundle.ModelBundle;
 import dev.digits.app.cli.Console;
+import dev.digits.app.cli.NumberOption;
 import dev.digits.app.cli.UsageException;
 import dev.digits.app.recognition.ClipRecognizer;
 import dev.digits.app.serve.RecognitionServer;
@@ -55,11 +56,11 @@ final class ServeBenchmark {
         if (!line.hasOption("model")) {
             throw new UsageException("bench serve needs --model m.digits (a bundle from digits train)");
         }
-        int clients = ServeCommand.range(line, "clients", 16, 1, 1024);
-        int seconds = ServeCommand.range(line, "seconds", 10, 1, 3600);
+        int clients = NumberOption.wholeNumber(line, "clients", 16, 1, 1024);
+        int seconds = NumberOption.wholeNumber(line, "seconds", 10, 1, 3600);
         ServeSettings defaults = ServeSettings.defaults();
-        int threads = ServeCommand.range(line, "threads", defaults.threads(), 1, 1024);
-        int queue = ServeCommand.range(line, "queue", defaults.queue(), 0, 100000);
+        int threads = NumberOption.wholeNumber(line, "threads", defaults.threads(), 1, 1024);
+        int queue = NumberOption.wholeNumber(line, "queue", defaults.queue(), 0, 100000);
         PrintStream out = console.out();
         List<byte[]> clips = clips(line.getOptionValue("data"));
         ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);

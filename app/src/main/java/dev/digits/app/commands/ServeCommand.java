@@ -4,6 +4,7 @@ import dev.digits.app.Plugins;
 import dev.digits.app.bundle.ModelBundle;
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
+import dev.digits.app.cli.NumberOption;
 import dev.digits.app.cli.UsageException;
 import dev.digits.app.serve.RecognitionServer;
 import dev.digits.app.serve.ServeSettings;
@@ -80,13 +81,13 @@ public final class ServeCommand implements Command {
             throw new UsageException("serve takes no arguments, got " + line.getArgList());
         }
         ServeSettings d = ServeSettings.defaults();
-        int port = range(line, "port", d.port(), 0, 65535);
+        int port = NumberOption.wholeNumber(line, "port", d.port(), 0, 65535);
         ServeSettings settings = new ServeSettings(line.getOptionValue("host", d.host()), port,
-                range(line, "threads", d.threads(), 1, 1024), range(line, "queue", d.queue(), 0, 100000),
-                range(line, "max-bytes", (int) d.maxBodyBytes(), 1024, Integer.MAX_VALUE - 8),
-                range(line, "max-streams", d.maxStreams(), 1, 10000), d.maxStreamSeconds(),
+                NumberOption.wholeNumber(line, "threads", d.threads(), 1, 1024), NumberOption.wholeNumber(line, "queue", d.queue(), 0, 100000),
+                NumberOption.wholeNumber(line, "max-bytes", (int) d.maxBodyBytes(), 1024, Integer.MAX_VALUE - 8),
+                NumberOption.wholeNumber(line, "max-streams", d.maxStreams(), 1, 10000), d.maxStreamSeconds(),
                 line.hasOption("token-file") ? token(Path.of(line.getOptionValue("token-file")), console) : null,
-                range(line, "top", d.topK(), 1, 1000));
+                NumberOption.wholeNumber(line, "top", d.topK(), 1, 1000));
         if (!isLoopback(settings.host()) && settings.token() == null) {
             console.err().println("warning: listening on " + settings.host() + " without a token: anyone who can reach "
                     + "this port can use the service (--token-file, or a reverse proxy that authenticates)");
@@ -116,23 +117,6 @@ public final class ServeCommand implements Command {
         } catch (java.net.UnknownHostException e) {
             return false;
         }
-    }
-
-    /** A whole-number option within [min, max]. */
-    static int range(CommandLine line, String name, int dflt, int min, int max) throws UsageException {
-        String v = line.getOptionValue(name);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new UsageException("--" + name + " takes a whole number from " + min + " to " + max + ", got '" + v + "'");
     }
 
     /** The token in the file (surrounding white space dropped); a warning when others may read the file. */

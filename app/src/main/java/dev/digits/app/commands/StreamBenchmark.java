@@ -3,6 +3,7 @@ package dev.digits.app.commands;
 import dev.digits.app.Plugins;
 import dev.digits.app.bundle.ModelBundle;
 import dev.digits.app.cli.Console;
+import dev.digits.app.cli.NumberOption;
 import dev.digits.app.cli.UsageException;
 import dev.digits.app.recognition.ClipRecognizer;
 import dev.digits.app.stream.FrameDecider;
@@ -103,8 +104,8 @@ final class StreamBenchmark {
         if (!line.hasOption("model")) {
             throw new UsageException("bench stream needs --model m.digits (a bundle from digits train)");
         }
-        int count = ServeCommand.range(line, "digits", 300, 1, 100000);
-        long seed = line.hasOption("seed") ? Long.parseLong(line.getOptionValue("seed")) : 1;
+        int count = NumberOption.wholeNumber(line, "digits", 300, 1, 100000);
+        long seed = NumberOption.wholeNumber(line, "seed", 1, 0, Integer.MAX_VALUE);
         List<Double> snrs = new ArrayList<>();
         if (line.hasOption("snr")) {
             for (String v : line.getOptionValues("snr")) {
@@ -122,12 +123,12 @@ final class StreamBenchmark {
         List<CorpusEntry> clips = clips(line.getOptionValue("data", "fsdd"), line.getOptionValue("speaker"),
                 line.hasOption("all-clips"));
         VoiceActivityDetector.Settings d = VoiceActivityDetector.Settings.defaults();
-        double thresholdDb = line.hasOption("threshold") ? Double.parseDouble(line.getOptionValue("threshold")) : d.thresholdDb();
+        double thresholdDb = NumberOption.number(line, "threshold", d.thresholdDb(), 0, 100, false);
         VoiceActivityDetector.Settings settings = new VoiceActivityDetector.Settings(thresholdDb, d.absoluteFloorDb(),
-                ServeCommand.range(line, "hangover", d.hangoverMs(), 0, 5000),
-                ServeCommand.range(line, "min-length", d.minMs(), 0, 5000), d.maxMs(),
-                ServeCommand.range(line, "preroll", d.prerollMs(), 0, 1000),
-                ServeCommand.range(line, "postroll", d.postrollMs(), 0, 1000));
+                NumberOption.wholeNumber(line, "hangover", d.hangoverMs(), 0, 5000),
+                NumberOption.wholeNumber(line, "min-length", d.minMs(), 0, 5000), d.maxMs(),
+                NumberOption.wholeNumber(line, "preroll", d.prerollMs(), 0, 1000),
+                NumberOption.wholeNumber(line, "postroll", d.postrollMs(), 0, 1000));
         String vad = line.getOptionValue("vad", "energy");
         TestStream clean = build(clips, count, seed, Double.NaN);
         out.printf(Locale.ROOT, "model: %s (%s + %s %s); vad %s; %d digits from %d clips, %.1f s of audio at %d Hz, "

@@ -4,6 +4,7 @@ import dev.digits.app.Plugins;
 import dev.digits.app.bundle.ModelBundle;
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
+import dev.digits.app.cli.NumberOption;
 import dev.digits.app.cli.UsageException;
 import dev.digits.app.stream.PcmStreamReader;
 import dev.digits.app.recognition.ClipRecognizer;
@@ -88,23 +89,23 @@ public final class StreamCommand implements Command {
             throw new UsageException("give one input: FILE.wav, - (standard input) or --mic");
         }
         VoiceActivityDetector.Settings d = VoiceActivityDetector.Settings.defaults();
-        int minLength = (int) number(line, "min-length", d.minMs(), 10, 10_000, true);
-        int maxLength = (int) number(line, "max-length", d.maxMs(), 100, 60_000, true);
+        int minLength = NumberOption.wholeNumber(line, "min-length", d.minMs(), 10, 10_000);
+        int maxLength = NumberOption.wholeNumber(line, "max-length", d.maxMs(), 100, 60_000);
         if (maxLength < minLength) {
             throw new UsageException("--max-length (" + maxLength + " ms) is shorter than --min-length (" + minLength + " ms)");
         }
         VoiceActivityDetector.Settings settings = new VoiceActivityDetector.Settings(
-                number(line, "threshold", d.thresholdDb(), 0, 100, false), d.absoluteFloorDb(),
-                (int) number(line, "hangover", d.hangoverMs(), 10, 10_000, true), minLength, maxLength, d.prerollMs(),
+                NumberOption.number(line, "threshold", d.thresholdDb(), 0, 100, false), d.absoluteFloorDb(),
+                NumberOption.wholeNumber(line, "hangover", d.hangoverMs(), 10, 10_000), minLength, maxLength, d.prerollMs(),
                 d.postrollMs());
-        double minConfidence = number(line, "min-confidence", 0.5, 0, 1, false);
+        double minConfidence = NumberOption.number(line, "min-confidence", 0.5, 0, 1, false);
         Segmenters segmenters = new Segmenters(plugins.speechDetectors());
         String vad = line.getOptionValue("vad", Segmenters.ENERGY);
         if (!segmenters.names().contains(vad)) {
             throw new UsageException("--vad takes " + String.join(" or ", segmenters.names()) + ", got '" + vad + "'"
                     + dev.digits.api.params.NameSuggestions.didYouMean(vad, segmenters.names()));
         }
-        int rawRate = (int) number(line, "rate", 8000, 4000, 384_000, true);
+        int rawRate = NumberOption.wholeNumber(line, "rate", 8000, 4000, 384_000);
         ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
         bundle.featureRevisionWarning()
                 .ifPresent(w -> console.err().println("warning: " + line.getOptionValue("model") + ": " + w));
@@ -191,26 +192,4 @@ public final class StreamCommand implements Command {
     }
 
     /** An option's value, checked: a finite number in [min, max], a whole one when {@code integer}. */
-    private static double number(CommandLine line, String option, double defaultValue, double min, double max,
-                                 boolean integer) throws UsageException {
-        String v = line.getOptionValue(option);
-        if (v == null) {
-            return defaultValue;
-        }
-        double x;
-        try {
-            x = Double.parseDouble(v.strip());
-        } catch (NumberFormatException e) {
-            x = Double.NaN;
-        }
-        if (!(x >= min && x <= max) || (integer && x != Math.rint(x))) {
-            throw new UsageException(String.format(Locale.ROOT, "--%s takes %s from %s to %s, got '%s'", option,
-                    integer ? "a whole number" : "a number", plain(min), plain(max), v));
-        }
-        return x;
-    }
-
-    private static String plain(double x) {
-        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
-    }
 }
