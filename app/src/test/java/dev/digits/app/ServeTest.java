@@ -190,6 +190,11 @@ class ServeTest {
         assertEquals(404, missing.statusCode());
         assertTrue(json.readTree(missing.body()).get("error").asText().startsWith("no such route"), missing.body());
 
+        HttpResponse<String> notWebSocket = get("v1/stream");
+        assertEquals(426, notWebSocket.statusCode(), notWebSocket.body());
+        assertTrue(json.readTree(notWebSocket.body()).get("error").asText().startsWith("/v1/stream is a WebSocket"));
+        assertEquals(405, get("v1/recognize").statusCode(), "recognize takes POST");
+
         HttpResponse<String> health = get("healthz");
         assertEquals(200, health.statusCode());
         assertEquals("ready", json.readTree(health.body()).get("status").asText());

@@ -65,6 +65,7 @@ public final class RecognitionServer implements AutoCloseable {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.http.maxRequestSize = settings.maxBodyBytes();
+            config.http.prefer405over404 = true;
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, settings.maxBodyBytes()),
@@ -79,6 +80,10 @@ public final class RecognitionServer implements AutoCloseable {
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.prometheusText()));
             config.routes.post("/v1/recognize", this::recognize);
+            config.routes.get("/v1/stream", ctx -> {
+                throw new ApiException(426, "/v1/stream is a WebSocket: connect with ws://" + ctx.host()
+                        + "/v1/stream?rate=16000 (see /)");
+            });
             config.routes.wsBeforeUpgrade("/v1/stream", this::beforeStream);
             config.routes.ws("/v1/stream", this::stream);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e));
