@@ -324,6 +324,7 @@ public final class RecognitionServer implements AutoCloseable {
     }
 
     private void error(Context ctx, ApiException e) {
+        drainBody(ctx);
         ctx.status(e.status());
         if (e.status() == 503) {
             ctx.header("Retry-After", "1");
@@ -334,6 +335,27 @@ public final class RecognitionServer implements AutoCloseable {
         send(ctx, Map.of("error", e.getMessage(), "status", e.status()));
         if (ctx.path().equals("/v1/recognize")) {
             metrics.request(ctx.path(), e.status(), -1);
+        }
+    }
+
+    /**
+     * Reads what is left of a refused request's body (up to twice the size limit), so that the client, which may
+     * still be sending it, reads the answer instead of a reset connection.
+     */
+    private void drainBody(Context ctx) {
+        if (!"POST".equalsIgnoreCase(ctx.method().toString())) {
+            return;
+        }
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long left = 2 * settings.maxBodyBytes();
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // nothing more to read, or the body was taken as parts: the answer goes out as it is
         }
     }
 
