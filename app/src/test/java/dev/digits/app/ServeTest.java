@@ -13,6 +13,7 @@ import dev.digits.core.dataset.DatasetLocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
@@ -47,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code digits serve}: a real server on a free port of 127.0.0.1, called over HTTP and WebSocket. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS) // a server that stops answering fails the test, it does not hang CI
 class ServeTest {
     @TempDir
     static Path dir;
@@ -168,6 +170,11 @@ class ServeTest {
         assertEquals(415, text.statusCode());
         assertTrue(json.readTree(text.body()).get("error").asText().startsWith("Content-Type text/plain is not taken"));
         assertEquals(415, post(server, null, new byte[10], null).statusCode());
+        // a client that sends 'Expect: 100-continue' gets its refusal too (it hung before refused bodies were drained)
+        HttpResponse<String> expecting = http.send(HttpRequest.newBuilder(server.url().resolve("v1/recognize"))
+                .timeout(Duration.ofSeconds(20)).expectContinue(true).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[50_000])).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, expecting.statusCode());
 
         byte[] big = new byte[(int) MAX_BYTES + 1];
         HttpResponse<String> declared = post(server, "audio/wav", big, null);
