@@ -8,6 +8,7 @@ import dev.digits.core.audio.WavWriter;
 import dev.digits.core.dataset.DatasetLocator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Runs with {@code mvn -Pbrowser}; .ci/run installs the browser and runs it after the main build.
  */
 @Tag("browser")
+@Timeout(value = 300, unit = java.util.concurrent.TimeUnit.SECONDS)
 class PageBrowserTest {
     static final Path CHROMIUM = Path.of(System.getProperty("digits.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("digits.chromedriver", "/usr/bin/chromedriver"));
