@@ -397,6 +397,7 @@ class ModelUseTest {
         ModelBundle b = ModelBundle.read(bundle, dev.digits.app.Plugins.discover(getClass().getClassLoader()));
         assertEquals(java.util.Optional.of(8000), b.inputRate());
         assertEquals(Integer.valueOf(8000), b.trainingData().inputRate(), "recorded in bundle.json");
+        dev.digits.app.recognition.ClipRecognizer recognizer = new dev.digits.app.recognition.ClipRecognizer(b);
         int agree = 0;
         int agreeUnconverted = 0;
         int n = 0;
@@ -404,8 +405,8 @@ class ModelUseTest {
             for (int d = 0; d < 10; d++) {
                 dev.digits.api.audio.AudioClip at8k = WavReader.readClip(recordings.resolve(d + "_" + speaker + "_1.wav"));
                 dev.digits.api.audio.AudioClip at16k = at8k.withSamples(upsampledTwice(at8k.samples()), 16000);
-                int expected = argmax(b.classify(at8k));
-                agree += argmax(b.classify(at16k)) == expected ? 1 : 0;
+                int expected = argmax(recognizer.probabilities(at8k));
+                agree += argmax(recognizer.probabilities(at16k)) == expected ? 1 : 0;
                 float[] unconverted = b.model().predictProbabilities(new float[][] {b.extractor().extract(at16k).values()})[0];
                 agreeUnconverted += argmax(unconverted) == expected ? 1 : 0;
                 n++;

@@ -1,6 +1,5 @@
 package dev.digits.app.bundle;
 
-import dev.digits.training.ProbabilityMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.digits.api.model.TrainingSet;
@@ -388,10 +387,5 @@ public final class ModelBundle {
     /** The features the model takes for one clip (at its input rate). */
     public Features features(AudioClip clip) {
         return extractor.extract(atInputRate(clip));
-    }
-
-    /** Class probabilities for one clip (resampled to the model's input rate first). */
-    public float[] classify(AudioClip clip) {
-        return ProbabilityMetrics.requireFinite(model.predictProbabilities(new float[][] {features(clip).values()}))[0];
     }
 }

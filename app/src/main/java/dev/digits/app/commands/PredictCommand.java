@@ -5,6 +5,7 @@ import dev.digits.app.Plugins;
 import dev.digits.app.bundle.ModelBundle;
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
+import dev.digits.app.cli.NumberOption;
 import dev.digits.app.cli.UsageException;
 import dev.digits.app.recognition.ClipRecognizer;
 import dev.digits.app.recognition.ClipResult;
@@ -164,22 +165,8 @@ public final class PredictCommand implements Command {
 
     /** The speech check {@code --speech-range} asks for. */
     static SpeechPresence presence(CommandLine line) throws UsageException {
-        String v = line.getOptionValue("speech-range");
-        if (v == null) {
-            return SpeechPresence.DEFAULT;
-        }
-        try {
-            double db = Double.parseDouble(v);
-            if (db == 0) {
-                return SpeechPresence.OFF;
-            }
-            if (db > 0 && db <= 60) {
-                return new SpeechPresence(db, SpeechPresence.DEFAULT.silenceDbfs());
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new UsageException("--speech-range takes a number of dB from 0 to 60, got '" + v + "'");
+        double db = NumberOption.number(line, "speech-range", SpeechPresence.DEFAULT.minRangeDb(), 0, 60, false);
+        return db == 0 ? SpeechPresence.OFF : new SpeechPresence(db, SpeechPresence.DEFAULT.silenceDbfs());
     }
 
     /** One file's prediction as {@code --format json} prints it. */

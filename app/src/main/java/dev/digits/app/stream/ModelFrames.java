@@ -12,7 +12,6 @@ public final class ModelFrames implements FrameDecider {
     private final double threshold;
     private final int frame;
     private final float[] resampled;
-    private float lastProbability;
 
     public ModelFrames(SpeechDetector detector, int sampleRate, double threshold) {
         this.detector = detector;
@@ -24,11 +23,6 @@ public final class ModelFrames implements FrameDecider {
     @Override
     public int frameSamples() {
         return frame;
-    }
-
-    /** The detector's probability for the last frame. */
-    public float lastProbability() {
-        return lastProbability;
     }
 
     @Override
@@ -44,7 +38,6 @@ public final class ModelFrames implements FrameDecider {
             }
             in = resampled;
         }
-        lastProbability = detector.speechProbability(in);
-        return lastProbability >= (inSpeech ? threshold - 0.15 : threshold);
+        return detector.speechProbability(in) >= (inSpeech ? threshold - 0.15 : threshold);
     }
 }

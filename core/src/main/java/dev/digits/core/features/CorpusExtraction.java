@@ -1,6 +1,5 @@
 package dev.digits.core.features;
 
-import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
 import dev.digits.core.audio.AudioFileException;
@@ -86,9 +85,10 @@ public final class CorpusExtraction {
     public ClipOutcome extractOne(CorpusEntry e) {
         try {
             byte[] bytes = Files.readAllBytes(e.path());
-            if (speech != SpeechPresence.OFF) {
+            WavFile wav = null;
+            if (!speech.equals(SpeechPresence.OFF)) {
                 // checked on every run, cached or not: a clip predict gives no digit is no example of one
-                WavFile wav = WavReader.decode(e.path(), bytes);
+                wav = WavReader.decode(e.path(), bytes);
                 java.util.Optional<String> none = speech.noSpeech(wav.mono(), wav.format().sampleRate());
                 if (none.isPresent()) {
                     return ClipOutcome.failed(none.get() + " (predict would answer '-')");
@@ -105,7 +105,7 @@ public final class CorpusExtraction {
                 }
             }
             long t0 = System.nanoTime();
-            Features f = extract(e, bytes);
+            Features f = extractor.extract((wav != null ? wav : WavReader.decode(e.path(), bytes)).toClip(e));
             long nanos = System.nanoTime() - t0;
             String cacheProblem = cache == null ? null : writeToCache(hash, f);
             return new ClipOutcome(f, null, false, damaged, nanos, cacheProblem);
@@ -171,11 +171,6 @@ public final class CorpusExtraction {
         double perClip = computed == 0 ? 0 : computeNanos / 1e6 / computed;
         return new CorpusFeatures(List.copyOf(entries), List.copyOf(features), List.copyOf(bad), computed, cached,
                 List.copyOf(damaged), perClip, notCached, cacheProblem);
-    }
-
-    private Features extract(CorpusEntry e, byte[] bytes) throws AudioFileException {
-        AudioClip clip = WavReader.decode(e.path(), bytes).toClip(e);
-        return extractor.extract(clip);
     }
 
     /** Decodes and extracts one file (no cache). */
