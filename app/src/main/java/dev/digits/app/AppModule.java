@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
+import dev.digits.app.cli.ProgressLine;
 import dev.digits.app.commands.AdaptCommand;
 import dev.digits.app.commands.BenchCommand;
 import dev.digits.app.commands.DataCommand;
@@ -18,9 +19,11 @@ import dev.digits.app.commands.TrainCommand;
 import dev.digits.app.commands.RunCommand;
 import dev.digits.app.commands.ServeCommand;
 import dev.digits.app.commands.ValidateCommand;
+import dev.digits.core.dataset.DatasetFetcher;
 import dev.digits.core.dataset.DatasetLocator;
+import dev.digits.core.fetch.Mirror;
 
-/** Guice wiring: plugins from the class path, the dataset locator, the console and every command. */
+/** Guice wiring: plugins from the class path, the dataset locator (fetching known datasets on first use), the console and every command. */
 public final class AppModule extends AbstractModule {
     private final Console console;
     private final ClassLoader pluginLoader;
@@ -57,6 +60,8 @@ public final class AppModule extends AbstractModule {
     @Provides
     @Singleton
     DatasetLocator datasetLocator() {
-        return DatasetLocator.defaults();
+        ProgressLine progress = new ProgressLine(console.err());
+        return DatasetLocator.defaults().fetchingMissing(
+                new DatasetFetcher(console.err()::println, progress.transfers(), Mirror.configured()), progress.transfers());
     }
 }

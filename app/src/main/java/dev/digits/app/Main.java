@@ -7,7 +7,9 @@ import com.google.inject.TypeLiteral;
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.CommandLineApp;
 import dev.digits.app.cli.Console;
+import dev.digits.app.cli.LibraryLogging;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /** Entry point of the {@code digits} program. */
@@ -16,9 +18,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // libraries log at INFO through SLF4J; the program's own output is what users read
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        // libraries' logs go to the run's digits.log, not the screen (unless --verbose): the program's own output
+        // is what users read
+        LibraryLogging.configure(Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v"));
         // -Dorg.bytedeco.javacpp.nopointergc=true (through DIGITS_JAVA_OPTS) makes DL4J's MLP train 3x faster, but
         // DL4J's CNN then leaks native memory (killed at 23 GB): it stays off unless asked for; see docs/performance.md
         System.exit(run(Console.system(), args));

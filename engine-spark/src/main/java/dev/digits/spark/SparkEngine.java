@@ -1,5 +1,6 @@
 package dev.digits.spark;
 
+import dev.digits.app.cli.LibraryLogging;
 import dev.digits.app.results.ResultsJson;
 import dev.digits.app.results.CellResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,17 +83,12 @@ final class SparkEngine implements ExecutionEngine {
         return new SparkEngine(new JavaSparkContext(sc), filesPerTask, err);
     }
 
-    /** Spark logs at INFO through our SLF4J provider unless told otherwise; a user's own setting wins. */
+    /** Spark logs at INFO through the application's SLF4J setup (into digits.log); these keep that log readable. */
     private static void quietSparkLogging() {
         Map<String, String> levels = Map.of("org.apache.spark", "warn", "org.sparkproject", "warn", "io.netty", "warn",
                 "org.apache.hadoop", "error", // "Unable to load native-hadoop library": Spark needs none here
                 "org.apache.spark.util.Utils", "error"); // "hostname resolves to a loopback address"
-        levels.forEach((logger, level) -> {
-            String key = "org.slf4j.simpleLogger.log." + logger;
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, level);
-            }
-        });
+        levels.forEach(LibraryLogging::setLevel);
     }
 
     /** Attempts per task: {@code local[N,F]} gives F, plain local 1, a cluster spark.task.maxFailures (4). */

@@ -1,12 +1,12 @@
 package dev.digits.app.bundle;
 
+import dev.digits.core.fetch.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.digits.api.model.TrainingSet;
 import dev.digits.app.results.BundleManifest;
 import dev.digits.app.training.Provenance;
 import dev.digits.core.features.FeatureCache;
-import dev.digits.core.fetch.PinnedInstaller;
 import dev.digits.app.results.BundleManifest.ExtractorRef;
 import dev.digits.app.results.BundleManifest.TrainingData;
 import dev.digits.app.results.ResultsJson;
@@ -249,7 +249,7 @@ public final class ModelBundle {
                 throw new IOException(bundle + ": corrupt model bundle (" + FILES + h.getKey() + " does not match its SHA-256)");
             }
             Path target = folder.resolve(h.getKey());
-            if (!Files.isRegularFile(target) || !PinnedInstaller.sha256(target).equals(h.getValue())) {
+            if (!Files.isRegularFile(target) || !Sha256.of(target).equals(h.getValue())) {
                 Files.createDirectories(folder);
                 AtomicFiles.write(target, content);
             }

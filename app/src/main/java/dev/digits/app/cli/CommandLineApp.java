@@ -78,11 +78,20 @@ public final class CommandLineApp {
             console.err().println("digits " + command.name() + ": error: " + message);
             if (verbose) {
                 e.printStackTrace(console.err());
-            } else {
+            } else if (!causedByInput(e)) {
                 console.err().println("(run with --verbose for the stack trace)");
             }
             return FAILURE;
         }
+    }
+
+    /**
+     * Whether an error is about the user's input or environment (a file, a value, the network), which the message
+     * explains, rather than a fault in the program, where the stack trace helps.
+     */
+    static boolean causedByInput(Throwable e) {
+        return e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+                || e instanceof IllegalArgumentException || e instanceof InputProblem;
     }
 
     private void printOverview() {

@@ -1,5 +1,6 @@
 package dev.digits.app.commands;
 
+import dev.digits.core.fetch.Sha256;
 import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.Features;
 import dev.digits.api.model.TrainingSet;
@@ -20,7 +21,6 @@ import dev.digits.core.dataset.BadFile;
 import dev.digits.core.dataset.Corpus;
 import dev.digits.core.dataset.CorpusEntry;
 import dev.digits.core.dataset.CorpusLayout;
-import dev.digits.core.fetch.PinnedInstaller;
 import jakarta.inject.Inject;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -151,7 +151,7 @@ public final class AdaptCommand implements Command {
         TrainingData data = new TrainingData(new ArrayList<>(rates), old.minSeconds(), old.maxSeconds(),
                 old.clips() + clips.size(), bundle.inputRate().orElse(null));
         BundleManifest.AdaptationRecord record = new BundleManifest.AdaptationRecord(modelFile.getFileName().toString(),
-                PinnedInstaller.sha256(modelFile), clips.stream().map(VoiceAdaptation.Clip::name).toList(), r.repeats(),
+                Sha256.of(modelFile), clips.stream().map(VoiceAdaptation.Clip::name).toList(), r.repeats(),
                 r.correctBefore(), r.correctAfter());
         ModelBundle.write(out, bundle.extractor(), r.model(), bundle.labels(), data, meta.provenance(), r.trainedOn(), record);
         console.out().printf(Locale.ROOT, "adapted in %.1f s; wrote %s%n", (System.nanoTime() - t0) / 1e9, out);

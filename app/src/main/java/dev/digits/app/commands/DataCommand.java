@@ -12,9 +12,10 @@ import dev.digits.core.dataset.CorpusLayout;
 import dev.digits.core.dataset.CorpusSummary;
 import dev.digits.core.dataset.DatasetFetcher;
 import dev.digits.core.dataset.DatasetLocator;
+import dev.digits.core.fetch.Mirror;
 import dev.digits.core.dataset.KnownDataset;
 import dev.digits.core.dataset.SyntheticVoices;
-import dev.digits.app.experiment.ProgressLine;
+import dev.digits.app.cli.ProgressLine;
 import jakarta.inject.Inject;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -94,7 +95,7 @@ public final class DataCommand implements Command {
         PluginRegistry<ModelFilesProvider> modelFiles = PluginRegistry.discover(ModelFilesProvider.class, "model files",
                 Thread.currentThread().getContextClassLoader());
         if (args.size() != 2) {
-            throw new UsageException("data fetch takes one name (datasets: fsdd; model files: "
+            throw new UsageException("data fetch takes one name (datasets: fsdd, audiomnist; model files: "
                     + String.join(", ", modelFiles.names()) + ")");
         }
         if (modelFiles.entry(args.get(1)).isPresent()) {
@@ -108,7 +109,8 @@ public final class DataCommand implements Command {
             throw new UsageException(e.getMessage() + "; model files: " + String.join(", ", modelFiles.names()));
         }
         Path root = line.hasOption("dir") ? Path.of(line.getOptionValue("dir")) : DatasetLocator.userDataDir();
-        Path installed = new DatasetFetcher(console.err()::println)
+        ProgressLine progress = new ProgressLine(console.err());
+        Path installed = new DatasetFetcher(console.err()::println, progress.transfers(), Mirror.configured())
                 .fetch(dataset, line.getOptionValue("from"), root, line.hasOption("force"));
         console.out().println(installed);
         console.err().println("Attribution: " + dataset.attribution());

@@ -27,7 +27,7 @@ import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
 import dev.digits.app.experiment.ExperimentLoader;
 import dev.digits.app.experiment.ExperimentPlan;
 import dev.digits.app.experiment.ExperimentRunner;
-import dev.digits.app.experiment.ProgressLine;
+import dev.digits.app.cli.ProgressLine;
 import dev.digits.app.experiment.TransformedFeatures;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;

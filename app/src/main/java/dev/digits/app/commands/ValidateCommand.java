@@ -9,6 +9,7 @@ import dev.digits.app.experiment.ExperimentLoader;
 import dev.digits.app.experiment.ExperimentPlan;
 import dev.digits.app.experiment.ExperimentRunner;
 import dev.digits.core.dataset.DatasetLocator;
+import dev.digits.core.dataset.KnownDataset;
 import dev.digits.core.dataset.Fold;
 import jakarta.inject.Inject;
 import org.apache.commons.cli.CommandLine;
@@ -85,7 +86,12 @@ public final class ValidateCommand implements Command {
      * Finds and scans the dataset and splits it as {@code run} would (no audio is read), or throws with what is
      * wrong; returns a summary such as "3000 files (fsdd layout), protocol official: 1 fold".
      */
-    private static String dataset(ExperimentConfig c, ExperimentRunner runner) throws IOException {
+    private String dataset(ExperimentConfig c, ExperimentRunner runner) throws IOException {
+        String name = c.dataset().name();
+        if (name != null && locator.find(name).isEmpty() && KnownDataset.find(name).isPresent()) {
+            return "dataset " + name + " not on this machine yet, fetched on first use into "
+                    + DatasetLocator.userDataDir().resolve(name);
+        }
         ExperimentPlan.Data data = ExperimentPlan.data(c, runner.resolveDataset(c));
         List<Fold> folds = data.protocol().folds(data.corpus().entries());
         if (folds.isEmpty()) {

@@ -1,9 +1,10 @@
 package dev.digits.app.experiment;
 
+import dev.digits.app.cli.InputProblem;
 import java.util.List;
 
 /** An experiment file is invalid; every problem found is listed with its line. */
-public class ConfigException extends Exception {
+public class ConfigException extends Exception implements InputProblem {
     private final List<String> problems;
 
     public ConfigException(String file, List<String> problems) {

@@ -125,17 +125,22 @@ public final class ExperimentRunner {
             }
             PreparedExperiment prepared = PreparedExperiment.prepare(plan, plugins, cache, engine, shipped, err);
             shipped.register(prepared);
+            long cellsStart = System.nanoTime();
+            int[] finished = {0};
             try {
                 engine.runCells(prepared, pending, (cell, result) -> {
                     String label = prepared.describe(cell);
+                    finished[0]++;
                     CellResult recorded = result.withConfiguration(configurations.get(cell));
                     AtomicFiles.write(cellsDir.resolve(plan.cells().get(cell).id() + ".json"), ResultsJson.write(recorded));
                     results.put(cell, recorded);
+                    String grid = gridStatus(finished[0], pending.size(), System.nanoTime() - cellsStart);
                     if (result.ok()) {
-                        err.printf("%s: accuracy %.4f, trained in %.1f s%n", label, result.accuracy(), result.trainSeconds());
+                        err.printf("%s: accuracy %.4f, trained in %.1f s%s%n", label, result.accuracy(),
+                                result.trainSeconds(), grid);
                     } else {
                         failed[0]++;
-                        err.printf("%s: FAILED: %s%n", label, result.error());
+                        err.printf("%s: FAILED: %s%s%n", label, result.error(), grid);
                     }
                 });
             } finally {
@@ -144,6 +149,15 @@ public final class ExperimentRunner {
             List<CellResult> runs = new ArrayList<>(results.values());
             return new Outcome(runs, runs.size() - resumed, resumed, failed[0], engine.provenance());
         }
+    }
+
+    /** How far the grid of cells is, with an estimate of the time left (empty for the last cell). */
+    static String gridStatus(int finished, int total, long elapsedNanos) {
+        if (finished >= total) {
+            return "";
+        }
+        long left = Math.round(elapsedNanos / 1e9 / finished * (total - finished));
+        return String.format(" (%d of %d cells done, about %d:%02d left)", finished, total, left / 60, left % 60);
     }
 
     /** The folder of the experiment's dataset (by name through the locator, or its path). */

@@ -1,5 +1,6 @@
 package dev.digits.app.experiment;
 
+import dev.digits.app.cli.ProgressLine;
 import dev.digits.api.params.Parameters;
 
 import dev.digits.app.Plugins;

@@ -1,5 +1,6 @@
 package dev.digits.app.experiment;
 
+import dev.digits.app.cli.ProgressLine;
 import dev.digits.core.audio.SpeechPresence;
 import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
 import dev.digits.api.features.FeatureExtractor;

@@ -1,11 +1,11 @@
 package dev.digits.app.training;
 
+import dev.digits.core.fetch.Sha256;
 import dev.digits.api.plugin.Plugin;
 import dev.digits.app.BuildInfo;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.app.results.RunProvenance.DatasetProvenance;
 import dev.digits.app.results.RunProvenance.ExtractorProvenance;
-import dev.digits.core.fetch.PinnedInstaller;
 import dev.digits.app.results.RunProvenance.SoftwareProvenance;
 import dev.digits.core.dataset.CorpusEntry;
 import dev.digits.core.dataset.CorpusLayout;
@@ -51,7 +51,7 @@ public final class Provenance {
             Path p = f.getValue().toAbsolutePath().normalize();
             String h = FILE_HASHES.get(p);
             if (h == null) {
-                h = PinnedInstaller.sha256(p);
+                h = Sha256.of(p);
                 FILE_HASHES.put(p, h);
             }
             hashes.put(f.getKey(), h);

@@ -1,5 +1,9 @@
 package dev.digits.core.dataset;
 
+import dev.digits.core.fetch.HttpDownload;
+import dev.digits.core.fetch.Mirror;
+import dev.digits.core.fetch.Sha256;
+import dev.digits.core.fetch.TransferProgress;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -7,48 +11,58 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Installs a {@link KnownDataset} from its upstream archive, a mirror URL, a local archive ({@code .tar.gz},
- * {@code .tar} or {@code .zip}) or a local folder. Every file is checked against the manifest before the
- * dataset appears: files are unpacked into a hidden staging folder and moved into place only when all of
- * them verify, so a failed fetch leaves nothing half-installed.
+ * Installs a {@link KnownDataset} from its upstream archive, a mirror ({@code DIGITS_MIRROR}), a URL, a local archive
+ * ({@code .tar.gz}, {@code .tar} or {@code .zip}) or a local folder. Everything is checked before the dataset
+ * appears (against the manifest, or the expected structure with every file a readable WAV): files are unpacked
+ * into a hidden staging folder and moved into place only when they pass, so a failed fetch leaves nothing
+ * half-installed. An interrupted download is kept beside the install folder and resumed by the next fetch.
  */
 public final class DatasetFetcher {
     private final Consumer<String> log;
+    private final TransferProgress progress;
+    private final Optional<Mirror> mirror;
 
-    /** @param log receives progress lines */
+    /** @param log receives progress lines; no progress bars, the configured mirror */
     public DatasetFetcher(Consumer<String> log) {
+        this(log, TransferProgress.NONE, Mirror.configured());
+    }
+
+    /**
+     * @param log      receives one-line messages (what is being fetched, what was installed)
+     * @param progress receives download and verification progress
+     * @param mirror   tried before upstream when no source is given
+     */
+    public DatasetFetcher(Consumer<String> log, TransferProgress progress, Optional<Mirror> mirror) {
         this.log = log;
+        this.progress = progress;
+        this.mirror = mirror;
     }
 
     /**
      * Fetches and installs the dataset as {@code installRoot/NAME}.
      *
-     * @param from  {@code null} for the upstream URL, else an http(s)/file URL or a local archive or folder
+     * @param from  {@code null} for the mirror (when set) then upstream, else an http(s)/file URL or a local archive
+     *              or folder
      * @param force replace an existing installation
      * @return the installed folder
-     * @throws IOException with the reason (download failed, corrupt archive, missing or altered files)
+     * @throws IOException with the reason (download failed, corrupt archive, missing or altered files); without
+     *                     {@code from}, one line naming every source tried and the ways out
      */
     public Path fetch(KnownDataset dataset, String from, Path installRoot, boolean force) throws IOException {
         Path target = installRoot.resolve(dataset.name());
@@ -56,109 +70,116 @@ public final class DatasetFetcher {
             throw new IOException(target + " already exists; use --force to replace it");
         }
         Files.createDirectories(installRoot);
+        if (from != null) {
+            return install(dataset, from, installRoot, target);
+        }
+        List<String> sources = new ArrayList<>();
+        mirror.ifPresent(m -> sources.add(m.locate(dataset.fileName())));
+        sources.add(dataset.url());
+        List<String> tried = new ArrayList<>();
+        for (String source : sources) {
+            try {
+                return install(dataset, source, installRoot, target);
+            } catch (IOException e) {
+                tried.add(source + " (" + e.getMessage() + ")");
+            }
+        }
+        throw new IOException("cannot fetch dataset '" + dataset.name() + "': tried " + String.join("; ", tried)
+                + ". Install it from a copy of " + dataset.fileName() + " with 'digits data fetch " + dataset.name()
+                + " --from PATH_OR_URL', or set DIGITS_MIRROR to a folder or base URL that holds " + dataset.fileName());
+    }
+
+    private Path install(KnownDataset dataset, String source, Path installRoot, Path target) throws IOException {
         Path staging = Files.createTempDirectory(installRoot, "." + dataset.name() + ".partial-");
-        Path download = null;
         try {
-            String source = from == null ? dataset.url() : from;
             Path files = staging.resolve(dataset.folder());
             Files.createDirectories(files);
-            if (isUrl(source)) {
-                download = Files.createTempFile(installRoot, "." + dataset.name() + ".download-", ".tmp");
-                downloadTo(source, download);
-                unpack(download, source, dataset, files);
+            if (Mirror.isUrl(source)) {
+                Path download = installRoot.resolve("." + dataset.name() + "-" + dataset.fileName() + ".download");
+                log.accept("downloading " + source + (Files.isRegularFile(download)
+                        ? " (resuming after " + Files.size(download) / 1_000_000 + " MB)" : ""));
+                new HttpDownload(progress).fetch(source, download);
+                try {
+                    unpack(download, source, dataset, staging);
+                } finally {
+                    Files.deleteIfExists(download); // complete: corrupt or used, it is never resumed
+                }
             } else {
                 Path local = Path.of(source);
                 if (Files.isDirectory(local)) {
-                    copyFromFolder(local, dataset, files);
+                    copyFromFolder(local, dataset, staging);
                 } else if (Files.isRegularFile(local)) {
-                    unpack(local, source, dataset, files);
+                    unpack(local, source, dataset, staging);
                 } else {
                     throw new IOException(source + ": no such file or folder");
                 }
             }
-            verify(dataset, files, source);
-            writeManifest(dataset, staging.resolve("SHA256SUMS"));
+            verify(dataset, staging, source);
+            InstalledChecksums.write(staging, progress);
             Files.writeString(staging.resolve("README.md"), "# " + dataset.name() + "\n\nInstalled by `digits data fetch` from "
                     + source + ".\n\n" + dataset.attribution() + "\n");
             if (Files.exists(target)) {
                 deleteTree(target);
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            log.accept("installed " + dataset.manifest().size() + " verified files in " + target);
+            log.accept("installed dataset " + dataset.name() + " (" + countFiles(target.resolve(dataset.folder()))
+                    + " verified files) in " + target);
             return target;
         } finally {
             if (Files.exists(staging)) {
                 deleteTree(staging);
             }
-            if (download != null) {
-                Files.deleteIfExists(download);
-            }
         }
     }
 
-    private static boolean isUrl(String s) {
-        return s.startsWith("http://") || s.startsWith("https://") || s.startsWith("file:");
+    /** The path under the dataset folder an archive entry goes to, or {@code null} to skip it. */
+    private static String installedPath(KnownDataset dataset, String entryName) {
+        String name = entryName.replace('\\', '/');
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        if (!dataset.manifest().isEmpty()) {
+            boolean inFolder = name.contains(dataset.folder() + "/") || !name.contains("/");
+            return inFolder && dataset.manifest().containsKey(base) ? dataset.folder() + "/" + base : null;
+        }
+        if (!base.toLowerCase().endsWith(".wav") || name.contains("../")) {
+            return null;
+        }
+        String marker = dataset.folder() + "/";
+        int at = name.startsWith(marker) ? 0 : name.indexOf("/" + marker) + 1;
+        return at > 0 || name.startsWith(marker) ? name.substring(at) : null;
     }
 
-    private void downloadTo(String url, Path file) throws IOException {
-        log.accept("downloading " + url);
-        if (url.startsWith("file:")) {
-            Files.copy(Path.of(URI.create(url)), file, StandardCopyOption.REPLACE_EXISTING);
-            return;
-        }
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).GET().build();
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("download of " + url + " interrupted", e);
-        } catch (IOException e) {
-            throw new IOException("cannot download " + url + ": " + e.getMessage(), e);
-        }
-        if (response.statusCode() != 200) {
-            response.body().close();
-            throw new IOException("cannot download " + url + ": HTTP " + response.statusCode());
-        }
-        long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            long done = 0;
-            int lastTenth = 0;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                out.write(buf, 0, n);
-                done += n;
-                if (total > 0 && (int) (done * 10 / total) > lastTenth) {
-                    lastTenth = (int) (done * 10 / total);
-                    log.accept(String.format("  %d%% of %.1f MB", lastTenth * 10, total / 1e6));
-                }
-            }
-        }
-    }
-
-    private void unpack(Path archive, String source, KnownDataset dataset, Path into) throws IOException {
+    private void unpack(Path archive, String source, KnownDataset dataset, Path staging) throws IOException {
         int extracted = 0;
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
+        long size = Files.size(archive);
+        long[] read = {0};
+        InputStream counted = new FilterInputStream(Files.newInputStream(archive)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                read[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+        try (InputStream raw = new BufferedInputStream(counted);
              ArchiveInputStream<?> in = openArchive(raw, source)) {
             ArchiveEntry entry;
             while ((entry = in.getNextEntry()) != null) {
-                if (entry.isDirectory()) {
-                    continue;
-                }
-                String name = entry.getName();
-                String base = name.substring(name.lastIndexOf('/') + 1);
-                boolean inFolder = name.contains(dataset.folder() + "/") || !name.contains("/");
-                if (inFolder && dataset.manifest().containsKey(base)) {
-                    Files.copy(in, into.resolve(base), StandardCopyOption.REPLACE_EXISTING);
+                String path = entry.isDirectory() ? null : installedPath(dataset, entry.getName());
+                if (path != null) {
+                    Path to = staging.resolve(path).normalize();
+                    if (!to.startsWith(staging)) {
+                        continue;
+                    }
+                    Files.createDirectories(to.getParent());
+                    Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
                     extracted++;
+                    progress.update("unpack " + dataset.name(), read[0], size);
                 }
             }
         } catch (IOException | RuntimeException e) {
             throw new IOException(source + ": corrupt or unreadable archive (" + e.getMessage() + "); nothing was installed", e);
         }
+        progress.update("unpack " + dataset.name(), size, size);
         log.accept("unpacked " + extracted + " files");
     }
 
@@ -179,29 +200,49 @@ public final class DatasetFetcher {
         throw new IOException("not a .tar.gz, .tar or .zip archive");
     }
 
-    private void copyFromFolder(Path folder, KnownDataset dataset, Path into) throws IOException {
+    private void copyFromFolder(Path folder, KnownDataset dataset, Path staging) throws IOException {
         Path src = Files.isDirectory(folder.resolve(dataset.folder())) ? folder.resolve(dataset.folder()) : folder;
         int copied = 0;
-        for (String name : dataset.manifest().keySet()) {
-            Path f = src.resolve(name);
-            if (Files.isRegularFile(f)) {
-                Files.copy(f, into.resolve(name));
+        if (!dataset.manifest().isEmpty()) {
+            for (String name : dataset.manifest().keySet()) {
+                Path f = src.resolve(name);
+                if (Files.isRegularFile(f)) {
+                    Files.copy(f, staging.resolve(dataset.folder()).resolve(name));
+                    copied++;
+                }
+            }
+        } else {
+            List<Path> wavs;
+            try (Stream<Path> walk = Files.walk(src)) {
+                wavs = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase().endsWith(".wav")).toList();
+            }
+            for (Path f : wavs) {
+                Path to = staging.resolve(dataset.folder()).resolve(src.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to);
                 copied++;
             }
         }
         log.accept("copied " + copied + " files from " + src);
     }
 
-    private void verify(KnownDataset dataset, Path files, String source) throws IOException {
+    private void verify(KnownDataset dataset, Path staging, String source) throws IOException {
+        if (dataset.manifest().isEmpty()) {
+            verifyStructure(dataset, staging, source);
+            return;
+        }
+        Path files = staging.resolve(dataset.folder());
         List<String> missing = new ArrayList<>();
         List<String> altered = new ArrayList<>();
+        int done = 0;
         for (Map.Entry<String, String> e : dataset.manifest().entrySet()) {
             Path f = files.resolve(e.getKey());
             if (!Files.isRegularFile(f)) {
                 missing.add(e.getKey());
-            } else if (!sha256(f).equals(e.getValue())) {
+            } else if (!Sha256.of(f).equals(e.getValue())) {
                 altered.add(e.getKey());
             }
+            progress.update("verify " + dataset.name(), ++done, dataset.manifest().size());
         }
         if (!missing.isEmpty() || !altered.isEmpty()) {
             StringBuilder msg = new StringBuilder(source + " does not hold the expected " + dataset.name() + " files:");
@@ -218,29 +259,38 @@ public final class DatasetFetcher {
         log.accept("verified " + dataset.manifest().size() + " files against the SHA-256 manifest");
     }
 
-    private static void writeManifest(KnownDataset dataset, Path file) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        dataset.manifest().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> sb.append(e.getValue()).append("  ").append(e.getKey()).append('\n'));
-        Files.writeString(file, sb.toString());
+    private void verifyStructure(KnownDataset dataset, Path staging, String source) throws IOException {
+        KnownDataset.Structure expected = dataset.structure();
+        Corpus corpus = expected.layout().scan(staging);
+        List<String> problems = new ArrayList<>();
+        Map<String, Long> bySpeaker = new TreeMap<>(corpus.countBySpeaker());
+        if (bySpeaker.size() != expected.speakers()) {
+            problems.add(bySpeaker.size() + " speakers, expected " + expected.speakers());
+        }
+        bySpeaker.entrySet().stream().filter(e -> e.getValue() != expected.clipsPerSpeaker()).findFirst()
+                .ifPresent(e -> problems.add("speaker " + e.getKey() + " has " + e.getValue() + " clips, expected "
+                        + expected.clipsPerSpeaker()));
+        if (!corpus.badFiles().isEmpty()) {
+            problems.add(corpus.badFiles().size() + " file(s) not in the layout (first: " + corpus.badFiles().get(0) + ")");
+        }
+        List<BadFile> unreadable = CorpusSummary.of(corpus).badFiles().stream()
+                .filter(b -> !corpus.badFiles().contains(b)).toList();
+        if (!unreadable.isEmpty()) {
+            problems.add(unreadable.size() + " file(s) not a valid WAV (first: "
+                    + staging.relativize(unreadable.get(0).path()) + ": " + unreadable.get(0).problem() + ")");
+        }
+        if (!problems.isEmpty()) {
+            throw new IOException(source + " does not hold the expected " + dataset.name() + " structure: "
+                    + String.join("; ", problems) + "; nothing was installed");
+        }
+        log.accept("verified " + corpus.size() + " files: " + bySpeaker.size() + " speakers x "
+                + expected.clipsPerSpeaker() + " clips, every file a valid WAV");
     }
 
-    /** Lower-case hex SHA-256 of a file. */
-    public static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private static long countFiles(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).count();
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     private static void deleteTree(Path root) throws IOException {

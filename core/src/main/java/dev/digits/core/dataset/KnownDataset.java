@@ -7,22 +7,47 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 
 /**
- * A dataset {@code digits data fetch} knows how to install: where its release archive is, and the SHA-256 of
- * every file it must contain (kept in the project, so a download is checked against what we tested with).
+ * A dataset {@code digits data fetch} knows how to install: where its release archive is, and how to check what
+ * was unpacked: the SHA-256 of every file (kept in the project, so a download is checked against what we tested
+ * with) or, where upstream publishes no hashes, the expected structure.
  *
  * @param name        the name users write, such as {@code fsdd}
- * @param url         the upstream release archive
+ * @param url         the upstream release archive; mirrors keep it under the same file name
  * @param folder      the folder inside the dataset that holds the files, such as {@code recordings}
- * @param manifest    file name to lower-case hex SHA-256
+ * @param manifest    file name to lower-case hex SHA-256; empty when {@code structure} is checked instead
+ * @param structure   the speakers and clips to expect when there is no manifest, else {@code null}
  * @param attribution how to credit the dataset
  */
-public record KnownDataset(String name, String url, String folder, Map<String, String> manifest, String attribution) {
+public record KnownDataset(String name, String url, String folder, Map<String, String> manifest, Structure structure,
+                           String attribution) {
+
+    /**
+     * What a dataset without published hashes must hold: {@code speakers} speakers with {@code clipsPerSpeaker}
+     * readable WAV files each, in the given layout.
+     */
+    public record Structure(CorpusLayout layout, int speakers, int clipsPerSpeaker) {
+    }
 
     public KnownDataset {
         manifest = Map.copyOf(manifest);
+        if (manifest.isEmpty() == (structure == null)) {
+            throw new IllegalArgumentException(name + ": give either a manifest or a structure");
+        }
+    }
+
+    /** A dataset checked file by file against {@code manifest}. */
+    public KnownDataset(String name, String url, String folder, Map<String, String> manifest, String attribution) {
+        this(name, url, folder, manifest, null, attribution);
+    }
+
+    /** The upstream archive's file name, which a mirror holds too ({@code v1.0.10.tar.gz}). */
+    public String fileName() {
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     /** The Free Spoken Digit Dataset, release v1.0.10 (3000 recordings). */
@@ -34,11 +59,29 @@ public record KnownDataset(String name, String url, String folder, Map<String, S
                 "Free Spoken Digit Dataset (FSDD), Zohar Jackson and contributors, CC BY-SA 4.0");
     }
 
+    /**
+     * AudioMNIST, the notebook's corpus: 60 speakers x 500 clips at 48 kHz, {@code data/NN/{digit}_{NN}_{index}.wav}
+     * (about 1 GB). Upstream publishes no hashes, so the structure is checked and the installed files' SHA-256 are
+     * recorded for later use.
+     */
+    public static KnownDataset audioMnist() {
+        return new KnownDataset("audiomnist", "https://github.com/soerenab/AudioMNIST/archive/refs/heads/master.zip",
+                "data", Map.of(), new Structure(CorpusLayout.AUDIOMNIST, 60, 500),
+                "AudioMNIST, Becker et al., \"Interpreting and Explaining Deep Neural Networks for Classification of "
+                        + "Audio Signals\" (arXiv:1807.03418), MIT licence");
+    }
+
+    /** The known datasets by name. */
+    public static Optional<KnownDataset> find(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "fsdd" -> Optional.of(fsdd());
+            case "audiomnist" -> Optional.of(audioMnist());
+            default -> Optional.empty();
+        };
+    }
+
     public static KnownDataset byName(String name) {
-        if (name.equalsIgnoreCase("fsdd")) {
-            return fsdd();
-        }
-        throw new IllegalArgumentException("unknown dataset '" + name + "'; known: fsdd");
+        return find(name).orElseThrow(() -> new IllegalArgumentException("unknown dataset '" + name + "'; known: fsdd, audiomnist"));
     }
 
     /** Parses {@code sha256sum} output: {@code HEX  NAME} per line. */

@@ -1,24 +1,17 @@
 package dev.digits.core.fetch;
 
-import dev.digits.core.features.FeatureCache;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,10 +31,20 @@ import java.util.stream.Stream;
  */
 public final class PinnedInstaller {
     private final Consumer<String> log;
+    private final TransferProgress progress;
 
     /** @param log receives progress lines */
     public PinnedInstaller(Consumer<String> log) {
+        this(log, TransferProgress.NONE);
+    }
+
+    /**
+     * @param log      receives one-line messages
+     * @param progress receives download progress
+     */
+    public PinnedInstaller(Consumer<String> log, TransferProgress progress) {
         this.log = log;
+        this.progress = progress;
     }
 
     /** Whether {@code folder} holds every member of {@code archive} with its pinned hash. */
@@ -49,7 +52,7 @@ public final class PinnedInstaller {
         for (Map.Entry<String, String> m : archive.members().entrySet()) {
             Path f = folder.resolve(PinnedArchive.baseName(m.getKey()));
             try {
-                if (!Files.isRegularFile(f) || !m.getValue().equals(sha256(f))) {
+                if (!Files.isRegularFile(f) || !m.getValue().equals(Sha256.of(f))) {
                     return false;
                 }
             } catch (IOException e) {
@@ -140,7 +143,7 @@ public final class PinnedInstaller {
     }
 
     private void unpackVerified(PinnedArchive archive, Path tarball, Path staging) throws IOException {
-        String actual = sha256(tarball);
+        String actual = Sha256.of(tarball);
         if (!actual.equals(archive.sha256())) {
             throw new IOException(archive.fileName() + " has SHA-256 " + actual + ", expected " + archive.sha256()
                     + " (truncated or another version)");
@@ -170,7 +173,7 @@ public final class PinnedInstaller {
             Path f = staging.resolve(PinnedArchive.baseName(m.getKey()));
             if (!Files.isRegularFile(f)) {
                 problems.add(PinnedArchive.baseName(m.getKey()) + " missing");
-            } else if (!sha256(f).equals(m.getValue())) {
+            } else if (!Sha256.of(f).equals(m.getValue())) {
                 problems.add(PinnedArchive.baseName(m.getKey()) + " has another SHA-256 than pinned");
             }
         }
@@ -181,26 +184,7 @@ public final class PinnedInstaller {
 
     private Path download(String url, Path file) throws IOException {
         log.accept("downloading " + url);
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(20)).build();
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (IOException e) {
-            throw new IOException("no connection: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-        }
-        if (response.statusCode() != 200) {
-            response.body().close();
-            throw new IOException("HTTP " + response.statusCode());
-        }
-        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(file)) {
-            in.transferTo(out);
-        }
-        return file;
+        return new HttpDownload(progress).fetch(url, file);
     }
 
     private static void moveIntoPlace(Path staging, Path folder) throws IOException {
@@ -211,15 +195,6 @@ public final class PinnedInstaller {
             Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(staging, folder);
-        }
-    }
-
-    /** The SHA-256 of a file, in hex. */
-    public static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            return FeatureCache.sha256(all.toByteArray());
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.digits.core.dataset;
 
+import dev.digits.core.fetch.Sha256;
 import com.sun.net.httpserver.HttpServer;
 import dev.digits.core.audio.WavWriter;
+import dev.digits.core.fetch.Mirror;
+import dev.digits.core.fetch.TransferProgress;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -22,7 +25,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +45,7 @@ class DatasetFetcherTest {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private KnownDataset dataset;
     private final List<String> log = new ArrayList<>();
+    private final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -48,17 +55,20 @@ class DatasetFetcherTest {
             WavWriter.write16(tmp, new float[] {name.charAt(0) / 100f, 0.1f, -0.2f}, 8000);
             byte[] bytes = Files.readAllBytes(tmp);
             files.put(name, bytes);
-            manifest.put(name, DatasetFetcher.sha256(tmp));
+            manifest.put(name, Sha256.of(tmp));
         }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
+            String range = exchange.getRequestHeaders().getFirst("Range");
+            requests.add(exchange.getRequestURI().getPath() + (range == null ? "" : " " + range));
             byte[] body = served.get(exchange.getRequestURI().getPath());
             if (body == null) {
                 exchange.sendResponseHeaders(404, -1);
             } else {
-                exchange.sendResponseHeaders(200, body.length);
+                int from = range == null ? 0 : Integer.parseInt(range.replaceAll("bytes=(\\d+)-", "$1"));
+                exchange.sendResponseHeaders(from == 0 ? 200 : 206, body.length - from);
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
+                    out.write(body, from, body.length - from);
                 }
             }
             exchange.close();
@@ -160,6 +170,132 @@ class DatasetFetcherTest {
         Path local = DatasetLocator.defaults().locate("fsdd");
         Path mirror = new DatasetFetcher(log::add).fetch(fsdd, local.toString(), dir.resolve("fsdd-copy"), false);
         assertEquals(3000, Corpus.open(mirror).size());
+    }
+
+    @Test
+    void theMirrorIsTriedFirstByTheArchiveFileName() throws IOException {
+        served.put("/mirror/release.tar.gz", tarGz(files));
+        Path installed = new DatasetFetcher(log::add, TransferProgress.NONE, Optional.of(new Mirror(url("/mirror/"))))
+                .fetch(dataset, null, dir.resolve("data"), false);
+        assertEquals(3, Corpus.open(installed).size());
+        assertEquals(List.of("/mirror/release.tar.gz"), requests, "upstream is not asked when the mirror has it");
+    }
+
+    @Test
+    void aMirrorFolderWorksAndAFailingMirrorFallsBackToUpstream() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("mirror-folder"));
+        Files.write(folder.resolve("release.tar.gz"), tarGz(files));
+        Path a = new DatasetFetcher(log::add, TransferProgress.NONE, Optional.of(new Mirror(folder.toString())))
+                .fetch(dataset, null, dir.resolve("a"), false);
+        assertEquals(3, Corpus.open(a).size());
+        assertEquals(List.of(), requests);
+        served.put("/release.tar.gz", tarGz(files));
+        Path b = new DatasetFetcher(log::add, TransferProgress.NONE, Optional.of(new Mirror(url("/empty-mirror"))))
+                .fetch(dataset, null, dir.resolve("b"), false);
+        assertEquals(3, Corpus.open(b).size());
+        assertEquals(List.of("/empty-mirror/release.tar.gz", "/release.tar.gz"), requests);
+    }
+
+    @Test
+    void withoutNetworkOrMirrorOneLineSaysWhatWasTriedAndTheWaysOut() throws IOException {
+        KnownDataset offline = new KnownDataset("mini", "http://127.0.0.1:1/release.tar.gz", "recordings",
+                dataset.manifest(), "test data");
+        IOException e = assertThrows(IOException.class, () -> new DatasetFetcher(log::add, TransferProgress.NONE,
+                Optional.empty()).fetch(offline, null, dir.resolve("data"), false));
+        String m = e.getMessage();
+        assertTrue(m.startsWith("cannot fetch dataset 'mini': tried http://127.0.0.1:1/release.tar.gz (no connection"), m);
+        assertTrue(m.contains("'digits data fetch mini --from PATH_OR_URL'") && m.contains("DIGITS_MIRROR"), m);
+        assertFalse(m.contains("\n"), "one line: " + m);
+        assertOnlyInstalled();
+    }
+
+    @Test
+    void anInterruptedDownloadIsResumed() throws IOException {
+        byte[] archive = tarGz(files);
+        served.put("/release.tar.gz", archive);
+        Path root = Files.createDirectories(dir.resolve("data"));
+        int half = archive.length / 2;
+        Files.write(root.resolve(".mini-release.tar.gz.download"), Arrays.copyOf(archive, half));
+        List<long[]> seen = new ArrayList<>();
+        Path installed = new DatasetFetcher(log::add, (what, done, total) -> seen.add(new long[] {done, total}),
+                Optional.empty()).fetch(dataset, null, root, false);
+        assertEquals(3, Corpus.open(installed).size());
+        assertEquals(List.of("/release.tar.gz bytes=" + half + "-"), requests);
+        assertTrue(log.stream().anyMatch(l -> l.contains("resuming")), log.toString());
+        assertTrue(seen.stream().anyMatch(p -> p[0] == archive.length && p[1] == archive.length), "progress reached the end");
+        assertOnlyInstalled("mini");
+    }
+
+    @Test
+    void aDatasetWithoutHashesIsCheckedByStructureAndByItsRecordedChecksumsLater() throws IOException {
+        KnownDataset mini = miniAudioMnist();
+        served.put("/master.zip", zip(audioMnistFiles(2, 10, null)));
+        Path root = dir.resolve("data");
+        Path installed = new DatasetFetcher(log::add, TransferProgress.NONE, Optional.empty()).fetch(mini, null, root, false);
+        assertTrue(Files.isRegularFile(installed.resolve("data/01/3_01_0.wav")));
+        assertEquals(20, Corpus.open(installed).size());
+        assertEquals(20, Files.readAllLines(installed.resolve(InstalledChecksums.FILE_NAME)).size());
+        assertTrue(log.stream().anyMatch(l -> l.contains("2 speakers x 10 clips, every file a valid WAV")), log.toString());
+        DatasetLocator locator = new DatasetLocator(List.of(root));
+        assertEquals(installed, locator.locate("amini"));
+        Path changed = installed.resolve("data/02/7_02_0.wav");
+        byte[] bytes = Files.readAllBytes(changed);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(changed, bytes);
+        IOException e = assertThrows(IOException.class, () -> locator.locate("amini"));
+        assertTrue(e.getMessage().contains("1 file(s) changed (first: data/02/7_02_0.wav)")
+                && e.getMessage().contains("digits data fetch amini --force"), e.getMessage());
+    }
+
+    @Test
+    void aWrongStructureOrABrokenWavIsRefused() throws IOException {
+        KnownDataset mini = miniAudioMnist();
+        served.put("/short.zip", zip(audioMnistFiles(2, 10, "02/9_02_0.wav")));
+        IOException shortOne = assertThrows(IOException.class, () -> new DatasetFetcher(log::add, TransferProgress.NONE,
+                Optional.empty()).fetch(mini, url("/short.zip"), dir.resolve("data"), false));
+        assertTrue(shortOne.getMessage().contains("speaker 02 has 9 clips, expected 10"), shortOne.getMessage());
+        Map<String, byte[]> broken = audioMnistFiles(2, 10, null);
+        broken.put("AudioMNIST-master/data/01/5_01_0.wav", "not audio at all".getBytes());
+        served.put("/broken.zip", zip(broken));
+        IOException bad = assertThrows(IOException.class, () -> new DatasetFetcher(log::add, TransferProgress.NONE,
+                Optional.empty()).fetch(mini, url("/broken.zip"), dir.resolve("data"), false));
+        assertTrue(bad.getMessage().contains("1 file(s) not a valid WAV (first: data/01/5_01_0.wav"), bad.getMessage());
+        assertOnlyInstalled();
+    }
+
+    private KnownDataset miniAudioMnist() {
+        return new KnownDataset("amini", url("/master.zip"), "data", Map.of(),
+                new KnownDataset.Structure(CorpusLayout.AUDIOMNIST, 2, 10), "test data");
+    }
+
+    /** An AudioMNIST-like tree: {@code speakers} speakers x {@code clips} clips, without {@code leaveOut}. */
+    private Map<String, byte[]> audioMnistFiles(int speakers, int clips, String leaveOut) throws IOException {
+        Map<String, byte[]> content = new LinkedHashMap<>();
+        for (int s = 1; s <= speakers; s++) {
+            for (int c = 0; c < clips; c++) {
+                String name = String.format("%02d/%d_%02d_%d.wav", s, c % 10, s, c / 10);
+                if (name.equals(leaveOut)) {
+                    continue;
+                }
+                Path tmp = dir.resolve("clip.wav");
+                WavWriter.write16(tmp, new float[] {s / 10f, c / 20f, -0.1f, 0.05f}, 48000);
+                content.put("AudioMNIST-master/data/" + name, Files.readAllBytes(tmp));
+            }
+        }
+        content.put("AudioMNIST-master/README.md", "readme".getBytes());
+        return content;
+    }
+
+    private static byte[] zip(Map<String, byte[]> content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : content.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private void assertOnlyInstalled(String... names) throws IOException {

@@ -1,5 +1,6 @@
 package dev.digits.features.embedding;
 
+import dev.digits.core.fetch.Mirror;
 import dev.digits.core.fetch.PinnedArchive;
 import dev.digits.core.fetch.PinnedInstaller;
 
@@ -58,7 +59,7 @@ public final class SpeechModelFiles {
         }
         List<String> sources = new ArrayList<>();
         sources.add(from);
-        sources.add(System.getenv("DIGITS_MIRROR"));
+        sources.add(Mirror.configured().map(Mirror::base).orElse(null));
         sources.add(System.getProperty("digits.pinned"));
         String home = System.getProperty("digits.home");
         if (home != null) {

@@ -1,0 +1,89 @@
+package dev.digits.core.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+
+/**
+ * Downloads one URL ({@code http}, {@code https} or {@code file}) into a file, reporting progress. A partial file
+ * left by an interrupted download is resumed with an HTTP range request when the server allows it, else the
+ * download starts over. Errors are one line naming the URL's problem (no connection, HTTP status).
+ */
+public final class HttpDownload {
+    private final TransferProgress progress;
+
+    public HttpDownload(TransferProgress progress) {
+        this.progress = progress;
+    }
+
+    /**
+     * Downloads {@code url} into {@code file}; when {@code file} already holds the start of it, only the rest is
+     * fetched.
+     *
+     * @return {@code file}
+     */
+    public Path fetch(String url, Path file) throws IOException {
+        String label = "download " + url.substring(url.lastIndexOf('/') + 1);
+        if (url.startsWith("file:")) {
+            Files.copy(Path.of(URI.create(url)), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        }
+        long have = Files.isRegularFile(file) ? Files.size(file) : 0;
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(20)).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (have > 0) {
+            request.header("Range", "bytes=" + have + "-");
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (IOException e) {
+            throw new IOException("no connection: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+        int status = response.statusCode();
+        boolean resumed = status == 206 && have > 0;
+        if (status == 416 && have > 0) {
+            response.body().close();
+            return file; // the partial file is already complete
+        }
+        if (status != 200 && !resumed) {
+            response.body().close();
+            throw new IOException("HTTP " + status);
+        }
+        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        long start = resumed ? have : 0;
+        long total = length < 0 ? -1 : start + length;
+        OutputStream out = resumed ? Files.newOutputStream(file, StandardOpenOption.APPEND)
+                : Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        try (InputStream in = response.body(); out) {
+            byte[] buf = new byte[1 << 16];
+            long done = start;
+            progress.update(label, done, total);
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+                done += n;
+                progress.update(label, done, total);
+            }
+            if (total > 0 && done < total) {
+                throw new IOException("connection closed after " + done + " of " + total + " bytes (run again to resume)");
+            }
+            progress.update(label, done, Math.max(total, done));
+        }
+        return file;
+    }
+}
