@@ -1,5 +1,13 @@
 package dev.digits.app;
 
+import dev.digits.core.audio.WavFile;
+
+import dev.digits.core.audio.WavFormat;
+
+import java.nio.ByteOrder;
+
+import java.nio.ByteBuffer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digits.app.bundle.ModelBundle;
@@ -263,6 +271,59 @@ class ModelUseTest {
 
     static int editDistance(String a, String b) {
         return dev.digits.api.params.NameSuggestions.editDistance(a, b);
+    }
+
+    @Test
+    void telephoneAudioAndUnfilledDataSizesWorkInPredictAndStream() throws Exception {
+        Path original = recordings.resolve("4_jackson_2.wav");
+        WavFile wav = WavReader.read(original);
+        Path muLaw = dir.resolve("phone-mulaw.wav");
+        WavWriter.write(muLaw, wav.mono(), 8000, 1, WavFormat.Encoding.MU_LAW, 8);
+        Path aLaw = dir.resolve("phone-alaw.wav");
+        WavWriter.write(aLaw, wav.mono(), 8000, 1, WavFormat.Encoding.A_LAW, 8);
+        byte[] streamed = Files.readAllBytes(original);
+        int data = dataChunkSizeOffset(streamed);
+        ByteBuffer.wrap(streamed).order(ByteOrder.LITTLE_ENDIAN).putInt(data, 0);
+        Path unfilled = dir.resolve("recorder.wav");
+        Files.write(unfilled, streamed);
+
+        AppRunner.Result r = AppRunner.run("predict", "--model", bundle.toString(), original.toString(), muLaw.toString(),
+                aLaw.toString(), unfilled.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().trim().split("\n");
+        assertEquals(4, lines.length, r.out());
+        String digit = lines[0].split("\t")[1];
+        assertEquals("4", digit, "the clip itself is recognised: " + r.out());
+        for (int i = 1; i < 4; i++) {
+            assertEquals(digit, lines[i].split("\t")[1], "same digit through G.711 and an unfilled header: " + r.out());
+        }
+        assertTrue(r.err().contains("warning: " + unfilled + ": the data chunk declares 0 bytes"), r.err());
+
+        String truth = "4071";
+        float[] audio = digitString(truth, new String[] {"jackson"}, new Random(5), new ArrayList<>());
+        byte[] live = WavWriter.encode(audio, 8000, 1, WavFormat.Encoding.PCM_INT, 16);
+        AppRunner.Result known = AppRunner.runWithInput(live, "stream", "--model", bundle.toString(), "-");
+        ByteBuffer.wrap(live).order(ByteOrder.LITTLE_ENDIAN).putInt(dataChunkSizeOffset(live), 0xFFFFFFFF);
+        AppRunner.Result recorder = AppRunner.runWithInput(live, "stream", "--model", bundle.toString(), "-");
+        assertEquals(0, recorder.exitCode(), recorder.err());
+        assertEquals(known.out(), recorder.out());
+        assertTrue(recorder.err().contains("data chunk declares 0xFFFFFFFF bytes"), recorder.err());
+        byte[] phone = WavWriter.encode(audio, 8000, 1, WavFormat.Encoding.MU_LAW, 8);
+        AppRunner.Result mu = AppRunner.runWithInput(phone, "stream", "--model", bundle.toString(), "-");
+        assertEquals(0, mu.exitCode(), mu.err());
+        assertEquals(digitsOf(known.out()), digitsOf(mu.out()), "mu-law stream");
+    }
+
+    /** Where the data chunk's size field is in a WAV file's bytes. */
+    private static int dataChunkSizeOffset(byte[] wav) {
+        for (int p = 12; p + 8 <= wav.length; ) {
+            String id = new String(wav, p, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            if (id.equals("data")) {
+                return p + 4;
+            }
+            p += 8 + ByteBuffer.wrap(wav, p + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        }
+        throw new IllegalArgumentException("no data chunk");
     }
 
     @Test

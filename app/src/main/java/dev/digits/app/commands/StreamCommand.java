@@ -119,6 +119,7 @@ public final class StreamCommand implements Command {
         int rate;
         try (InputStream input = in) {
             PcmStreamReader reader = new PcmStreamReader(input, rawRate);
+            reader.warning().ifPresent(w -> console.err().println("warning: " + args.get(0) + ": " + w));
             rate = reader.sampleRate();
             noteResampling(bundle, rate, console);
             StreamRecognizer recognizer = new StreamRecognizer(StreamRecognizer.warmedUp(new ClipRecognizer(bundle), rate),

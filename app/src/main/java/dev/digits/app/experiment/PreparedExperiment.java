@@ -108,6 +108,10 @@ public final class PreparedExperiment implements CellWork {
             err.printf("features %s: %d clips (%d computed, %d from cache %s), %d bad files%n", e.id(), cf.size(),
                     cf.extracted(), cf.fromCache(), cache == null ? "off" : cache.root(), cf.badFiles().size());
             cf.badFiles().stream().limit(10).forEach(b -> err.println("  skipped " + b));
+            cf.warnings().stream().limit(10).forEach(w -> err.println("  warning: " + w));
+            if (cf.warnings().size() > 10) {
+                err.println("  ... and " + (cf.warnings().size() - 10) + " more warnings");
+            }
             cf.damagedCacheEntries().forEach(d -> err.println("  damaged cache entry recomputed: " + d));
             cf.cacheWarning().ifPresent(err::println);
             features.put(e.id(), cf);

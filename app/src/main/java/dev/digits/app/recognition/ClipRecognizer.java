@@ -88,6 +88,9 @@ public final class ClipRecognizer {
     /** How a recording differs from the training data; it is handled (downmixed, resampled), but users should know. */
     public static List<String> warnings(WavFile wav, TrainingData training) {
         List<String> w = new ArrayList<>();
+        if (wav.warning() != null) {
+            w.add(wav.warning());
+        }
         int rate = wav.format().sampleRate();
         Integer inputRate = training.resolvedInputRate().orElse(null);
         if (inputRate != null && rate != inputRate) {

@@ -1,5 +1,9 @@
 package dev.digits.app.stream;
 
+import dev.digits.core.audio.FmtChunk;
+import dev.digits.core.audio.SampleCodec;
+import dev.digits.core.audio.WavFormat;
+
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -11,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads audio from a stream as it arrives: a WAV stream (header parsed incrementally; the data length may be
- * unknown, as from a live recorder) or, when the stream does not start with {@code RIFF}, raw 16-bit
+ * unknown, as from a live recorder; any encoding the file reader decodes, G.711 included) or, when the stream does not start with {@code RIFF}, raw 16-bit
  * little-endian mono PCM at a given rate. Samples come out as mono floats in [-1, 1]. An empty stream, text
  * and a WAV stream shorter than its header announces are errors (messages without the source's name, which
  * the caller adds).
@@ -21,7 +25,8 @@ public final class PcmStreamReader {
     private final int sampleRate;
     private final int channels;
     private final int bytesPerSample;
-    private final boolean isFloat;
+    private final WavFormat.Encoding encoding;
+    private String warning;
     private final byte[] frameBytes;
     private byte[] raw = new byte[0];
     private int leftover;
@@ -46,10 +51,7 @@ public final class PcmStreamReader {
             if (!new String(header, 8, 4, StandardCharsets.US_ASCII).equals("WAVE")) {
                 throw new IOException("RIFF stream that is not WAVE");
             }
-            int rate = 0;
-            int ch = 0;
-            int bits = 0;
-            int format = 0;
+            FmtChunk fmt = null;
             while (true) {
                 byte[] chunk = new byte[8];
                 try {
@@ -60,36 +62,41 @@ public final class PcmStreamReader {
                 String id = new String(chunk, 0, 4, StandardCharsets.US_ASCII);
                 long size = Integer.toUnsignedLong(ByteBuffer.wrap(chunk, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
                 if (id.equals("fmt ")) {
-                    byte[] fmt = new byte[(int) size + (int) (size & 1)];
-                    d.readFully(fmt);
-                    ByteBuffer b = ByteBuffer.wrap(fmt).order(ByteOrder.LITTLE_ENDIAN);
-                    format = Short.toUnsignedInt(b.getShort(0));
-                    ch = Short.toUnsignedInt(b.getShort(2));
-                    rate = b.getInt(4);
-                    bits = Short.toUnsignedInt(b.getShort(14));
-                    if (format == 0xFFFE && size >= 26) {
-                        format = Short.toUnsignedInt(b.getShort(24));
+                    if (size < 16 || size > 1024) {
+                        throw new IOException("WAV stream with a fmt chunk of " + size + " bytes");
                     }
+                    byte[] body = new byte[(int) size + (int) (size & 1)];
+                    d.readFully(body);
+                    fmt = FmtChunk.parse(ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN), 0, size);
                 } else if (id.equals("data")) {
-                    dataSize = size == 0 || size >= 0xFFFFFFF0L ? -1 : size; // 0 or ~4 GB: a recorder's placeholder
+                    if (size == 0 || size == 0xFFFFFFFFL) {
+                        warning = "the WAV stream's data chunk declares " + (size == 0 ? "0" : "0xFFFFFFFF")
+                                + " bytes (a recorder that streams); reading to the end of the stream";
+                        dataSize = -1;
+                    } else {
+                        dataSize = size;
+                    }
                     break;
                 } else {
                     d.skipNBytes(size + (size & 1));
                 }
             }
-            if (rate < 1000 || rate > 384_000 || ch <= 0 || ch > 64) {
-                throw new IOException("WAV stream with an impossible header (" + Integer.toUnsignedString(rate)
-                        + " Hz, " + ch + " channels)");
+            if (fmt == null) {
+                throw new IOException("WAV stream with a data chunk before its fmt chunk");
             }
-            if (!((format == 1 && (bits == 8 || bits == 16 || bits == 24 || bits == 32))
-                    || (format == 3 && bits == 32))) {
-                throw new IOException("unsupported WAV stream (format " + format + ", " + bits
-                        + " bits); use integer PCM or 32-bit float");
+            String impossible = fmt.impossible().orElse(null);
+            if (impossible != null) {
+                throw new IOException("WAV stream with an impossible format: " + impossible);
             }
-            sampleRate = rate;
-            channels = ch;
-            bytesPerSample = bits / 8;
-            isFloat = format == 3;
+            if (fmt.sampleRate() < 1000 || fmt.sampleRate() > 384_000 || fmt.channels() > 64) {
+                throw new IOException("WAV stream with an impossible header (" + fmt.sampleRate() + " Hz, "
+                        + fmt.channels() + " channels)");
+            }
+            FmtChunk f = fmt;
+            encoding = fmt.encoding().orElseThrow(() -> new IOException("unsupported WAV stream: " + f.unsupported()));
+            sampleRate = fmt.sampleRate();
+            channels = fmt.channels();
+            bytesPerSample = fmt.bits() / 8;
         } else {
             byte[] head = p.readNBytes(TEXT_PROBE);
             p.unread(head);
@@ -99,7 +106,7 @@ public final class PcmStreamReader {
             sampleRate = rawSampleRate;
             channels = 1;
             bytesPerSample = 2;
-            isFloat = false;
+            encoding = WavFormat.Encoding.PCM_INT;
         }
         frameBytes = new byte[channels * bytesPerSample];
         announcedBytes = dataSize;
@@ -138,6 +145,11 @@ public final class PcmStreamReader {
                 got / (double) bytesPerSecond, announcedBytes / (double) bytesPerSecond));
     }
 
+    /** What was odd but readable about the stream's header (a data size never filled in), or empty. */
+    public java.util.Optional<String> warning() {
+        return java.util.Optional.ofNullable(warning);
+    }
+
     public int sampleRate() {
         return sampleRate;
     }
@@ -168,12 +180,7 @@ public final class PcmStreamReader {
             double sum = 0;
             for (int c = 0; c < channels; c++) {
                 int p = f * frameSize + c * bytesPerSample;
-                sum += isFloat ? b.getFloat(p) : switch (bytesPerSample) {
-                    case 1 -> ((raw[p] & 0xFF) - 128) / 128.0;
-                    case 2 -> b.getShort(p) / 32768.0;
-                    case 3 -> ((raw[p] & 0xFF) | ((raw[p + 1] & 0xFF) << 8) | (raw[p + 2] << 16)) / 8388608.0;
-                    default -> b.getInt(p) / 2147483648.0;
-                };
+                sum += SampleCodec.decode(b, p, encoding, bytesPerSample);
             }
             out[f] = (float) (sum / channels);
             if (!Float.isFinite(out[f])) {

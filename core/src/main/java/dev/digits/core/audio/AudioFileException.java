@@ -10,6 +10,7 @@ public class AudioFileException extends IOException {
     public enum Problem {
         EMPTY("empty file (0 bytes)"),
         TRUNCATED_HEADER("truncated header"),
+        IMPOSSIBLE_FORMAT("impossible format"),
         NOT_WAV("not a WAV file"),
         DATA_TOO_LONG("data chunk longer than the file"),
         UNSUPPORTED_ENCODING("unsupported encoding"),

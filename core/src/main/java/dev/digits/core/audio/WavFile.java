@@ -3,8 +3,15 @@ package dev.digits.core.audio;
 import dev.digits.api.audio.AudioClip;
 import dev.digits.core.dataset.CorpusEntry;
 
-/** A decoded WAV file: its header facts and its samples averaged to mono, in [-1, 1]. */
-public record WavFile(WavFormat format, float[] mono) {
+/**
+ * A decoded WAV file: its header facts, its samples averaged to mono, in [-1, 1], and what was odd but readable
+ * about it ({@code null} when nothing was), such as a data chunk whose size a streaming recorder never filled in.
+ */
+public record WavFile(WavFormat format, float[] mono, String warning) {
+
+    public WavFile(WavFormat format, float[] mono) {
+        this(format, mono, null);
+    }
 
     /** A clip labelled with the corpus entry's digit and speaker, its path as source id. */
     public AudioClip toClip(CorpusEntry entry) {

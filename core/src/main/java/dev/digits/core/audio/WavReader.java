@@ -11,15 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads RIFF/WAVE files: integer PCM of 8, 16, 24 or 32 bits and IEEE float of 32 or 64 bits, any sample
- * rate, any number of channels (averaged to mono, as librosa does). Every failure is an
- * {@link AudioFileException} naming the file and the problem.
+ * Reads RIFF/WAVE files: integer PCM of 8, 16, 24 or 32 bits, IEEE float of 32 or 64 bits and G.711 mu-law and
+ * A-law, plain or {@code WAVE_FORMAT_EXTENSIBLE}, any sample rate, any number of channels (averaged to mono, as
+ * librosa does). A data chunk declaring 0 or 0xFFFFFFFF bytes (a recorder that streamed and never went back) is
+ * read to the end of the file with a warning. Every failure is an {@link AudioFileException} naming the file and
+ * the problem.
  */
 public final class WavReader {
 
-    private static final int FORMAT_PCM = 1;
-    private static final int FORMAT_IEEE_FLOAT = 3;
-    private static final int FORMAT_EXTENSIBLE = 0xFFFE;
 
     private WavReader() {
     }
@@ -65,14 +64,10 @@ public final class WavReader {
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int pos = 12;
-        int formatCode = -1;
-        int channels = 0;
-        int sampleRate = 0;
-        int blockAlign = 0;
-        int bits = 0;
+        FmtChunk fmt = null;
         while (true) {
             if (pos + 8 > bytes.length) {
-                if (formatCode < 0) {
+                if (fmt == null) {
                     throw new AudioFileException(file, Problem.TRUNCATED_HEADER, "file ends before the fmt chunk");
                 }
                 throw new AudioFileException(file, Problem.NO_SAMPLES, "no data chunk");
@@ -85,74 +80,51 @@ public final class WavReader {
                     throw new AudioFileException(file, Problem.TRUNCATED_HEADER, "fmt chunk of " + size + " bytes, "
                             + Math.max(0, bytes.length - body) + " present; needs at least 16");
                 }
-                formatCode = Short.toUnsignedInt(buf.getShort(body));
-                channels = Short.toUnsignedInt(buf.getShort(body + 2));
-                sampleRate = buf.getInt(body + 4);
-                blockAlign = Short.toUnsignedInt(buf.getShort(body + 12));
-                bits = Short.toUnsignedInt(buf.getShort(body + 14));
-                if (formatCode == FORMAT_EXTENSIBLE) {
-                    if (size < 40 || body + 26 > bytes.length) {
-                        throw new AudioFileException(file, Problem.TRUNCATED_HEADER, "WAVE_FORMAT_EXTENSIBLE fmt chunk too short");
-                    }
-                    formatCode = Short.toUnsignedInt(buf.getShort(body + 24));
+                if (Short.toUnsignedInt(buf.getShort(body)) == FmtChunk.EXTENSIBLE && (size < 40 || body + 26 > bytes.length)) {
+                    throw new AudioFileException(file, Problem.TRUNCATED_HEADER, "WAVE_FORMAT_EXTENSIBLE fmt chunk too short");
                 }
-                if (channels == 0 || sampleRate <= 0 || bits == 0) {
-                    throw new AudioFileException(file, Problem.TRUNCATED_HEADER, "fmt chunk has channels=" + channels
-                            + ", sample rate=" + sampleRate + ", bits=" + bits);
+                fmt = FmtChunk.parse(buf, body, size);
+                String impossible = fmt.impossible().orElse(null);
+                if (impossible != null) {
+                    throw new AudioFileException(file, Problem.IMPOSSIBLE_FORMAT, impossible);
                 }
             } else if (id.equals("data")) {
-                if (formatCode < 0) {
+                if (fmt == null) {
                     throw new AudioFileException(file, Problem.TRUNCATED_HEADER, "data chunk before the fmt chunk");
                 }
                 long available = bytes.length - (long) body;
-                if (size > available) {
+                String warning = null;
+                if (size == 0 || size == 0xFFFFFFFFL) {
+                    warning = String.format(java.util.Locale.ROOT, "the data chunk declares %s bytes (a recorder "
+                            + "that never wrote the size); read the %d bytes to the end of the file",
+                            size == 0 ? "0" : "0xFFFFFFFF", available);
+                    size = available;
+                } else if (size > available) {
                     throw new AudioFileException(file, Problem.DATA_TOO_LONG, "data chunk declares " + size
                             + " bytes but only " + available + " follow");
                 }
-                WavFormat.Encoding encoding = encoding(file, formatCode, bits);
-                int frameBytes = channels * (bits / 8);
-                if (blockAlign != frameBytes) {
-                    blockAlign = frameBytes;
-                }
+                FmtChunk f = fmt;
+                WavFormat.Encoding encoding = fmt.encoding().orElseThrow(
+                        () -> new AudioFileException(file, Problem.UNSUPPORTED_ENCODING, f.unsupported()));
+                int frameBytes = fmt.channels() * (fmt.bits() / 8);
                 long frames = size / frameBytes;
                 if (frames == 0) {
                     throw new AudioFileException(file, Problem.NO_SAMPLES, "data chunk of " + size + " bytes");
                 }
-                WavFormat format = new WavFormat(encoding, sampleRate, channels, bits, frames);
+                WavFormat format = new WavFormat(encoding, fmt.sampleRate(), fmt.channels(), fmt.bits(), frames);
                 float[] samples = decodeSamples(buf, body, format);
-                checkFinite(file, samples, sampleRate);
-                return new WavFile(format, samples);
+                checkFinite(file, samples, format.sampleRate());
+                return new WavFile(format, samples, warning);
             }
             long next = body + size + (size & 1);
-            if (next > bytes.length && !id.equals("data")) {
-                if (formatCode < 0) {
+            if (next > bytes.length) {
+                if (fmt == null) {
                     throw new AudioFileException(file, Problem.TRUNCATED_HEADER, "'" + id.trim() + "' chunk runs past the end");
                 }
                 throw new AudioFileException(file, Problem.NO_SAMPLES, "no data chunk");
             }
             pos = (int) next;
         }
-    }
-
-    private static WavFormat.Encoding encoding(Path file, int formatCode, int bits) throws AudioFileException {
-        if (formatCode == FORMAT_PCM && (bits == 8 || bits == 16 || bits == 24 || bits == 32)) {
-            return WavFormat.Encoding.PCM_INT;
-        }
-        if (formatCode == FORMAT_IEEE_FLOAT && (bits == 32 || bits == 64)) {
-            return WavFormat.Encoding.IEEE_FLOAT;
-        }
-        String name = switch (formatCode) {
-            case FORMAT_PCM -> bits + "-bit integer PCM";
-            case FORMAT_IEEE_FLOAT -> bits + "-bit float";
-            case 2 -> "Microsoft ADPCM";
-            case 6 -> "A-law";
-            case 7 -> "mu-law";
-            case 0x11 -> "IMA ADPCM";
-            case 0x55 -> "MP3";
-            default -> "format code " + formatCode;
-        };
-        throw new AudioFileException(file, Problem.UNSUPPORTED_ENCODING, name
-                + "; supported: integer PCM of 8, 16, 24 or 32 bits, float of 32 or 64 bits");
     }
 
     private static float[] decodeSamples(ByteBuffer buf, int offset, WavFormat format) {
@@ -165,7 +137,7 @@ public final class WavReader {
         for (int f = 0; f < frames; f++) {
             double sum = 0;
             for (int c = 0; c < channels; c++) {
-                sum += sample(buf, p, format.encoding(), bytesPerSample);
+                sum += SampleCodec.decode(buf, p, format.encoding(), bytesPerSample);
                 p += bytesPerSample;
             }
             mono[f] = channels == 1 ? (float) sum : (float) (sum * scale);
@@ -182,18 +154,6 @@ public final class WavReader {
                         "%d NaN or infinite, the first at sample %d (%.3f s)", bad, i, i / (double) sampleRate));
             }
         }
-    }
-
-    private static double sample(ByteBuffer buf, int p, WavFormat.Encoding encoding, int bytes) {
-        if (encoding == WavFormat.Encoding.IEEE_FLOAT) {
-            return bytes == 4 ? buf.getFloat(p) : buf.getDouble(p);
-        }
-        return switch (bytes) {
-            case 1 -> ((buf.get(p) & 0xFF) - 128) / 128.0;
-            case 2 -> buf.getShort(p) / 32768.0;
-            case 3 -> (((buf.get(p) & 0xFF) | ((buf.get(p + 1) & 0xFF) << 8) | (buf.get(p + 2) << 16))) / 8388608.0;
-            default -> buf.getInt(p) / 2147483648.0;
-        };
     }
 
     private static AudioFileException notWav(Path file, byte[] bytes) {

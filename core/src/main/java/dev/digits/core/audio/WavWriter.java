@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes mono or interleaved multi-channel samples as a WAV file (integer PCM or 32-bit float). */
+/** Writes mono or interleaved multi-channel samples as a WAV file (integer PCM, 32-bit float, or 8-bit G.711 mu-law or A-law). */
 public final class WavWriter {
     private WavWriter() {
     }
@@ -20,7 +20,7 @@ public final class WavWriter {
     /**
      * Writes interleaved samples in [-1, 1] (clipped for integer PCM).
      *
-     * @param bits 8, 16, 24 or 32 for PCM; 32 for float
+     * @param bits 8, 16, 24 or 32 for PCM; 32 for float; 8 for mu-law and A-law
      */
     public static void write(Path file, float[] interleaved, int sampleRate, int channels,
                              WavFormat.Encoding encoding, int bits) throws IOException {
@@ -35,7 +35,12 @@ public final class WavWriter {
         ByteBuffer b = ByteBuffer.allocate(44 + dataSize).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(36 + dataSize).put("WAVE".getBytes());
         b.put("fmt ".getBytes()).putInt(16)
-                .putShort((short) (encoding == WavFormat.Encoding.PCM_INT ? 1 : 3))
+                .putShort((short) switch (encoding) {
+                    case PCM_INT -> 1;
+                    case IEEE_FLOAT -> 3;
+                    case A_LAW -> 6;
+                    case MU_LAW -> 7;
+                })
                 .putShort((short) channels).putInt(sampleRate)
                 .putInt(sampleRate * channels * bytesPerSample)
                 .putShort((short) (channels * bytesPerSample)).putShort((short) bits);
@@ -46,6 +51,11 @@ public final class WavWriter {
                 continue;
             }
             double c = Math.max(-1.0, Math.min(1.0, v));
+            if (encoding == WavFormat.Encoding.MU_LAW || encoding == WavFormat.Encoding.A_LAW) {
+                int pcm = (int) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(c * 32768)));
+                b.put((byte) (encoding == WavFormat.Encoding.MU_LAW ? SampleCodec.linearToMuLaw(pcm) : SampleCodec.linearToALaw(pcm)));
+                continue;
+            }
             switch (bits) {
                 case 8 -> b.put((byte) Math.max(0, Math.min(255, Math.round(c * 128) + 128)));
                 case 16 -> b.putShort((short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(c * 32768))));

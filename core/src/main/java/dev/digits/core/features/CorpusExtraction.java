@@ -99,16 +99,19 @@ public final class CorpusExtraction {
             if (cache != null) {
                 FeatureCache.Lookup hit = cache.read(extractor, hash);
                 if (hit instanceof FeatureCache.Hit h) {
-                    return new ClipOutcome(h.features(), null, true, null, 0, null);
+                    return new ClipOutcome(h.features(), null, true, null, 0, null, wav == null ? null : wav.warning());
                 } else if (hit instanceof FeatureCache.Damaged d) {
                     damaged = d.entry() + " (" + d.reason() + ") for " + e.path();
                 }
             }
             long t0 = System.nanoTime();
-            Features f = extractor.extract((wav != null ? wav : WavReader.decode(e.path(), bytes)).toClip(e));
+            if (wav == null) {
+                wav = WavReader.decode(e.path(), bytes);
+            }
+            Features f = extractor.extract(wav.toClip(e));
             long nanos = System.nanoTime() - t0;
             String cacheProblem = cache == null ? null : writeToCache(hash, f);
-            return new ClipOutcome(f, null, false, damaged, nanos, cacheProblem);
+            return new ClipOutcome(f, null, false, damaged, nanos, cacheProblem, wav.warning());
         } catch (AudioFileException ex) {
             return ClipOutcome.failed(ex.getProblem());
         } catch (IOException ex) {
@@ -141,6 +144,7 @@ public final class CorpusExtraction {
         List<Features> features = new ArrayList<>();
         List<BadFile> bad = new ArrayList<>(corpus.badFiles());
         List<String> damaged = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         int computed = 0;
         int cached = 0;
         long computeNanos = 0;
@@ -150,6 +154,9 @@ public final class CorpusExtraction {
             ClipOutcome o = outcomes.get(i);
             if (o.damagedEntry() != null) {
                 damaged.add(o.damagedEntry());
+            }
+            if (o.warning() != null) {
+                warnings.add(all.get(i).path() + ": " + o.warning());
             }
             if (o.cacheProblem() != null) {
                 notCached++;
@@ -170,7 +177,7 @@ public final class CorpusExtraction {
         }
         double perClip = computed == 0 ? 0 : computeNanos / 1e6 / computed;
         return new CorpusFeatures(List.copyOf(entries), List.copyOf(features), List.copyOf(bad), computed, cached,
-                List.copyOf(damaged), perClip, notCached, cacheProblem);
+                List.copyOf(damaged), perClip, notCached, cacheProblem, List.copyOf(warnings));
     }
 
     /** Decodes and extracts one file (no cache). */

@@ -22,7 +22,14 @@ import java.util.Optional;
  */
 public record CorpusFeatures(List<CorpusEntry> entries, List<Features> features, List<BadFile> badFiles,
                              int extracted, int fromCache, List<String> damagedCacheEntries,
-                             double extractMillisPerClip, int notCached, String cacheProblem) {
+                             double extractMillisPerClip, int notCached, String cacheProblem, List<String> warnings) {
+
+    public CorpusFeatures(List<CorpusEntry> entries, List<Features> features, List<BadFile> badFiles, int extracted,
+                          int fromCache, List<String> damagedCacheEntries, double extractMillisPerClip, int notCached,
+                          String cacheProblem) {
+        this(entries, features, badFiles, extracted, fromCache, damagedCacheEntries, extractMillisPerClip, notCached,
+                cacheProblem, List.of());
+    }
 
     public int size() {
         return entries.size();

@@ -105,8 +105,8 @@ class WavReaderTest {
     @Test
     void unsupportedEncoding() throws IOException {
         byte[] bytes = WavWriter.encode(RAMP, 8000, 1, WavFormat.Encoding.PCM_INT, 8);
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putShort(20, (short) 7); // mu-law
-        assertProblem(write("mulaw.wav", bytes), Problem.UNSUPPORTED_ENCODING, "mu-law");
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putShort(20, (short) 2); // Microsoft ADPCM
+        assertProblem(write("adpcm.wav", bytes), Problem.UNSUPPORTED_ENCODING, "Microsoft ADPCM; supported: integer PCM");
     }
 
     @Test
@@ -133,5 +133,89 @@ class WavReaderTest {
         assertTrue(e.getMessage().startsWith(f.toString()), "message names the file: " + e.getMessage());
         assertTrue(e.getMessage().contains(inMessage), "message says '" + inMessage + "': " + e.getMessage());
         return e;
+    }
+
+    @Test
+    void g711ExpandsToTheStandardLinearValues() {
+        assertEquals(0, SampleCodec.muLawToLinear(0xFF));
+        assertEquals(0, SampleCodec.muLawToLinear(0x7F));
+        assertEquals(-32124, SampleCodec.muLawToLinear(0x00));
+        assertEquals(32124, SampleCodec.muLawToLinear(0x80));
+        assertEquals(8, SampleCodec.aLawToLinear(0xD5));
+        assertEquals(-8, SampleCodec.aLawToLinear(0x55));
+        assertEquals(32256, SampleCodec.aLawToLinear(0xAA));
+        assertEquals(-32256, SampleCodec.aLawToLinear(0x2A));
+        for (int code = 0; code < 256; code++) {
+            assertEquals(code == 0x7F ? 0xFF : code, SampleCodec.linearToMuLaw(SampleCodec.muLawToLinear(code)), "mu-law " + code);
+            assertEquals(code, SampleCodec.linearToALaw(SampleCodec.aLawToLinear(code)), "A-law " + code);
+        }
+    }
+
+    @Test
+    void readsTelephoneAudioInMuLawAndALaw() throws IOException {
+        float[] tone = new float[800];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (float) (0.6 * Math.sin(2 * Math.PI * 440 * i / 8000.0));
+        }
+        for (WavFormat.Encoding encoding : new WavFormat.Encoding[] {WavFormat.Encoding.MU_LAW, WavFormat.Encoding.A_LAW}) {
+            Path f = dir.resolve(encoding + ".wav");
+            WavWriter.write(f, tone, 8000, 1, encoding, 8);
+            WavFile wav = WavReader.read(f);
+            assertEquals(new WavFormat(encoding, 8000, 1, 8, tone.length), wav.format());
+            assertTrue(wav.format().describe().startsWith("8-bit " + encoding.label()), wav.format().describe());
+            for (int i = 0; i < tone.length; i++) {
+                // G.711 keeps about 3% relative precision (4 mantissa bits per segment)
+                assertEquals(tone[i], wav.mono()[i], 0.035 * Math.abs(tone[i]) + 0.001, encoding + " sample " + i);
+            }
+        }
+    }
+
+    @Test
+    void readsWaveFormatExtensibleWithAnySupportedSubFormat() throws IOException {
+        float[] tone = {0f, 0.5f, -0.5f, 0.25f};
+        for (WavFormat.Encoding encoding : new WavFormat.Encoding[] {WavFormat.Encoding.PCM_INT, WavFormat.Encoding.MU_LAW}) {
+            int bits = encoding == WavFormat.Encoding.PCM_INT ? 16 : 8;
+            byte[] plain = WavWriter.encode(tone, 16000, 1, encoding, bits);
+            int code = ByteBuffer.wrap(plain, 20, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
+            ByteBuffer ext = ByteBuffer.allocate(plain.length + 24).order(ByteOrder.LITTLE_ENDIAN);
+            ext.put(plain, 0, 12).put("fmt ".getBytes()).putInt(40).putShort((short) 0xFFFE).put(plain, 22, 14)
+                    .putShort((short) 22).putShort((short) bits).putInt(4) // cbSize, valid bits, channel mask
+                    .putShort((short) code).put(new byte[] {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38,
+                            (byte) 0x9B, 0x71}) // the rest of the KSDATAFORMAT_SUBTYPE GUID
+                    .put(plain, 36, plain.length - 36);
+            Path f = dir.resolve("extensible-" + encoding + ".wav");
+            Files.write(f, ext.array());
+            WavFile wav = WavReader.read(f);
+            assertEquals(encoding, wav.format().encoding());
+            assertArrayEquals(WavReader.decode(f, plain).mono(), wav.mono(), 0f);
+        }
+    }
+
+    @Test
+    void aDataSizeARecorderNeverWroteIsReadToTheEndWithAWarning() throws IOException {
+        byte[] plain = WavWriter.encode(RAMP, 8000, 1, WavFormat.Encoding.PCM_INT, 16);
+        for (int declared : new int[] {0, 0xFFFFFFFF}) {
+            byte[] streamed = plain.clone();
+            ByteBuffer.wrap(streamed).order(ByteOrder.LITTLE_ENDIAN).putInt(40, declared);
+            WavFile wav = WavReader.decode(Path.of("rec.wav"), streamed);
+            assertEquals(RAMP.length, wav.format().frames());
+            assertArrayEquals(WavReader.decode(Path.of("ok.wav"), plain).mono(), wav.mono(), 0f);
+            assertTrue(wav.warning() != null && wav.warning().contains(declared == 0 ? "declares 0 bytes" : "0xFFFFFFFF")
+                    && wav.warning().contains("read the 12 bytes to the end of the file"), wav.warning());
+        }
+        assertEquals(null, WavReader.decode(Path.of("ok.wav"), plain).warning());
+    }
+
+    @Test
+    void aRateOrChannelCountOfZeroIsReportedAsWhatItIs() {
+        byte[] plain = WavWriter.encode(RAMP, 8000, 1, WavFormat.Encoding.PCM_INT, 16);
+        byte[] noRate = plain.clone();
+        ByteBuffer.wrap(noRate).order(ByteOrder.LITTLE_ENDIAN).putInt(24, 0);
+        AudioFileException rate = assertThrows(AudioFileException.class, () -> WavReader.decode(Path.of("a.wav"), noRate));
+        assertEquals("a.wav: impossible format (sample rate of 0 Hz in the fmt chunk)", rate.getMessage());
+        byte[] noChannels = plain.clone();
+        ByteBuffer.wrap(noChannels).order(ByteOrder.LITTLE_ENDIAN).putShort(22, (short) 0);
+        AudioFileException channels = assertThrows(AudioFileException.class, () -> WavReader.decode(Path.of("b.wav"), noChannels));
+        assertEquals("b.wav: impossible format (0 channels in the fmt chunk)", channels.getMessage());
     }
 }

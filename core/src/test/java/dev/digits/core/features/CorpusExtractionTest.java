@@ -4,6 +4,7 @@ import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;
 import dev.digits.api.params.Parameters;
+import dev.digits.core.audio.WavFormat;
 import dev.digits.core.audio.WavWriter;
 import dev.digits.core.dataset.Corpus;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,26 @@ class CorpusExtractionTest {
         }
         Files.writeString(rec.resolve("3_amy_99.wav"), "garbage");
         return Corpus.open(dir.resolve("corpus"));
+    }
+
+    @Test
+    void telephoneAudioAndUnfilledDataSizesAreUsedWithAWarningPerFile() throws IOException {
+        Path rec = Files.createDirectories(dir.resolve("phone/recordings"));
+        float[] x = new float[400];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (0.5 * Math.sin(i * 0.3));
+        }
+        WavWriter.write(rec.resolve("1_amy_0.wav"), x, 8000, 1, WavFormat.Encoding.MU_LAW, 8);
+        WavWriter.write(rec.resolve("2_amy_0.wav"), x, 8000, 1, WavFormat.Encoding.A_LAW, 8);
+        byte[] streamed = WavWriter.encode(x, 8000, 1, WavFormat.Encoding.PCM_INT, 16);
+        java.nio.ByteBuffer.wrap(streamed).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(40, 0);
+        Files.write(rec.resolve("3_amy_0.wav"), streamed);
+        CorpusFeatures f = new CorpusExtraction(new CountingExtractor(1), null, 1).run(Corpus.open(dir.resolve("phone")), n -> { });
+        assertEquals(3, f.size(), f.badFiles().toString());
+        assertEquals(400f, f.features().get(2).values()[0], "every sample of the unfilled data chunk is read");
+        assertEquals(1, f.warnings().size(), f.warnings().toString());
+        assertTrue(f.warnings().get(0).startsWith(rec.resolve("3_amy_0.wav") + ": the data chunk declares 0 bytes"),
+                f.warnings().get(0));
     }
 
     @Test
