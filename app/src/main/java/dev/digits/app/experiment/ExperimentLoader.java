@@ -1,5 +1,7 @@
 package dev.digits.app.experiment;
 
+import dev.digits.core.dataset.KnownDataset;
+
 import dev.digits.app.Plugins;
 import dev.digits.app.engine.EngineProvider;
 import dev.digits.app.engine.EngineSettings;
@@ -215,8 +217,10 @@ public final class ExperimentLoader {
         if ((name == null) == (path == null)) {
             problems.add(node, "dataset needs exactly one of name (such as fsdd) or path");
         }
-        if (name != null && !name.equals("fsdd")) {
-            problems.add(m.get("name"), "unknown dataset name '" + name + "'; known: fsdd (or give path: DIR)");
+        if (name != null && KnownDataset.find(name).isEmpty()) {
+            problems.add(m.get("name"), "unknown dataset name '" + name + "'"
+                    + NameSuggestions.didYouMean(name, List.of("fsdd", "audiomnist"))
+                    + "; known: fsdd, audiomnist (or give path: DIR)");
         }
         if (layout != null) {
             try {
