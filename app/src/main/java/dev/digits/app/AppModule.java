@@ -61,7 +61,7 @@ public final class AppModule extends AbstractModule {
     @Singleton
     DatasetLocator datasetLocator() {
         ProgressLine progress = new ProgressLine(console.err());
-        return DatasetLocator.defaults().fetchingMissing(
+        return DatasetLocator.searchRoots().fetchingMissing(
                 new DatasetFetcher(console.err()::println, progress.transfers(), Mirror.configured()), progress.transfers());
     }
 }

@@ -8,6 +8,8 @@ import dev.digits.app.cli.Command;
 import dev.digits.app.cli.CommandLineApp;
 import dev.digits.app.cli.Console;
 import dev.digits.app.cli.LibraryLogging;
+import dev.digits.app.cli.ProgressLine;
+import dev.digits.core.fetch.TransferDisplay;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -21,6 +23,7 @@ public final class Main {
         // libraries' logs go to the run's digits.log, not the screen (unless --verbose): the program's own output
         // is what users read
         LibraryLogging.configure(Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v"));
+        TransferDisplay.use(new ProgressLine(System.err).transfers()); // model files a plugin fetches on first use
         // -Dorg.bytedeco.javacpp.nopointergc=true (through DIGITS_JAVA_OPTS) makes DL4J's MLP train 3x faster, but
         // DL4J's CNN then leaks native memory (killed at 23 GB): it stays off unless asked for; see docs/performance.md
         System.exit(run(Console.system(), args));

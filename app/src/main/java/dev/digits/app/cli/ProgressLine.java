@@ -86,8 +86,8 @@ public final class ProgressLine {
                             bar = newBar(what, total, 1_000_000, " MB");
                         }
                     }
-                    if (!terminal && what.startsWith("verify")) {
-                        return; // checking installed files is quick and expected: no lines in logs
+                    if (!terminal && !what.startsWith("download")) {
+                        return; // unpacking and checking are quick next to a download: no lines in logs
                     }
                     if (bytes && !terminal) {
                         int tenth = total <= 0 ? 0 : (int) (done * 10 / total);

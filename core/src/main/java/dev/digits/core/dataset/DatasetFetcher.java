@@ -73,6 +73,8 @@ public final class DatasetFetcher {
         if (from != null) {
             return install(dataset, from, installRoot, target);
         }
+        log.accept("fetching dataset " + dataset.name() + " into " + target + " (once; DIGITS_MIRROR or 'digits data fetch "
+                + dataset.name() + " --from' to use a local copy)");
         List<String> sources = new ArrayList<>();
         mirror.ifPresent(m -> sources.add(m.locate(dataset.fileName())));
         sources.add(dataset.url());

@@ -33,8 +33,16 @@ public final class DatasetLocator {
         this.progress = progress;
     }
 
-    /** The default search roots for this process. */
+    /**
+     * The default search roots for this process, fetching a known dataset that is nowhere (first use) into
+     * {@link #userDataDir()}, with progress as plain lines on standard error.
+     */
     public static DatasetLocator defaults() {
+        return searchRoots().fetchingMissing(new DatasetFetcher(System.err::println), TransferProgress.NONE);
+    }
+
+    /** The default search roots, never fetching. */
+    public static DatasetLocator searchRoots() {
         List<Path> roots = new ArrayList<>();
         Optional<Path> configured = configuredDataDir();
         if (configured.isPresent()) {

