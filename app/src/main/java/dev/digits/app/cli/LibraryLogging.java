@@ -42,6 +42,7 @@ public final class LibraryLogging {
         System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
+        file = null;
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         early = new EarlyRecords();

@@ -24,7 +24,12 @@ public final class ProgressLine {
         this(err, err == Terminal.stderr() && Terminal.interactive());
     }
 
-    ProgressLine(PrintStream err, boolean terminal) {
+    /** A display that draws bars on {@code err} whatever it is (for a stream known to reach a terminal, and tests). */
+    public static ProgressLine onTerminal(PrintStream err) {
+        return new ProgressLine(err, true);
+    }
+
+    private ProgressLine(PrintStream err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
     }
