@@ -88,7 +88,8 @@ public final class LibraryLogging {
 
     /** Appends text that did not come through a logger (native libraries' standard error) to the current log file. */
     public static synchronized void appendToLog(String heading, Path source) {
-        if (file == null || source == null || !Files.isRegularFile(source)) {
+        if (file == null || source == null || !Files.isRegularFile(source)
+                || !Files.isDirectory(Path.of(file.getFile()).toAbsolutePath().getParent())) {
             return;
         }
         try {

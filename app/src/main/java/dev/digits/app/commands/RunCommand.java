@@ -59,9 +59,6 @@ public final class RunCommand implements Command {
         return "FILE.yaml [--out DIR] [--resume] [--engine local|spark] [--master URL]";
     }
 
-    /** The run folder's log: every library log record and native library message of the run. */
-    static final String LOG_FILE = "digits.log";
-
     @Override
     public Options options() {
         return new Options()
@@ -84,7 +81,7 @@ public final class RunCommand implements Command {
         EngineSettings engine = engineSettings(config, line);
         try (RunFolder folder = outputFolder(config, line.getOptionValue("out"), line.hasOption("resume"), console.err())) {
             Path out = folder.dir();
-            LibraryLogging.keepIn(out.resolve(LOG_FILE));
+            LibraryLogging.keepIn(out.resolve(RunFolder.LOG_FILE));
             long t0 = System.nanoTime();
             ExperimentRunner.Outcome outcome = new ExperimentRunner(plugins, locator, console).run(config, engine, out,
                     line.hasOption("resume"));
@@ -94,7 +91,7 @@ public final class RunCommand implements Command {
                     outcome.ran(), outcome.resumed(), outcome.failed(), (System.nanoTime() - t0) / 1e9);
             console.out().println("results: " + out.resolve("results.json"));
             console.out().println("report:  " + report);
-            console.out().println("log:     " + out.resolve(LOG_FILE));
+            console.out().println("log:     " + out.resolve(RunFolder.LOG_FILE));
             return outcome.failed() == outcome.runs().size() ? 1 : 0;
         } finally {
             String nativeLog = System.getProperty("digits.nativeLog");

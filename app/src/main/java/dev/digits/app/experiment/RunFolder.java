@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  */
 public final class RunFolder implements AutoCloseable {
     static final String LOCK_FILE = ".lock";
+    /** The run's log: every library log record and native library message of the run. */
+    public static final String LOG_FILE = "digits.log";
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path dir;
@@ -97,7 +100,7 @@ public final class RunFolder implements AutoCloseable {
 
     /**
      * Releases the lock. A folder this run created and left without any result (the run failed before its first
-     * cell) is removed, so failed starts leave no empty folders behind.
+     * cell: only the lock and the log in it) is removed, so failed starts leave no empty folders behind.
      */
     @Override
     public void close() throws IOException {
@@ -108,7 +111,9 @@ public final class RunFolder implements AutoCloseable {
         }
         if (created) {
             try (Stream<Path> entries = Files.list(dir)) {
-                if (entries.allMatch(p -> p.getFileName().toString().equals(LOCK_FILE))) {
+                if (entries.allMatch(p -> p.getFileName().toString().equals(LOCK_FILE)
+                        || p.getFileName().toString().equals(LOG_FILE))) {
+                    Files.deleteIfExists(dir.resolve(LOG_FILE));
                     Files.deleteIfExists(dir.resolve(LOCK_FILE));
                     try {
                         Files.deleteIfExists(dir);
