@@ -1,5 +1,9 @@
 package dev.digits.core.dataset;
 
+import dev.digits.core.audio.WavFormat;
+
+import dev.digits.core.audio.WavWriter;
+
 import dev.digits.core.audio.WavFile;
 import dev.digits.core.audio.WavReader;
 import org.junit.jupiter.api.Assumptions;
@@ -25,9 +29,18 @@ class SyntheticVoicesTest {
     @TempDir
     Path dir;
 
-    private static Path fixture() throws IOException {
-        return DatasetLocator.defaults().locate("fsdd").getParent().getParent()
-                .resolve("fixtures/librosa-check/v_george4_44k_stereo_s24.wav");
+    /** What espeak-ng might write: 1 s at 44.1 kHz, stereo, 24-bit, a voiced 0.6 s between silences. */
+    private Path fixture() throws IOException {
+        int rate = 44100;
+        float[] stereo = new float[2 * rate];
+        for (int i = rate / 5; i < rate * 4 / 5; i++) {
+            float v = (float) (0.4 * Math.sin(2 * Math.PI * 180 * i / rate) + 0.2 * Math.sin(2 * Math.PI * 720 * i / rate));
+            stereo[2 * i] = v;
+            stereo[2 * i + 1] = 0.8f * v;
+        }
+        Path f = dir.resolve("espeak-like.wav");
+        WavWriter.write(f, stereo, rate, 2, WavFormat.Encoding.PCM_INT, 24);
+        return f;
     }
 
     /** A program taking espeak-ng's arguments that runs {@code body} with the {@code -w} file in {@code $out}. */
