@@ -95,7 +95,7 @@ public final class DataCommand implements Command {
         PluginRegistry<ModelFilesProvider> modelFiles = PluginRegistry.discover(ModelFilesProvider.class, "model files",
                 Thread.currentThread().getContextClassLoader());
         if (args.size() != 2) {
-            throw new UsageException("data fetch takes one name (datasets: fsdd, audiomnist; model files: "
+            throw new UsageException("data fetch takes one name (datasets: " + String.join(", ", KnownDataset.NAMES) + "; model files: "
                     + String.join(", ", modelFiles.names()) + ")");
         }
         if (modelFiles.entry(args.get(1)).isPresent()) {

@@ -219,8 +219,8 @@ public final class ExperimentLoader {
         }
         if (name != null && KnownDataset.find(name).isEmpty()) {
             problems.add(m.get("name"), "unknown dataset name '" + name + "'"
-                    + NameSuggestions.didYouMean(name, List.of("fsdd", "audiomnist"))
-                    + "; known: fsdd, audiomnist (or give path: DIR)");
+                    + NameSuggestions.didYouMean(name, KnownDataset.NAMES)
+                    + "; known: " + String.join(", ", KnownDataset.NAMES) + " (or give path: DIR)");
         }
         if (layout != null) {
             try {

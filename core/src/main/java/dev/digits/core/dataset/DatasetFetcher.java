@@ -3,6 +3,7 @@ package dev.digits.core.dataset;
 import dev.digits.core.fetch.HttpDownload;
 import dev.digits.core.fetch.Mirror;
 import dev.digits.core.fetch.Sha256;
+import dev.digits.core.fetch.StagingFolder;
 import dev.digits.core.fetch.TransferProgress;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,7 +92,7 @@ public final class DatasetFetcher {
     }
 
     private Path install(KnownDataset dataset, String source, Path installRoot, Path target) throws IOException {
-        Path staging = Files.createTempDirectory(installRoot, "." + dataset.name() + ".partial-");
+        Path staging = StagingFolder.create(installRoot, dataset.name());
         try {
             Path files = staging.resolve(dataset.folder());
             Files.createDirectories(files);
@@ -120,17 +120,12 @@ public final class DatasetFetcher {
             InstalledChecksums.write(staging, progress);
             Files.writeString(staging.resolve("README.md"), "# " + dataset.name() + "\n\nInstalled by `digits data fetch` from "
                     + source + ".\n\n" + dataset.attribution() + "\n");
-            if (Files.exists(target)) {
-                deleteTree(target);
-            }
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            StagingFolder.moveIntoPlace(staging, target);
             log.accept("installed dataset " + dataset.name() + " (" + countFiles(target.resolve(dataset.folder()))
                     + " verified files) in " + target);
             return target;
         } finally {
-            if (Files.exists(staging)) {
-                deleteTree(staging);
-            }
+            StagingFolder.delete(staging);
         }
     }
 
@@ -234,27 +229,16 @@ public final class DatasetFetcher {
             return;
         }
         Path files = staging.resolve(dataset.folder());
-        List<String> missing = new ArrayList<>();
-        List<String> altered = new ArrayList<>();
-        int done = 0;
-        for (Map.Entry<String, String> e : dataset.manifest().entrySet()) {
-            Path f = files.resolve(e.getKey());
-            if (!Files.isRegularFile(f)) {
-                missing.add(e.getKey());
-            } else if (!Sha256.of(f).equals(e.getValue())) {
-                altered.add(e.getKey());
-            }
-            progress.update("verify " + dataset.name(), ++done, dataset.manifest().size());
-        }
-        if (!missing.isEmpty() || !altered.isEmpty()) {
+        Sha256.Differences d = Sha256.compare(dataset.manifest(), files::resolve, progress, "verify " + dataset.name());
+        if (!d.none()) {
             StringBuilder msg = new StringBuilder(source + " does not hold the expected " + dataset.name() + " files:");
-            if (!missing.isEmpty()) {
-                msg.append(" ").append(missing.size()).append(" of ").append(dataset.manifest().size())
-                        .append(" missing (first: ").append(missing.get(0)).append(")");
+            if (!d.missing().isEmpty()) {
+                msg.append(" ").append(d.missing().size()).append(" of ").append(dataset.manifest().size())
+                        .append(" missing (first: ").append(d.missing().get(0)).append(")");
             }
-            if (!altered.isEmpty()) {
-                msg.append(" ").append(altered.size()).append(" fail the SHA-256 check (first: ")
-                        .append(altered.get(0)).append(")");
+            if (!d.changed().isEmpty()) {
+                msg.append(" ").append(d.changed().size()).append(" fail the SHA-256 check (first: ")
+                        .append(d.changed().get(0)).append(")");
             }
             throw new IOException(msg.append("; nothing was installed").toString());
         }
@@ -292,14 +276,6 @@ public final class DatasetFetcher {
     private static long countFiles(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).count();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

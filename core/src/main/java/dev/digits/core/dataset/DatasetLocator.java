@@ -127,7 +127,8 @@ public final class DatasetLocator {
             msg.append("\n  ").append(root.resolve(dir));
         }
         msg.append(known.isPresent() ? "\nRun 'digits data fetch " + dir + "' to download it, or give dataset: {path: DIR}."
-                : "\nKnown datasets (fetched on first use): fsdd, audiomnist; for your own data give dataset: {path: DIR}.");
+                : "\nKnown datasets (fetched on first use): " + String.join(", ", KnownDataset.NAMES)
+                        + "; for your own data give dataset: {path: DIR}.");
         throw new IOException(msg.toString());
     }
 }

@@ -4,10 +4,9 @@ import dev.digits.core.fetch.Sha256;
 import dev.digits.core.fetch.TransferProgress;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,35 +50,20 @@ public final class InstalledChecksums {
         if (!Files.isRegularFile(sums)) {
             return;
         }
-        Map<String, String> expected = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(sums)) {
-            String[] parts = line.trim().split("\\s+\\*?", 2);
-            if (parts.length == 2) {
-                expected.put(parts[1], parts[0].toLowerCase());
-            }
+        Map<String, String> expected;
+        try (InputStream in = Files.newInputStream(sums)) {
+            expected = KnownDataset.readManifest(in);
         }
-        List<String> missing = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        int done = 0;
-        for (Map.Entry<String, String> e : expected.entrySet()) {
-            Path f = root.resolve(e.getKey());
-            if (!Files.isRegularFile(f) && !e.getKey().contains("/")) {
-                f = root.resolve("recordings").resolve(e.getKey()); // written by earlier versions: base names
-            }
-            if (!Files.isRegularFile(f)) {
-                missing.add(e.getKey());
-            } else if (!Sha256.of(f).equals(e.getValue())) {
-                changed.add(e.getKey());
-            }
-            progress.update("verify " + name, ++done, expected.size());
-        }
-        if (!missing.isEmpty() || !changed.isEmpty()) {
+        // paths relative to the dataset folder; base names (earlier versions) are FSDD's recordings
+        Sha256.Differences d = Sha256.compare(expected, file -> file.contains("/") || Files.exists(root.resolve(file))
+                ? root.resolve(file) : root.resolve("recordings").resolve(file), progress, "verify " + name);
+        if (!d.none()) {
             StringBuilder msg = new StringBuilder("dataset " + root + " differs from what was installed:");
-            if (!missing.isEmpty()) {
-                msg.append(' ').append(missing.size()).append(" file(s) missing (first: ").append(missing.get(0)).append(')');
+            if (!d.missing().isEmpty()) {
+                msg.append(' ').append(d.missing().size()).append(" file(s) missing (first: ").append(d.missing().get(0)).append(')');
             }
-            if (!changed.isEmpty()) {
-                msg.append(' ').append(changed.size()).append(" file(s) changed (first: ").append(changed.get(0)).append(')');
+            if (!d.changed().isEmpty()) {
+                msg.append(' ').append(d.changed().size()).append(" file(s) changed (first: ").append(d.changed().get(0)).append(')');
             }
             throw new IOException(msg.append("; reinstall it with 'digits data fetch ").append(name).append(" --force'").toString());
         }

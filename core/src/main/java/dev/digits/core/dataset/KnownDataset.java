@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
@@ -71,6 +72,9 @@ public record KnownDataset(String name, String url, String folder, Map<String, S
                         + "Audio Signals\" (arXiv:1807.03418), MIT licence");
     }
 
+    /** The names of the known datasets. */
+    public static final List<String> NAMES = List.of("fsdd", "audiomnist");
+
     /** The known datasets by name. */
     public static Optional<KnownDataset> find(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
@@ -81,7 +85,7 @@ public record KnownDataset(String name, String url, String folder, Map<String, S
     }
 
     public static KnownDataset byName(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException("unknown dataset '" + name + "'; known: fsdd, audiomnist"));
+        return find(name).orElseThrow(() -> new IllegalArgumentException("unknown dataset '" + name + "'; known: " + String.join(", ", NAMES)));
     }
 
     /** Parses {@code sha256sum} output: {@code HEX  NAME} per line. */

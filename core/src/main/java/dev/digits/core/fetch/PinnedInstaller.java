@@ -8,17 +8,14 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Installs the members of a {@link PinnedArchive} into a folder, once: when the folder already holds every
@@ -49,17 +46,12 @@ public final class PinnedInstaller {
 
     /** Whether {@code folder} holds every member of {@code archive} with its pinned hash. */
     public static boolean installed(PinnedArchive archive, Path folder) {
-        for (Map.Entry<String, String> m : archive.members().entrySet()) {
-            Path f = folder.resolve(PinnedArchive.baseName(m.getKey()));
-            try {
-                if (!Files.isRegularFile(f) || !m.getValue().equals(Sha256.of(f))) {
-                    return false;
-                }
-            } catch (IOException e) {
-                return false;
-            }
+        try {
+            return Sha256.compare(archive.members(), m -> folder.resolve(PinnedArchive.baseName(m)), TransferProgress.NONE, "")
+                    .none();
+        } catch (IOException e) {
+            return false;
         }
-        return true;
     }
 
     /**
@@ -83,18 +75,17 @@ public final class PinnedInstaller {
         }
         all.add(archive.url());
         Path parent = folder.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
         for (String source : all) {
-            Path staging = Files.createTempDirectory(parent, "." + folder.getFileName() + ".partial-");
+            Path staging = StagingFolder.create(parent, folder.getFileName().toString());
             try {
                 fetchInto(archive, source, staging);
-                moveIntoPlace(staging, folder);
+                StagingFolder.moveIntoPlace(staging, folder);
                 log.accept("installed " + archive.members().size() + " verified files of " + archive.name() + " in " + folder);
                 return folder;
             } catch (IOException e) {
                 tried.add(source + " (" + e.getMessage() + ")");
             } finally {
-                deleteTree(staging);
+                StagingFolder.delete(staging);
             }
         }
         throw new IOException("cannot install the " + archive.name() + " files: tried " + String.join("; ", tried)
@@ -148,14 +139,12 @@ public final class PinnedInstaller {
             throw new IOException(archive.fileName() + " has SHA-256 " + actual + ", expected " + archive.sha256()
                     + " (truncated or another version)");
         }
-        Map<String, Boolean> found = new HashMap<>();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(tarball));
              TarArchiveInputStream in = new TarArchiveInputStream(new GzipCompressorInputStream(raw))) {
             ArchiveEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 if (!entry.isDirectory() && archive.members().containsKey(entry.getName())) {
                     Files.copy(in, staging.resolve(PinnedArchive.baseName(entry.getName())), StandardCopyOption.REPLACE_EXISTING);
-                    found.put(entry.getName(), true);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -168,16 +157,13 @@ public final class PinnedInstaller {
     }
 
     private static void verifyMembers(PinnedArchive archive, Path staging, String source) throws IOException {
-        List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, String> m : archive.members().entrySet()) {
-            Path f = staging.resolve(PinnedArchive.baseName(m.getKey()));
-            if (!Files.isRegularFile(f)) {
-                problems.add(PinnedArchive.baseName(m.getKey()) + " missing");
-            } else if (!Sha256.of(f).equals(m.getValue())) {
-                problems.add(PinnedArchive.baseName(m.getKey()) + " has another SHA-256 than pinned");
-            }
-        }
-        if (!problems.isEmpty()) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        archive.members().forEach((member, hash) -> byName.put(PinnedArchive.baseName(member), hash));
+        Sha256.Differences d = Sha256.compare(byName, staging::resolve, TransferProgress.NONE, "");
+        if (!d.none()) {
+            List<String> problems = new ArrayList<>();
+            d.missing().forEach(name -> problems.add(name + " missing"));
+            d.changed().forEach(name -> problems.add(name + " has another SHA-256 than pinned"));
             throw new IOException(source + ": " + String.join(", ", problems));
         }
     }
@@ -185,27 +171,5 @@ public final class PinnedInstaller {
     private Path download(String url, Path file) throws IOException {
         log.accept("downloading " + url);
         return new HttpDownload(progress).fetch(url, file);
-    }
-
-    private static void moveIntoPlace(Path staging, Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            deleteTree(folder);
-        }
-        try {
-            Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(staging, folder);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

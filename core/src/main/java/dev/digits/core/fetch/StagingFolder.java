@@ -1,0 +1,48 @@
+package dev.digits.core.fetch;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A hidden folder beside an install target where files are fetched and checked, then moved into place in one
+ * step, so a failure leaves nothing half-installed. Used by every installer (datasets, model files).
+ */
+public final class StagingFolder {
+    private StagingFolder() {
+    }
+
+    /** A new hidden folder {@code .NAME.partial-XXXX} in {@code parent}. */
+    public static Path create(Path parent, String name) throws IOException {
+        Files.createDirectories(parent);
+        return Files.createTempDirectory(parent, "." + name + ".partial-");
+    }
+
+    /** Replaces {@code target} (if any) with {@code staging}: atomically where the file system can. */
+    public static void moveIntoPlace(Path staging, Path target) throws IOException {
+        if (Files.exists(target)) {
+            delete(target);
+        }
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staging, target);
+        }
+    }
+
+    /** Deletes a folder and everything in it; nothing when it does not exist. */
+    public static void delete(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
