@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +21,9 @@ import java.util.stream.Stream;
  */
 public final class InstalledChecksums {
     public static final String FILE_NAME = "SHA256SUMS";
+
+    /** Folders found intact in this process, with the sizes and times of their files then: not hashed again. */
+    private static final Map<Path, Long> VERIFIED = new ConcurrentHashMap<>();
 
     private InstalledChecksums() {
     }
@@ -55,9 +61,17 @@ public final class InstalledChecksums {
             expected = KnownDataset.readManifest(in);
         }
         // paths relative to the dataset folder; base names (earlier versions) are FSDD's recordings
-        Sha256.Differences d = Sha256.compare(expected, file -> file.contains("/") || Files.exists(root.resolve(file))
-                ? root.resolve(file) : root.resolve("recordings").resolve(file), progress, "verify " + name);
-        if (!d.none()) {
+        Function<String, Path> locate = file -> file.contains("/") || Files.exists(root.resolve(file))
+                ? root.resolve(file) : root.resolve("recordings").resolve(file);
+        Path key = root.toAbsolutePath().normalize();
+        long stamp = stamp(expected.keySet(), locate) * 31 + modified(sums);
+        if (Long.valueOf(stamp).equals(VERIFIED.get(key))) {
+            return;
+        }
+        Sha256.Differences d = Sha256.compare(expected, locate, progress, "verify " + name);
+        if (d.none()) {
+            VERIFIED.put(key, stamp);
+        } else {
             StringBuilder msg = new StringBuilder("dataset " + root + " differs from what was installed:");
             if (!d.missing().isEmpty()) {
                 msg.append(' ').append(d.missing().size()).append(" file(s) missing (first: ").append(d.missing().get(0)).append(')');
@@ -67,5 +81,19 @@ public final class InstalledChecksums {
             }
             throw new IOException(msg.append("; reinstall it with 'digits data fetch ").append(name).append(" --force'").toString());
         }
+    }
+
+    /** A number that changes when any listed file's size or modification time does (cheap: no content read). */
+    private static long stamp(Iterable<String> files, Function<String, Path> locate) throws IOException {
+        long stamp = 17;
+        for (String f : files) {
+            Path p = locate.apply(f);
+            stamp = stamp * 31 + (Files.isRegularFile(p) ? Files.size(p) * 1_000_003L + modified(p) : -1);
+        }
+        return stamp;
+    }
+
+    private static long modified(Path p) throws IOException {
+        return Files.getLastModifiedTime(p).to(TimeUnit.NANOSECONDS);
     }
 }
