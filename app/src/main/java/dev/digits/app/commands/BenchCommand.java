@@ -84,7 +84,7 @@ public final class BenchCommand implements Command {
                 .addOption(Option.builder().longOpt("speaker").hasArg().argName("NAME")
                         .desc("stream: only this speaker's clips").build())
                 .addOption(Option.builder().longOpt("threshold").hasArg().argName("DB")
-                        .desc("stream, energy: dB above the noise floor that is speech (default 6)").build())
+                        .desc("stream, energy: dB above the noise floor that starts an utterance; it goes on while half as far (default 6)").build())
                 .addOption(Option.builder().longOpt("hangover").hasArg().argName("MS")
                         .desc("stream: non-speech that ends an utterance (default 250)").build())
                 .addOption(Option.builder().longOpt("min-length").hasArg().argName("MS")

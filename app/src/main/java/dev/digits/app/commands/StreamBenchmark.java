@@ -200,8 +200,10 @@ final class StreamBenchmark {
 
     /**
      * A seeded stream of {@code count} digits: clips in a shuffled order (repeating when there are fewer), each
-     * after a pause of 0.3-0.8 s and at a level varied by up to 6 dB; with white noise at {@code snrDb} below the
-     * clips' mean power when it is a number. The same seed gives the same digits and pauses at every SNR.
+     * after a pause of 0.3-0.8 s and at a level varied by up to 6 dB around the stream's median clip level (each clip
+     * is first brought to that level: corpora mix recording setups, FSDD's speakers lie over 20 dB apart, and one
+     * noise level would otherwise bury the quiet ones); with white noise at {@code snrDb} below the clips' mean power
+     * when it is a number. The same seed gives the same digits and pauses at every SNR.
      */
     static TestStream build(List<CorpusEntry> clips, int count, long seed, double snrDb) throws IOException {
         Random random = new Random(seed);
@@ -212,11 +214,10 @@ final class StreamBenchmark {
             order.addAll(round.subList(0, Math.min(round.size(), count - order.size())));
         }
         int rate = -1;
-        List<float[]> parts = new ArrayList<>();
+        List<float[]> voiced = new ArrayList<>();
+        List<float[]> pauses = new ArrayList<>();
+        float[] gains = new float[order.size()];
         StringBuilder digits = new StringBuilder();
-        double power = 0;
-        long speechSamples = 0;
-        int total = 0;
         for (CorpusEntry e : order) {
             WavFile wav;
             try {
@@ -227,19 +228,31 @@ final class StreamBenchmark {
             if (rate < 0) {
                 rate = wav.format().sampleRate();
             }
-            float[] x = wav.format().sampleRate() == rate ? wav.mono().clone()
-                    : SincResampler.convert(wav.mono(), wav.format().sampleRate(), rate);
-            float gain = (float) Math.pow(10, (random.nextDouble() * 12 - 6) / 20);
+            voiced.add(wav.format().sampleRate() == rate ? wav.mono().clone()
+                    : SincResampler.convert(wav.mono(), wav.format().sampleRate(), rate));
+            gains[voiced.size() - 1] = (float) Math.pow(10, (random.nextDouble() * 12 - 6) / 20);
+            pauses.add(new float[(int) ((0.3 + 0.5 * random.nextDouble()) * rate)]);
+            digits.append(e.digit());
+        }
+        double[] levels = voiced.stream().mapToDouble(StreamBenchmark::rms).toArray();
+        double[] sorted = levels.clone();
+        java.util.Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        List<float[]> parts = new ArrayList<>();
+        double power = 0;
+        long speechSamples = 0;
+        int total = 0;
+        for (int k = 0; k < voiced.size(); k++) {
+            float[] x = voiced.get(k);
+            float scale = levels[k] == 0 ? gains[k] : (float) (gains[k] * median / levels[k]);
             for (int i = 0; i < x.length; i++) {
-                x[i] *= gain;
+                x[i] *= scale;
                 power += x[i] * (double) x[i];
             }
             speechSamples += x.length;
-            float[] pause = new float[(int) ((0.3 + 0.5 * random.nextDouble()) * rate)];
-            parts.add(pause);
+            parts.add(pauses.get(k));
             parts.add(x);
-            total += pause.length + x.length;
-            digits.append(e.digit());
+            total += pauses.get(k).length + x.length;
         }
         parts.add(new float[(int) (0.5 * rate)]);
         total += (int) (0.5 * rate);

@@ -72,7 +72,7 @@ public final class StreamCommand implements Command {
                         .desc("how speech is found: energy (default: measures better on FSDD streams) or silero (a "
                         + "trained detector)").build())
                 .addOption(Option.builder().longOpt("threshold").hasArg().argName("DB")
-                        .desc("speech is this far above the noise floor (default 6 dB)").build())
+                        .desc("an utterance starts this far above the noise floor and goes on while half as far (default 6 dB)").build())
                 .addOption(Option.builder().longOpt("rate").hasArg().argName("HZ")
                         .desc("sample rate of raw 16-bit PCM on standard input (default 8000)").build())
                 .addOption(Option.builder().longOpt("stats").desc("print real-time factor and latency to standard error").build());

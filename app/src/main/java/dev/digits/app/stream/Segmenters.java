@@ -37,7 +37,7 @@ public final class Segmenters {
      */
     public FrameDecider frames(String name, int sampleRate, VoiceActivityDetector.Settings settings) {
         if (name.equals(ENERGY)) {
-            return new EnergyFrames(sampleRate, settings.thresholdDb(), settings.absoluteFloorDb());
+            return EnergyFrames.of(sampleRate, settings);
         }
         SpeechDetectorProvider provider = detectors.get(name);
         try {

@@ -36,8 +36,7 @@ public final class StreamRecognizer {
     /** Builds the pipeline on a recognizer that may be shared with other streams (no warm-up), energy frames. */
     public StreamRecognizer(ClipRecognizer recognizer, int sampleRate, VoiceActivityDetector.Settings settings,
                             double minConfidence, Consumer<Recognition> sink) {
-        this(recognizer, sampleRate, settings, new EnergyFrames(sampleRate, settings.thresholdDb(),
-                settings.absoluteFloorDb()), minConfidence, sink);
+        this(recognizer, sampleRate, settings, EnergyFrames.of(sampleRate, settings), minConfidence, sink);
     }
 
     /** Builds the pipeline on a recognizer that may be shared with other streams (no warm-up). */

@@ -40,7 +40,7 @@ public final class VoiceActivityDetector {
 
     /** The energy detector of {@code settings}. */
     public VoiceActivityDetector(int sampleRate, Settings settings, Consumer<Utterance> sink) {
-        this(sampleRate, settings, new EnergyFrames(sampleRate, settings.thresholdDb(), settings.absoluteFloorDb()), sink);
+        this(sampleRate, settings, EnergyFrames.of(sampleRate, settings), sink);
     }
 
     public VoiceActivityDetector(int sampleRate, Settings settings, FrameDecider frames, Consumer<Utterance> sink) {
