@@ -66,10 +66,13 @@ final class SpeechEmbeddingExtractor implements FeatureExtractor {
         return parameters;
     }
 
-    /** Own revision 1, raised with every revision of the shared DSP code it uses (silence trimming). */
+    /**
+     * Own revision 2 (2: the whole-clip embedding pass, float rounding apart the same numbers), raised with every
+     * revision of the shared DSP code it uses (silence trimming).
+     */
     @Override
     public int revision() {
-        return DspRevision.of(1);
+        return DspRevision.of(2);
     }
 
     @Override

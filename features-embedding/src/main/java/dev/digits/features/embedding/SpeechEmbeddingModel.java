@@ -34,14 +34,17 @@ public final class SpeechEmbeddingModel {
     private final OrtEnvironment env;
     private final OrtSession mel;
     private final OrtSession embedding;
+    private final OrtSession wholeClip;
 
-    private SpeechEmbeddingModel(Path folder) throws OrtException {
+    private SpeechEmbeddingModel(Path folder) throws OrtException, IOException {
         env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             mel = env.createSession(folder.resolve(SpeechModelFiles.MEL).toString(), options);
             embedding = env.createSession(folder.resolve(SpeechModelFiles.EMBEDDING).toString(), options);
+            wholeClip = env.createSession(WholeClipGraph.from(Files.readAllBytes(folder.resolve(SpeechModelFiles.EMBEDDING))),
+                    options);
         }
     }
 
@@ -54,7 +57,7 @@ public final class SpeechEmbeddingModel {
                     SpeechEmbeddingModel m = new SpeechEmbeddingModel(k);
                     Runtime.getRuntime().addShutdownHook(new Thread(m::close, "speech-embedding-close"));
                     return m;
-                } catch (OrtException e) {
+                } catch (OrtException | IOException | IllegalArgumentException e) {
                     throw new IllegalStateException(e.getMessage(), e);
                 }
             });
@@ -92,12 +95,19 @@ public final class SpeechEmbeddingModel {
     }
 
     /**
-     * Embeddings of windows of {@link #WINDOW_FRAMES} mel frames starting every {@code step} frames.
+     * Embeddings of windows of {@link #WINDOW_FRAMES} mel frames starting every {@code step} frames. A step that is
+     * a multiple of 8 runs the whole clip through the network at once ({@link WholeClipGraph}); any other step runs
+     * the windows one by one. Both give the same numbers.
      *
      * @return {@code [windows][96]}; no rows when there are fewer frames than one window
      */
     public float[][] embed(float[][] mel, int step) {
-        int windows = mel.length < WINDOW_FRAMES ? 0 : (mel.length - WINDOW_FRAMES) / step + 1;
+        return step % WholeClipGraph.STRIDE == 0 ? embedWholeClip(mel, step) : embedWindows(mel, step);
+    }
+
+    /** {@link #embed} window by window, a batch of 76-frame inputs. */
+    float[][] embedWindows(float[][] mel, int step) {
+        int windows = windows(mel.length, step);
         if (windows == 0) {
             return new float[0][];
         }
@@ -121,10 +131,49 @@ public final class SpeechEmbeddingModel {
         }
     }
 
+    /** {@link #embed} for a step that is a multiple of 8: one pass over the frames the windows cover. */
+    float[][] embedWholeClip(float[][] mel, int step) {
+        int windows = windows(mel.length, step);
+        if (windows == 0) {
+            return new float[0][];
+        }
+        int every = step / WholeClipGraph.STRIDE;
+        int outputs = (windows - 1) * every + 1;
+        int frames = WINDOW_FRAMES + (outputs - 1) * WholeClipGraph.STRIDE;
+        FloatBuffer in = FloatBuffer.allocate(frames * BANDS);
+        for (int f = 0; f < frames; f++) {
+            in.put(mel[f]);
+        }
+        in.flip();
+        try (OnnxTensor input = OnnxTensor.createTensor(env, in, new long[] {1, frames, BANDS, 1});
+             OrtSession.Result result = wholeClip.run(Map.of("input_1", input))) {
+            FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
+            if (out.remaining() != outputs * DIMENSIONS) {
+                throw new IllegalStateException("embedding_model.onnx over " + frames + " frames gave "
+                        + out.remaining() + " values, not " + outputs + " x " + DIMENSIONS);
+            }
+            // the network's output is [1, 96, outputs, 1]: channel-major
+            float[][] e = new float[windows][DIMENSIONS];
+            for (int k = 0; k < DIMENSIONS; k++) {
+                for (int w = 0; w < windows; w++) {
+                    e[w][k] = out.get(k * outputs + w * every);
+                }
+            }
+            return e;
+        } catch (OrtException e) {
+            throw new IllegalStateException("embedding_model.onnx failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static int windows(int frames, int step) {
+        return frames < WINDOW_FRAMES ? 0 : (frames - WINDOW_FRAMES) / step + 1;
+    }
+
     private void close() {
         try {
             mel.close();
             embedding.close();
+            wholeClip.close();
         } catch (OrtException e) {
             // the JVM is exiting; nothing more to do
         }
