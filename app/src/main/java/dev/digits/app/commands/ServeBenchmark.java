@@ -16,13 +16,12 @@ import org.apache.commons.cli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -148,9 +147,12 @@ final class ServeBenchmark {
         }
     }
 
-    /** {@code clients} threads posting recordings in turn for {@code seconds}. */
+    /**
+     * {@code clients} threads posting recordings in turn for {@code seconds}, each over its own kept-alive
+     * connection with the JDK's blocking client (lighter than java.net.http's, which would take a share of the
+     * machine the server is measured on).
+     */
     private static Result load(URI url, List<byte[]> clips, int clients, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
@@ -161,19 +163,34 @@ final class ServeBenchmark {
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             running.add(pool.submit(() -> {
+                byte[] buffer = new byte[8192];
                 while (System.nanoTime() < end) {
                     byte[] body = clips.get((int) (next.getAndIncrement() % clips.size()));
                     long s = System.nanoTime();
                     try {
-                        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(url).header("Content-Type", "audio/wav")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        statuses.computeIfAbsent(r.statusCode(), k -> new AtomicInteger()).incrementAndGet();
-                        if (r.statusCode() == 200) {
+                        HttpURLConnection http = (HttpURLConnection) url.toURL().openConnection();
+                        http.setRequestMethod("POST");
+                        http.setDoOutput(true);
+                        http.setConnectTimeout(10_000);
+                        http.setFixedLengthStreamingMode(body.length);
+                        http.setRequestProperty("Content-Type", "audio/wav");
+                        try (OutputStream o = http.getOutputStream()) {
+                            o.write(body);
+                        }
+                        int status = http.getResponseCode();
+                        // read the answer to its end, so the connection goes back to the keep-alive cache
+                        try (InputStream in = status < 400 ? http.getInputStream() : http.getErrorStream()) {
+                            while (in != null && in.read(buffer) >= 0) {
+                                // discard
+                            }
+                        }
+                        statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+                        if (status == 200) {
                             latencies.add(System.nanoTime() - s);
-                        } else if (r.statusCode() == 503) {
+                        } else if (status == 503) {
                             // as a well-behaved client does: wait as long as Retry-After says
-                            Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")));
+                            String after = http.getHeaderField("Retry-After");
+                            Thread.sleep(1000L * Long.parseLong(after == null ? "1" : after.trim()));
                         }
                     } catch (IOException e) {
                         errors.incrementAndGet();

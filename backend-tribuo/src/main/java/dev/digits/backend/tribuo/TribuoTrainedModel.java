@@ -20,6 +20,7 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A trained Tribuo model with its standardisation and spec. Saved as a small header followed by Tribuo's own
@@ -35,6 +36,8 @@ final class TribuoTrainedModel implements TrainedModel {
     private final int[] shape;
     private final int numClasses;
     private final String[] names;
+    /** LibSVM RBF models predict through their dense support vectors (same numbers, faster); empty for others. */
+    private final Optional<DenseRbfSvm> denseSvm;
 
     TribuoTrainedModel(ModelSpec spec, Model<Label> model, Standardizer standardizer, int[] shape, int numClasses) {
         this.spec = spec;
@@ -43,6 +46,7 @@ final class TribuoTrainedModel implements TrainedModel {
         this.shape = shape.clone();
         this.numClasses = numClasses;
         this.names = featureNames(ModelFileHeader.width(shape));
+        this.denseSvm = DenseRbfSvm.of(model, names, numClasses);
     }
 
     static String[] featureNames(int n) {
@@ -79,19 +83,13 @@ final class TribuoTrainedModel implements TrainedModel {
         float[][] x = standardizer == null ? batch : standardizer.apply(batch);
         float[][] out = new float[x.length][];
         for (int i = 0; i < x.length; i++) {
-            Prediction<Label> p = model.predict(new ArrayExample<>(new Label("0"), names, TribuoClassifier.toDouble(x[i])));
+            double[] scores = denseSvm.isPresent() ? denseSvm.get().probabilities(TribuoClassifier.toDouble(x[i]))
+                    : scores(x[i]);
             float[] probs = new float[numClasses];
             double sum = 0;
-            if (p.hasProbabilities() || !p.getOutputScores().isEmpty()) {
-                for (Map.Entry<String, Label> e : p.getOutputScores().entrySet()) {
-                    int c = Integer.parseInt(e.getKey());
-                    probs[c] = (float) Math.max(0, e.getValue().getScore());
-                    sum += probs[c];
-                }
-            }
-            if (sum <= 0) {
-                probs[Integer.parseInt(p.getOutput().getLabel())] = 1f;
-                sum = 1;
+            for (int c = 0; c < numClasses; c++) {
+                probs[c] = (float) Math.max(0, scores[c]);
+                sum += probs[c];
             }
             for (int c = 0; c < numClasses; c++) {
                 probs[c] /= (float) sum;
@@ -99,6 +97,30 @@ final class TribuoTrainedModel implements TrainedModel {
             out[i] = probs;
         }
         return out;
+    }
+
+    /**
+     * Tribuo's scores for one example, by class; for a model that gives no scores (or only zeros), 1 for the class
+     * it predicts.
+     */
+    private double[] scores(float[] x) {
+        Prediction<Label> p = model.predict(new ArrayExample<>(new Label("0"), names, TribuoClassifier.toDouble(x)));
+        double[] scores = new double[numClasses];
+        double sum = 0;
+        for (Map.Entry<String, Label> e : p.getOutputScores().entrySet()) {
+            int c = Integer.parseInt(e.getKey());
+            scores[c] = Math.max(0, e.getValue().getScore());
+            sum += scores[c];
+        }
+        if (sum <= 0) {
+            scores[Integer.parseInt(p.getOutput().getLabel())] = 1;
+        }
+        return scores;
+    }
+
+    /** Whether predictions go through {@link DenseRbfSvm}. */
+    boolean usesDenseSvm() {
+        return denseSvm.isPresent();
     }
 
     @Override
