@@ -8,7 +8,6 @@ import dev.digits.app.cli.UsageException;
 import dev.digits.app.recognition.ClipRecognizer;
 import dev.digits.app.serve.RecognitionServer;
 import dev.digits.app.serve.ServeSettings;
-import dev.digits.core.audio.AudioFileException;
 import dev.digits.core.audio.WavFile;
 import dev.digits.core.audio.WavReader;
 import dev.digits.core.dataset.DatasetLocator;
@@ -43,6 +42,9 @@ import java.util.stream.Stream;
  * per core), measured in the same run.
  */
 final class ServeBenchmark {
+    /** Load before measuring: the JIT is still compiling the server's paths for several seconds after start. */
+    private static final int WARM_UP_SECONDS = 5;
+
     private final Plugins plugins;
     private final DatasetLocator locator;
 
@@ -68,15 +70,23 @@ final class ServeBenchmark {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
 
-        double perCore = predictRate(bundle, clips, Math.min(seconds, 5));
+        ClipRecognizer recognizer = new ClipRecognizer(bundle);
+        // warm-up: the JIT compiles the recognition path before anything is timed
+        predictRate(recognizer, clips, threads, WARM_UP_SECONDS);
+        double perCore = predictRate(recognizer, clips, 1, Math.min(seconds, 5));
         out.printf(Locale.ROOT, "predict, one thread: %.1f recordings/s (%.2f ms each)%n", perCore, 1000 / perCore);
+        double parallel = threads > 1 ? predictRate(recognizer, clips, threads, Math.min(seconds, 5)) : perCore;
+        if (threads > 1) {
+            out.printf(Locale.ROOT, "predict, %d threads at once (no HTTP): %.1f recordings/s = %.2f x one thread%n",
+                    threads, parallel, parallel / perCore);
+        }
 
         ServeSettings settings = defaults.withPort(0).withLimits(threads, queue, defaults.maxBodyBytes());
         try (RecognitionServer server = RecognitionServer.start(bundle, settings, console.err())) {
             URI url = server.url().resolve("v1/recognize");
-            out.printf("server: %s, %d workers, queue %d; %d clients for %d s after 2 s of warm-up%n", server.url(),
-                    threads, queue, clients, seconds);
-            load(url, clips, clients, 2);
+            out.printf("server: %s, %d workers, queue %d; %d clients for %d s after %d s of warm-up%n", server.url(),
+                    threads, queue, clients, seconds, WARM_UP_SECONDS);
+            load(url, clips, clients, WARM_UP_SECONDS);
             Result r = load(url, clips, clients, seconds);
             List<Long> ok = r.latencies;
             Collections.sort(ok);
@@ -87,8 +97,9 @@ final class ServeBenchmark {
                         pct(ok, 0.50), pct(ok, 0.90), pct(ok, 0.99), ok.get(ok.size() - 1) / 1e6);
             }
             double throughput = r.statuses.getOrDefault(200, 0) / r.seconds;
-            out.printf(Locale.ROOT, "throughput: %.1f recordings/s = %.2f x predict's one-thread rate (%d workers; "
-                    + "the clients share the machine)%n", throughput, throughput / perCore, threads);
+            out.printf(Locale.ROOT, "throughput: %.1f recordings/s = %.2f x predict's one-thread rate, %.0f%% of %d "
+                    + "threads' (%d workers; the clients share the machine)%n", throughput, throughput / perCore,
+                    100 * throughput / parallel, threads, threads);
         }
         return 0;
     }
@@ -123,22 +134,38 @@ final class ServeBenchmark {
         return out;
     }
 
-    /** Recordings per second recognising them one after another on this thread (decoding included), warmed up. */
-    private static double predictRate(ModelBundle bundle, List<byte[]> clips, int seconds) throws AudioFileException {
-        ClipRecognizer recognizer = new ClipRecognizer(bundle);
+    /**
+     * Recordings per second recognising them one after another (decoding included) on each of {@code threads}
+     * threads at once, all sharing one recogniser as the server's workers do.
+     */
+    private static double predictRate(ClipRecognizer recognizer, List<byte[]> clips, int threads, int seconds)
+            throws Exception {
         Path name = Path.of("bench.wav");
-        for (int i = 0; i < Math.min(clips.size(), 100); i++) {
-            recognizer.recognize(WavReader.decode(name, clips.get(i)), "warm-up");
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long t0 = System.nanoTime();
+            long end = t0 + seconds * 1_000_000_000L;
+            List<Future<Integer>> counts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                counts.add(pool.submit(() -> {
+                    int n = 0;
+                    while (System.nanoTime() < end) {
+                        WavFile wav = WavReader.decode(name, clips.get((first + n * threads) % clips.size()));
+                        recognizer.recognize(wav, "bench");
+                        n++;
+                    }
+                    return n;
+                }));
+            }
+            int n = 0;
+            for (Future<Integer> c : counts) {
+                n += c.get();
+            }
+            return n / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            pool.shutdown();
         }
-        long t0 = System.nanoTime();
-        long end = t0 + seconds * 1_000_000_000L;
-        int n = 0;
-        while (System.nanoTime() < end) {
-            WavFile wav = WavReader.decode(name, clips.get(n % clips.size()));
-            recognizer.recognize(wav, "bench");
-            n++;
-        }
-        return n / ((System.nanoTime() - t0) / 1e9);
     }
 
     private record Result(Map<Integer, Integer> statuses, List<Long> latencies, AtomicInteger errors, double seconds) {
