@@ -3,8 +3,6 @@ package dev.digits.app;
 import dev.digits.app.bundle.ModelBundle;
 import dev.digits.app.serve.RecognitionServer;
 import dev.digits.app.serve.ServeSettings;
-import dev.digits.core.audio.SincResampler;
-import dev.digits.core.audio.WavWriter;
 import dev.digits.core.dataset.DatasetLocator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -13,10 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,12 +40,9 @@ class FirefoxPageTest {
         Path file = TestBundles.officialSvm(dir);
         ModelBundle bundle = ModelBundle.read(file, Plugins.discover(getClass().getClassLoader()));
 
-        String spoken = "4071";
-        float[] at8k = ModelUseTest.digitString(spoken, new String[] {"jackson", "theo"}, new Random(11), new ArrayList<>());
-        float[] withQuiet = java.util.Arrays.copyOf(at8k, at8k.length + 8000 * 2);
-        Path mic = dir.resolve("mic.wav");
-        WavWriter.write16(mic, SincResampler.convert(withQuiet, 8000, 16000), 16000);
-        String wav = Base64.getEncoder().encodeToString(Files.readAllBytes(mic));
+        SpokenDigitsWav microphone = SpokenDigitsWav.in(dir);
+        String spoken = microphone.spoken();
+        String wav = Base64.getEncoder().encodeToString(Files.readAllBytes(microphone.file()));
 
         Map<String, Object> prefs = Map.of(
                 "media.navigator.permission.disabled", true,

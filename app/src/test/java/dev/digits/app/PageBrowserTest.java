@@ -3,8 +3,6 @@ package dev.digits.app;
 import dev.digits.app.bundle.ModelBundle;
 import dev.digits.app.serve.RecognitionServer;
 import dev.digits.app.serve.ServeSettings;
-import dev.digits.core.audio.SincResampler;
-import dev.digits.core.audio.WavWriter;
 import dev.digits.core.dataset.DatasetLocator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,8 +16,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Random;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,12 +42,10 @@ class PageBrowserTest {
         Path file = TestBundles.officialSvm(dir);
         ModelBundle bundle = ModelBundle.read(file, Plugins.discover(getClass().getClassLoader()));
 
-        // the fake microphone: official test clips joined by pauses, at 16 kHz, 2 s of quiet before it loops
-        String spoken = "4071";
-        float[] at8k = ModelUseTest.digitString(spoken, new String[] {"jackson", "theo"}, new Random(11), new ArrayList<>());
-        float[] looped = java.util.Arrays.copyOf(at8k, at8k.length + 8000 * 2);
-        Path mic = dir.resolve("mic.wav");
-        WavWriter.write16(mic, SincResampler.convert(looped, 8000, 16000), 16000);
+        // the fake microphone (Chromium loops it)
+        SpokenDigitsWav microphone = SpokenDigitsWav.in(dir);
+        String spoken = microphone.spoken();
+        Path mic = microphone.file();
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
