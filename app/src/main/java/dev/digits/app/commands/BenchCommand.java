@@ -5,6 +5,7 @@ import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
 import dev.digits.app.cli.ExtractorOptions;
 import dev.digits.app.cli.UsageException;
+import dev.digits.app.stream.VoiceActivityDetector;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.core.audio.AudioFileException;
 import dev.digits.core.audio.WavReader;
@@ -90,9 +91,11 @@ public final class BenchCommand implements Command {
                 .addOption(Option.builder().longOpt("min-length").hasArg().argName("MS")
                         .desc("stream: shorter utterances are dropped (default 60)").build())
                 .addOption(Option.builder().longOpt("preroll").hasArg().argName("MS")
-                        .desc("stream: audio kept before an utterance (default 80)").build())
+                        .desc("stream: audio kept before an utterance (default: the room the model's training clips "
+                                + "had, at least " + VoiceActivityDetector.Settings.defaults().prerollMs() + ")").build())
                 .addOption(Option.builder().longOpt("postroll").hasArg().argName("MS")
-                        .desc("stream: audio kept after an utterance (default 60)").build())
+                        .desc("stream: audio kept after an utterance (default: the room the model's training clips "
+                                + "had, at least " + VoiceActivityDetector.Settings.defaults().postrollMs() + ")").build())
                 .addOption(Option.builder().longOpt("vad").hasArg().argName("NAME")
                         .desc("stream: how speech is found, energy (default) or silero").build())
                 .addOption(Option.builder().longOpt("all-clips").desc("stream: every clip, not only the official test clips").build())

@@ -9,6 +9,7 @@ import dev.digits.app.recognition.ClipRecognizer;
 import dev.digits.app.stream.FrameDecider;
 import dev.digits.app.stream.Segmenters;
 import dev.digits.app.stream.StreamRecognizer;
+import dev.digits.app.stream.UtteranceFraming;
 import dev.digits.app.stream.VoiceActivityDetector;
 import dev.digits.core.audio.AudioFileException;
 import dev.digits.core.audio.SincResampler;
@@ -122,7 +123,7 @@ final class StreamBenchmark {
         ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
         List<CorpusEntry> clips = clips(line.getOptionValue("data", "fsdd"), line.getOptionValue("speaker"),
                 line.hasOption("all-clips"));
-        VoiceActivityDetector.Settings d = VoiceActivityDetector.Settings.defaults();
+        VoiceActivityDetector.Settings d = UtteranceFraming.defaultsFor(bundle);
         double thresholdDb = NumberOption.number(line, "threshold", d.thresholdDb(), 0, 100, false);
         VoiceActivityDetector.Settings settings = new VoiceActivityDetector.Settings(thresholdDb, d.absoluteFloorDb(),
                 NumberOption.wholeNumber(line, "hangover", d.hangoverMs(), 0, 5000),
@@ -131,9 +132,11 @@ final class StreamBenchmark {
                 NumberOption.wholeNumber(line, "postroll", d.postrollMs(), 0, 1000));
         String vad = line.getOptionValue("vad", "energy");
         TestStream clean = build(clips, count, seed, Double.NaN);
-        out.printf(Locale.ROOT, "model: %s (%s + %s %s); vad %s; %d digits from %d clips, %.1f s of audio at %d Hz, "
-                        + "seed %d%n", line.getOptionValue("model"), bundle.extractor().name(), bundle.manifest().backend(),
-                bundle.manifest().modelType(), vad, count, clips.size(), clean.seconds(), clean.sampleRate(), seed);
+        out.printf(Locale.ROOT, "model: %s (%s + %s %s); vad %s, %d ms before and %d ms after each utterance; %d digits "
+                        + "from %d clips, %.1f s of audio at %d Hz, seed %d%n", line.getOptionValue("model"),
+                bundle.extractor().name(), bundle.manifest().backend(), bundle.manifest().modelType(), vad,
+                settings.prerollMs(), settings.postrollMs(), count, clips.size(), clean.seconds(), clean.sampleRate(),
+                seed);
         Segmenters segmenters = new Segmenters(plugins.speechDetectors());
         ClipRecognizer recognizer = StreamRecognizer.warmedUp(new ClipRecognizer(bundle), clean.sampleRate());
         out.printf("%-10s %7s %5s %5s %5s %5s %8s%n", "condition", "DER", "ins", "del", "sub", "?", "RTF");

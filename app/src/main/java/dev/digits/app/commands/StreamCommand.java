@@ -10,6 +10,7 @@ import dev.digits.app.stream.PcmStreamReader;
 import dev.digits.app.recognition.ClipRecognizer;
 import dev.digits.app.stream.Segmenters;
 import dev.digits.app.stream.StreamRecognizer;
+import dev.digits.app.stream.UtteranceFraming;
 import dev.digits.app.stream.VoiceActivityDetector;
 import jakarta.inject.Inject;
 import org.apache.commons.cli.CommandLine;
@@ -68,6 +69,12 @@ public final class StreamCommand implements Command {
                         .desc("non-speech that ends an utterance (default 250 ms)").build())
                 .addOption(Option.builder().longOpt("min-length").hasArg().argName("MS").desc("shortest utterance (default 60 ms)").build())
                 .addOption(Option.builder().longOpt("max-length").hasArg().argName("MS").desc("longest utterance (default 1500 ms)").build())
+                .addOption(Option.builder().longOpt("preroll").hasArg().argName("MS")
+                        .desc("audio kept before an utterance for the classifier (default: what the model's training "
+                                + "clips had, at least " + VoiceActivityDetector.Settings.defaults().prerollMs() + " ms)").build())
+                .addOption(Option.builder().longOpt("postroll").hasArg().argName("MS")
+                        .desc("audio kept after an utterance for the classifier (default: what the model's training "
+                                + "clips had, at least " + VoiceActivityDetector.Settings.defaults().postrollMs() + " ms)").build())
                 .addOption(Option.builder().longOpt("vad").hasArg().argName("NAME")
                         .desc("how speech is found: energy (default: measures better on FSDD streams) or silero (a "
                         + "trained detector)").build())
@@ -94,10 +101,8 @@ public final class StreamCommand implements Command {
         if (maxLength < minLength) {
             throw new UsageException("--max-length (" + maxLength + " ms) is shorter than --min-length (" + minLength + " ms)");
         }
-        VoiceActivityDetector.Settings settings = new VoiceActivityDetector.Settings(
-                NumberOption.number(line, "threshold", d.thresholdDb(), 0, 100, false), d.absoluteFloorDb(),
-                NumberOption.wholeNumber(line, "hangover", d.hangoverMs(), 10, 10_000), minLength, maxLength, d.prerollMs(),
-                d.postrollMs());
+        double thresholdDb = NumberOption.number(line, "threshold", d.thresholdDb(), 0, 100, false);
+        int hangover = NumberOption.wholeNumber(line, "hangover", d.hangoverMs(), 10, 10_000);
         double minConfidence = NumberOption.number(line, "min-confidence", 0.5, 0, 1, false);
         Segmenters segmenters = new Segmenters(plugins.speechDetectors());
         String vad = line.getOptionValue("vad", Segmenters.ENERGY);
@@ -107,6 +112,11 @@ public final class StreamCommand implements Command {
         }
         int rawRate = NumberOption.wholeNumber(line, "rate", 8000, 4000, 384_000);
         ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
+        // the room around each utterance fits the model's training clips unless given
+        VoiceActivityDetector.Settings framed = UtteranceFraming.defaultsFor(bundle);
+        VoiceActivityDetector.Settings settings = new VoiceActivityDetector.Settings(thresholdDb, d.absoluteFloorDb(),
+                hangover, minLength, maxLength, NumberOption.wholeNumber(line, "preroll", framed.prerollMs(), 0, 1000),
+                NumberOption.wholeNumber(line, "postroll", framed.postrollMs(), 0, 1000));
         bundle.featureRevisionWarning()
                 .ifPresent(w -> console.err().println("warning: " + line.getOptionValue("model") + ": " + w));
         List<Long> decisions = new ArrayList<>();

@@ -2,7 +2,7 @@ package dev.digits.app.serve;
 
 import dev.digits.app.recognition.ClipRecognizer;
 import dev.digits.app.stream.StreamRecognizer;
-import dev.digits.app.stream.VoiceActivityDetector;
+import dev.digits.app.stream.UtteranceFraming;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,7 +21,8 @@ final class StreamSession {
     private float[] buffer = new float[4096];
 
     StreamSession(ClipRecognizer clips, int sampleRate, int maxSeconds, Consumer<StreamRecognizer.Recognition> sink) {
-        this.recognizer = new StreamRecognizer(clips, sampleRate, VoiceActivityDetector.Settings.defaults(), 0.5, sink);
+        this.recognizer = new StreamRecognizer(clips, sampleRate, UtteranceFraming.defaultsFor(clips.bundle()), 0.5,
+                sink);
         this.maxSamples = (long) maxSeconds * sampleRate;
     }
 
