@@ -31,9 +31,9 @@ class UtteranceFramingTest {
         assertEquals(d, none);
         StepProvenance noise = new StepProvenance("noise", 0.8, Parameters.of(Map.of("snr", List.of(0.0, 25.0))));
         assertEquals(d, UtteranceFraming.defaultsFor(trainedWith(noise)));
-        VoiceActivityDetector.Settings roomy = UtteranceFraming.defaultsFor(trainedWith(shift(0.15, 0.2), noise));
+        VoiceActivityDetector.Settings roomy = UtteranceFraming.defaultsFor(trainedWith(shift(0.15, 0.25), noise));
         assertEquals(150, roomy.prerollMs());
-        assertEquals(200, roomy.postrollMs());
+        assertEquals(250, roomy.postrollMs());
         assertEquals(d.hangoverMs(), roomy.hangoverMs());
         // less room than the defaults keeps the defaults
         VoiceActivityDetector.Settings tight = UtteranceFraming.defaultsFor(trainedWith(shift(0.03, 0.02)));
