@@ -596,7 +596,7 @@ class ModelUseTest {
                 "--seed", "3");
         assertEquals(0, r.exitCode(), r.err());
         // a model trained on tight clips (no shift augmentation) gets the default room around utterances
-        assertTrue(r.out().contains("vad energy, 80 ms before and 150 ms after each utterance; 40 digits from 300 clips"),
+        assertTrue(r.out().contains("vad energy, 80 ms before and 60 ms after each utterance; 40 digits from 300 clips"),
                 r.out());
         java.util.regex.Matcher clean = java.util.regex.Pattern.compile("(?m)^clean +([0-9.]+)% +(\\d+) +(\\d+) +(\\d+) +(\\d+) +[0-9.]+$")
                 .matcher(r.out());

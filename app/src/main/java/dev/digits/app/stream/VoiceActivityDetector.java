@@ -15,7 +15,7 @@ public final class VoiceActivityDetector {
     public record Settings(double thresholdDb, double absoluteFloorDb, int hangoverMs, int minMs, int maxMs,
                            int prerollMs, int postrollMs) {
         public static Settings defaults() {
-            return new Settings(6, -50, 250, 60, 1500, 80, 150);
+            return new Settings(6, -50, 250, 60, 1500, 80, 60);
         }
     }
 
