@@ -2,6 +2,7 @@ package dev.digits.app.stream;
 
 import dev.digits.app.bundle.ModelBundle;
 import dev.digits.app.results.RunProvenance;
+import dev.digits.core.augment.TimeShiftProvider;
 
 /**
  * How much audio around a detected utterance the classifier gets, fit to the clips its model was trained on:
@@ -25,7 +26,7 @@ public final class UtteranceFraming {
         int after = d.postrollMs();
         if (provenance != null && provenance.augmentation() != null && provenance.augmentation().steps() != null) {
             for (RunProvenance.StepProvenance step : provenance.augmentation().steps()) {
-                if (step.type().equals("shift")) {
+                if (step.type().equals(TimeShiftProvider.NAME)) {
                     before = Math.max(before, (int) Math.round(1000 * step.params().getRange("before")[1]));
                     after = Math.max(after, (int) Math.round(1000 * step.params().getRange("after")[1]));
                 }

@@ -51,8 +51,9 @@ final class ProtoMessage {
         return new ProtoMessage(fields);
     }
 
-    List<Field> fields() {
-        return List.copyOf(fields);
+    /** A message of one text field. */
+    static ProtoMessage ofString(int number, String value) {
+        return new ProtoMessage(List.of(new Field(number, LENGTH_DELIMITED, 0, value.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** The fields with this number, in order. */

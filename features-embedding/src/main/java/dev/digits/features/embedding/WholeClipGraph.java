@@ -79,7 +79,7 @@ final class WholeClipGraph {
             throw unexpected("input rank " + dims.all(SHAPE_DIM).size());
         }
         ProtoMessage.Field frameDim = dims.all(SHAPE_DIM).get(1);
-        dims = dims.replace(frameDim, ProtoMessage.parse(encodeString(DIM_PARAM, "frames")));
+        dims = dims.replace(frameDim, ProtoMessage.ofString(DIM_PARAM, "frames"));
         tensor = tensor.replace(dimsField, dims);
         type = type.replace(tensorField, tensor);
         input = input.replace(typeField, type);
@@ -94,15 +94,6 @@ final class WholeClipGraph {
             throw unexpected(all.size() + " fields for " + what);
         }
         return all.get(0);
-    }
-
-    private static byte[] encodeString(int number, String value) {
-        byte[] text = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] out = new byte[2 + text.length];
-        out[0] = (byte) ((number << 3) | 2);
-        out[1] = (byte) text.length;
-        System.arraycopy(text, 0, out, 2, text.length);
-        return out;
     }
 
     private static long[] longs(byte[] raw) {
