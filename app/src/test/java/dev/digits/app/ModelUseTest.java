@@ -620,6 +620,30 @@ class ModelUseTest {
         assertTrue(bad.err().contains("--vad takes energy or silero, got 'silro' (did you mean 'silero'?)"), bad.err());
     }
 
+    @Test
+    void benchServeAnswersEveryRequestAndAccountsForTheServersCpuApartFromTheClients() throws Exception {
+        AppRunner.Result r = AppRunner.run("bench", "serve", "--model", bundle.toString(), "--clients", "4",
+                "--seconds", "3", "--warm-up", "0");
+        assertEquals(0, r.exitCode(), r.err());
+        java.util.regex.Matcher requests = java.util.regex.Pattern
+                .compile("requests: (\\d+) in [0-9.]+ s; by status: \\{200=(\\d+)}; transport errors: 0").matcher(r.out());
+        assertTrue(requests.find(), r.out());
+        assertEquals(requests.group(1), requests.group(2), "every request answered with 200: " + r.out());
+        assertTrue(Integer.parseInt(requests.group(2)) > 0, r.out());
+        java.util.regex.Matcher cpu = java.util.regex.Pattern.compile("per core: the server answers ([0-9.]+) recordings "
+                + "per CPU-second = \\d+% of predict on one thread \\(CPU: ([0-9.]+) s in [0-9.]+ s; clients ([0-9.]+) s, "
+                + "server ([0-9.]+) s").matcher(r.out());
+        assertTrue(cpu.find(), r.out());
+        double process = Double.parseDouble(cpu.group(2));
+        double clients = Double.parseDouble(cpu.group(3));
+        double server = Double.parseDouble(cpu.group(4));
+        assertTrue(clients > 0 && server > clients, "the server does more work than its clients: " + r.out());
+        assertEquals(process, clients + server, 0.11, "the two parts make the whole: " + r.out());
+        assertEquals(Integer.parseInt(requests.group(2)) / server, Double.parseDouble(cpu.group(1)),
+                0.02 * Double.parseDouble(cpu.group(1)) + 0.1, r.out());
+        assertTrue(r.out().contains("digits-worker") && r.out().contains("bench-client"), r.out());
+    }
+
     private static String withoutRtf(String benchOutput) {
         return benchOutput.replaceAll("(?m) +[0-9.]+$", "");
     }

@@ -55,7 +55,7 @@ public final class BenchCommand implements Command {
                 + "  | model --backend NAME [--type mlp] [--spec KEY=VALUE ...] [--seeds 1,2,3]\n"
                 + "  | adapt --config FILE.yaml [--model ID] [--extractor ID] [--clips-per-digit N] [--share S] [--seed S]\n"
                 + "  | stream --model m.digits [--data DIR|NAME] [--digits 300] [--snr DB ...] [--seed S] [--speaker NAME] [--all-clips]\n"
-                + "  | serve --model m.digits [--clients 16] [--seconds 10] [--threads N] [--queue N] [--data DIR]";
+                + "  | serve --model m.digits [--clients 16] [--seconds 10] [--warm-up 30] [--threads N] [--queue N] [--data DIR]";
     }
 
     @Override
@@ -103,6 +103,9 @@ public final class BenchCommand implements Command {
                         .desc("serve: concurrent clients (default 16)").build())
                 .addOption(Option.builder().longOpt("seconds").hasArg().argName("T")
                         .desc("serve: how long the load runs (default 10)").build())
+                .addOption(Option.builder().longOpt("warm-up").hasArg().argName("T")
+                        .desc("serve: seconds of load (and up to 5 of predict alone) before the measured part, while "
+                                + "the JIT compiles the server's paths (default 30)").build())
                 .addOption(Option.builder().longOpt("queue").hasArg().argName("N")
                         .desc("serve: requests that may wait for a worker (default 64)").build())
                 .addOption(Option.builder().longOpt("engine").hasArg().argName("NAME")

@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
@@ -42,8 +44,12 @@ import java.util.stream.Stream;
  * per core), measured in the same run.
  */
 final class ServeBenchmark {
-    /** Load before measuring: the JIT is still compiling the server's paths for several seconds after start. */
-    private static final int WARM_UP_SECONDS = 5;
+    /** Recognition on its own before anything is timed (at most), so the JIT has compiled its path. */
+    private static final int PREDICT_WARM_UP_SECONDS = 5;
+    /** Turns of predict alone and load on the server. */
+    private static final int ROUNDS = 3;
+    /** Predict alone on one thread, per round (at most). */
+    private static final int PREDICT_SECONDS = 3;
 
     private final Plugins plugins;
     private final DatasetLocator locator;
@@ -59,6 +65,8 @@ final class ServeBenchmark {
         }
         int clients = NumberOption.wholeNumber(line, "clients", 16, 1, 1024);
         int seconds = NumberOption.wholeNumber(line, "seconds", 10, 1, 3600);
+        // the JIT is still compiling Jetty's and the client's paths for tens of seconds after the server starts
+        int warmUp = NumberOption.wholeNumber(line, "warm-up", 30, 0, 3600);
         ServeSettings defaults = ServeSettings.defaults();
         int threads = NumberOption.wholeNumber(line, "threads", defaults.threads(), 1, 1024);
         int queue = NumberOption.wholeNumber(line, "queue", defaults.queue(), 0, 100000);
@@ -72,22 +80,36 @@ final class ServeBenchmark {
 
         ClipRecognizer recognizer = new ClipRecognizer(bundle);
         // warm-up: the JIT compiles the recognition path before anything is timed
-        predictRate(recognizer, clips, threads, WARM_UP_SECONDS);
-        double perCore = predictRate(recognizer, clips, 1, Math.min(seconds, 5));
-        out.printf(Locale.ROOT, "predict, one thread: %.1f recordings/s (%.2f ms each)%n", perCore, 1000 / perCore);
-        double parallel = threads > 1 ? predictRate(recognizer, clips, threads, Math.min(seconds, 5)) : perCore;
-        if (threads > 1) {
-            out.printf(Locale.ROOT, "predict, %d threads at once (no HTTP): %.1f recordings/s = %.2f x one thread%n",
-                    threads, parallel, parallel / perCore);
+        if (warmUp > 0) {
+            predictRate(recognizer, clips, threads, Math.min(warmUp, PREDICT_WARM_UP_SECONDS));
         }
+        int predictSeconds = Math.max(1, Math.min(PREDICT_SECONDS, seconds / ROUNDS));
 
         ServeSettings settings = defaults.withPort(0).withLimits(threads, queue, defaults.maxBodyBytes());
         try (RecognitionServer server = RecognitionServer.start(bundle, settings, console.err())) {
             URI url = server.url().resolve("v1/recognize");
-            out.printf("server: %s, %d workers, queue %d; %d clients for %d s after %d s of warm-up%n", server.url(),
-                    threads, queue, clients, seconds, WARM_UP_SECONDS);
-            load(url, clips, clients, WARM_UP_SECONDS);
-            Result r = load(url, clips, clients, seconds);
+            out.printf("server: %s, %d workers, queue %d; %d clients for %d s after %d s of warm-up, in %d rounds "
+                    + "each after %d s of predict on one thread%n", server.url(), threads, queue, clients, seconds,
+                    warmUp, ROUNDS, predictSeconds);
+            if (warmUp > 0) {
+                load(url, clips, clients, warmUp);
+            }
+            // Shared machines drift by tens of percent within a minute: predict alone and the server are timed in
+            // turns, and each side's figures are the sums over the rounds.
+            Rate oneThread = null;
+            Result r = null;
+            for (int round = 0; round < ROUNDS; round++) {
+                Rate p = predictRate(recognizer, clips, 1, predictSeconds);
+                oneThread = oneThread == null ? p : oneThread.plus(p);
+                int part = seconds / ROUNDS + (round < seconds % ROUNDS ? 1 : 0);
+                if (part > 0) {
+                    Result load = load(url, clips, clients, part);
+                    r = r == null ? load : r.plus(load);
+                }
+            }
+            double perCore = oneThread.perSecond();
+            out.printf(Locale.ROOT, "predict, one thread: %.1f recordings/s (%.2f ms each; %.1f per CPU-second of the "
+                    + "process, JIT and GC included)%n", perCore, 1000 / perCore, oneThread.perCpuSecond());
             List<Long> ok = r.latencies;
             Collections.sort(ok);
             out.printf(Locale.ROOT, "requests: %d in %.1f s; by status: %s; transport errors: %d%n", r.total(), r.seconds,
@@ -96,12 +118,50 @@ final class ServeBenchmark {
                 out.printf(Locale.ROOT, "latency of answered requests: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                         pct(ok, 0.50), pct(ok, 0.90), pct(ok, 0.99), ok.get(ok.size() - 1) / 1e6);
             }
-            double throughput = r.statuses.getOrDefault(200, 0) / r.seconds;
-            out.printf(Locale.ROOT, "throughput: %.1f recordings/s = %.2f x predict's one-thread rate, %.0f%% of %d "
-                    + "threads' (%d workers; the clients share the machine)%n", throughput, throughput / perCore,
-                    100 * throughput / parallel, threads, threads);
+            double answered = r.statuses.getOrDefault(200, 0);
+            double throughput = answered / r.seconds;
+            out.printf(Locale.ROOT, "throughput: %.1f recordings/s = %.2f x predict's one-thread rate (%d workers; the "
+                    + "clients share the machine)%n", throughput, throughput / perCore, threads);
+            // The clients run in this process on the same cores; what the server costs is the CPU time of every
+            // other thread, so its rate per core is answers per CPU-second outside the clients.
+            double perServerCore = answered / r.serverCpuSeconds();
+            out.printf(Locale.ROOT, "per core: the server answers %.1f recordings per CPU-second = %.0f%% of predict "
+                    + "on one thread (CPU: %.1f s in %.1f s; clients %.1f s, server %.1f s incl. JIT and GC)%n",
+                    perServerCore, 100 * perServerCore / oneThread.perCpuSecond(), r.processCpuSeconds, r.seconds,
+                    r.clientCpuSeconds, r.serverCpuSeconds());
+            StringBuilder groups = new StringBuilder();
+            double javaTotal = 0;
+            for (Map.Entry<String, Double> g : r.javaThreadCpu.entrySet()) {
+                javaTotal += g.getValue();
+                if (g.getValue() >= 0.05) {
+                    groups.append(String.format(Locale.ROOT, "%s %.1f s, ", g.getKey(), g.getValue()));
+                }
+            }
+            out.printf(Locale.ROOT, "CPU by thread: %sJVM-internal (JIT, GC) %.1f s%n", groups,
+                    r.processCpuSeconds - javaTotal);
         }
         return 0;
+    }
+
+    /** CPU time so far of every live Java thread, by thread id. */
+    private static Map<Long, Long> threadCpuNanos(ThreadMXBean threads) {
+        Map<Long, Long> out = new TreeMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long nanos = threads.getThreadCpuTime(id);
+            if (nanos >= 0) {
+                out.put(id, nanos);
+            }
+        }
+        return out;
+    }
+
+    /** CPU time of this whole process so far (every thread), in nanoseconds. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        throw new IllegalStateException("this JVM does not report process CPU time");
     }
 
     private static double pct(List<Long> sorted, double q) {
@@ -138,8 +198,9 @@ final class ServeBenchmark {
      * Recordings per second recognising them one after another (decoding included) on each of {@code threads}
      * threads at once, all sharing one recogniser as the server's workers do.
      */
-    private static double predictRate(ClipRecognizer recognizer, List<byte[]> clips, int threads, int seconds)
+    private static Rate predictRate(ClipRecognizer recognizer, List<byte[]> clips, int threads, int seconds)
             throws Exception {
+        long cpu0 = processCpuNanos();
         Path name = Path.of("bench.wav");
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -162,13 +223,51 @@ final class ServeBenchmark {
             for (Future<Integer> c : counts) {
                 n += c.get();
             }
-            return n / ((System.nanoTime() - t0) / 1e9);
+            return new Rate(n, (System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9);
         } finally {
             pool.shutdown();
         }
     }
 
-    private record Result(Map<Integer, Integer> statuses, List<Long> latencies, AtomicInteger errors, double seconds) {
+    /** Recordings recognised in some seconds of wall time and of the process's CPU time. */
+    private record Rate(int recordings, double seconds, double cpuSeconds) {
+        double perSecond() {
+            return recordings / seconds;
+        }
+
+        double perCpuSecond() {
+            return recordings / cpuSeconds;
+        }
+
+        Rate plus(Rate o) {
+            return new Rate(recordings + o.recordings, seconds + o.seconds, cpuSeconds + o.cpuSeconds);
+        }
+    }
+
+    /**
+     * What one load run gave: answers by status, latencies of the answered requests, transport errors, the wall time,
+     * and the CPU time the process spent (all threads) and the part of it the client threads spent.
+     */
+    private record Result(Map<Integer, Integer> statuses, List<Long> latencies, AtomicInteger errors, double seconds,
+                          double processCpuSeconds, double clientCpuSeconds, Map<String, Double> javaThreadCpu) {
+
+        /** Both runs' figures together. */
+        Result plus(Result o) {
+            Map<Integer, Integer> st = new TreeMap<>(statuses);
+            o.statuses.forEach((k, v) -> st.merge(k, v, Integer::sum));
+            List<Long> lat = new ArrayList<>(latencies);
+            lat.addAll(o.latencies);
+            Map<String, Double> cpu = new TreeMap<>(javaThreadCpu);
+            o.javaThreadCpu.forEach((k, v) -> cpu.merge(k, v, Double::sum));
+            return new Result(st, lat, new AtomicInteger(errors.get() + o.errors.get()), seconds + o.seconds,
+                    processCpuSeconds + o.processCpuSeconds, clientCpuSeconds + o.clientCpuSeconds, cpu);
+        }
+
+        /** CPU seconds spent by everything but the clients: the server's threads, its JIT and its garbage collector. */
+        double serverCpuSeconds() {
+            return processCpuSeconds - clientCpuSeconds;
+        }
+
         int total() {
             return statuses.values().stream().mapToInt(Integer::intValue).sum() + errors.get();
         }
@@ -184,12 +283,19 @@ final class ServeBenchmark {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         AtomicLong next = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicLong clientCpuNanos = new AtomicLong();
+        ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> threads0 = threadCpuNanos(threadCpu);
+        long processCpu0 = processCpuNanos();
+        AtomicInteger clientNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients,
+                r -> new Thread(r, "bench-client-" + clientNumber.incrementAndGet()));
         long t0 = System.nanoTime();
         long end = t0 + seconds * 1_000_000_000L;
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             running.add(pool.submit(() -> {
+                long cpu0 = threadCpu.getCurrentThreadCpuTime();
                 byte[] buffer = new byte[8192];
                 while (System.nanoTime() < end) {
                     byte[] body = clips.get((int) (next.getAndIncrement() % clips.size()));
@@ -223,6 +329,7 @@ final class ServeBenchmark {
                         errors.incrementAndGet();
                     }
                 }
+                clientCpuNanos.addAndGet(threadCpu.getCurrentThreadCpuTime() - cpu0);
                 return null;
             }));
         }
@@ -230,9 +337,19 @@ final class ServeBenchmark {
             f.get();
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
+        double processCpu = (processCpuNanos() - processCpu0) / 1e9;
+        Map<String, Double> byGroup = new TreeMap<>();
+        threadCpuNanos(threadCpu).forEach((id, nanos) -> {
+            java.lang.management.ThreadInfo info = threadCpu.getThreadInfo(id);
+            if (info != null) {
+                byGroup.merge(info.getThreadName().replaceAll("[-#]?\\d+", ""),
+                        (nanos - threads0.getOrDefault(id, 0L)) / 1e9, Double::sum);
+            }
+        });
         pool.shutdown();
         Map<Integer, Integer> counts = new TreeMap<>();
         statuses.forEach((k, v) -> counts.put(k, v.get()));
-        return new Result(counts, new ArrayList<>(latencies), errors, elapsed);
+        return new Result(counts, new ArrayList<>(latencies), errors, elapsed, processCpu, clientCpuNanos.get() / 1e9,
+                byGroup);
     }
 }
