@@ -62,8 +62,10 @@ class AdaptTest {
         AppRunner.Result r = AppRunner.run("adapt", "--model", base.toString(), "--clips", clips.toString(), "--out",
                 out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        // 120 base examples; 10 clips at a 0.1 share: ceil(0.1 * 120 / (0.9 * 10)) = 2 copies each
-        assertTrue(r.out().contains("with 10 clips of " + clips + ": each counted 2 times among 120 training examples"), r.out());
+        // 120 base examples; 10 clips at a 0.2 share: ceil(0.2 * 120 / (0.8 * 10)) = 3 copies each
+        assertTrue(r.out().contains("with 10 clips of " + clips + ": each counted 3 times among 120 training examples"), r.out());
+        assertTrue(r.out().contains("the voice's offset from the training voices, from clips of 10 digits, removed: a shift "
+                + "of length "), r.out());
         assertTrue(r.out().matches("(?s).*leave-one-clip-out: before \\d+/10 \\(.*%\\), after \\d+/10 \\(.*%\\).*"), r.out());
         assertTrue(r.err().contains("skipped " + clips.resolve("5/broken.wav")), r.err());
 
@@ -72,9 +74,18 @@ class AdaptTest {
         assertNotNull(record);
         assertEquals("base.digits", record.base());
         assertEquals(10, record.clips().size());
-        assertEquals(2, record.repeats());
-        assertEquals(140, adapted.trainingExamples(out).size(), "base examples plus the clips, repeated");
+        assertEquals(3, record.repeats());
+        assertEquals(150, adapted.trainingExamples(out).size(), "base examples plus the clips, repeated");
         assertEquals(130, adapted.trainingData().clips());
+        // every input of the adapted model is shifted as its clips were
+        assertNotNull(record.featureShift());
+        dev.digits.api.audio.AudioClip clip = dev.digits.core.audio.WavReader.readClip(clips.resolve("7/g10.wav"));
+        float[] raw = adapted.extractorFeatures(clip).values();
+        float[] input = adapted.features(clip).values();
+        assertEquals(raw.length, record.featureShift().length);
+        for (int i = 0; i < raw.length; i++) {
+            assertEquals(raw[i] + record.featureShift()[i], input[i], 0.0f);
+        }
 
         // the adapted model recognises george's clips it was given at least as well as the base did
         int baseRight = 0;

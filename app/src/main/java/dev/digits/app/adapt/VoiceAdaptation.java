@@ -12,10 +12,17 @@ import java.util.function.Consumer;
 /**
  * Re-trains a model's classifier on its own training examples plus a few clips of one voice, each clip repeated
  * so that the clips make up a set share of the examples (a handful of clips would otherwise count for nothing
- * among thousands). The features stay what they were: with a pre-trained extractor, only the classifier learns.
- * The leave-one-clip-out accuracy on the given clips, before and after, says whether it helped.
+ * among thousands). First the voice's offset from the training voices is removed ({@link VoiceShift}; the adapted
+ * model adds it to every input's features), unless asked not to. The extractor stays frozen: only the classifier
+ * learns. The leave-one-clip-out accuracy on the given clips, before and after, says whether it helped.
  */
 public final class VoiceAdaptation {
+    /**
+     * The share of the training examples a voice's clips make up by default: measured leave one speaker out with one
+     * clip per digit (docs/generalisation.md), 0.2 did best with the shift (0.1 and 0.3 close behind).
+     */
+    public static final double DEFAULT_SHARE = 0.2;
+
     private final TrainingService training;
 
     public VoiceAdaptation(TrainingService training) {
@@ -29,12 +36,21 @@ public final class VoiceAdaptation {
     /**
      * What adapting did.
      *
+     * @param shift          added to the features of every input before the model, or {@code null} for none
      * @param repeats        how many times each clip was added
      * @param correctBefore  clips the base model got right
      * @param correctAfter   clips a model adapted on all the other clips got right (leave one clip out)
      */
-    public record Result(TrainedModel model, TrainingSet trainedOn, int repeats, int correctBefore, int correctAfter,
-                         int clips) {
+    public record Result(TrainedModel model, VoiceShift shift, TrainingSet trainedOn, int repeats, int correctBefore,
+                         int correctAfter, int clips) {
+    }
+
+    /** An adapted classifier and the shift its inputs take first ({@code null}: none). */
+    public record Adapted(TrainedModel model, VoiceShift shift) {
+        /** The features this model takes for a row of the extractor's. */
+        public float[] input(float[] features) {
+            return shift == null ? features : shift.apply(features);
+        }
     }
 
     /** Times each clip is repeated so that {@code clips} of them make up {@code share} of the examples. */
@@ -46,37 +62,51 @@ public final class VoiceAdaptation {
     }
 
     /**
-     * Adapts: scores the base model on every clip, then for every clip trains without it and scores it, then
-     * trains on all of them.
+     * Adapts: scores the base model on every clip, then for every clip adapts without it and scores it, then adapts
+     * on all of them.
      *
-     * @param progress told of each training as it starts
+     * @param clips      the clips with the extractor's features (no shift of the base model's added)
+     * @param baseShift  the shift the base model's inputs take ({@code null}: none), for the score before
+     * @param shiftVoice whether to remove the voice's offset ({@link VoiceShift}) before re-training
+     * @param progress   told of each training as it starts
      */
-    public Result adapt(ModelConfig model, long seed, TrainingSet base, TrainedModel baseModel, List<Clip> clips,
-                        double share, Consumer<String> progress) {
+    public Result adapt(ModelConfig model, long seed, TrainingSet base, TrainedModel baseModel, VoiceShift baseShift,
+                        List<Clip> clips, double share, boolean shiftVoice, Consumer<String> progress) {
         int repeats = repeats(base.size(), clips.size(), share);
-        int before = 0;
+        Adapted before = new Adapted(baseModel, baseShift);
+        int correctBefore = 0;
         for (Clip c : clips) {
-            before += predict(baseModel, c) == c.digit() ? 1 : 0;
+            correctBefore += predict(before, c) == c.digit() ? 1 : 0;
         }
-        int after = 0;
+        int correctAfter = 0;
         if (clips.size() > 1) {
             for (int i = 0; i < clips.size(); i++) {
                 progress.accept("leave-one-clip-out " + (i + 1) + "/" + clips.size() + ": without " + clips.get(i).name());
                 List<Clip> others = new ArrayList<>(clips);
                 Clip held = others.remove(i);
-                TrainedModel m = training.train(model, seed, with(base, others, repeats), e -> { }).model();
-                after += predict(m, held) == held.digit() ? 1 : 0;
+                correctAfter += predict(train(model, seed, base, others, share, shiftVoice), held) == held.digit() ? 1 : 0;
             }
         }
         progress.accept("training on all " + clips.size() + " clips");
-        TrainingSet all = with(base, clips, repeats);
+        VoiceShift shift = shiftVoice ? VoiceShift.estimate(base, clips).orElse(null) : null;
+        TrainingSet all = with(base, shifted(clips, shift), repeats);
         TrainedModel adapted = training.train(model, seed, all, e -> { }).model();
-        return new Result(adapted, all, repeats, before, after, clips.size());
+        return new Result(adapted, shift, all, repeats, correctBefore, correctAfter, clips.size());
     }
 
-    /** The adapted model alone: trained on the base examples and every clip, repeated to {@code share}. */
-    public TrainedModel train(ModelConfig model, long seed, TrainingSet base, List<Clip> clips, double share) {
-        return training.train(model, seed, with(base, clips, repeats(base.size(), clips.size(), share)), e -> { }).model();
+    /**
+     * The adapted model alone: the voice's shift estimated from the clips (when {@code shiftVoice}), then trained on
+     * the base examples and every clip, shifted and repeated to {@code share}.
+     */
+    public Adapted train(ModelConfig model, long seed, TrainingSet base, List<Clip> clips, double share,
+                         boolean shiftVoice) {
+        VoiceShift shift = shiftVoice ? VoiceShift.estimate(base, clips).orElse(null) : null;
+        TrainingSet set = with(base, shifted(clips, shift), repeats(base.size(), clips.size(), share));
+        return new Adapted(training.train(model, seed, set, e -> { }).model(), shift);
+    }
+
+    private static List<Clip> shifted(List<Clip> clips, VoiceShift shift) {
+        return shift == null ? clips : clips.stream().map(shift::apply).toList();
     }
 
     /** The base examples followed by each clip {@code repeats} times. */
@@ -96,8 +126,8 @@ public final class VoiceAdaptation {
         return new TrainingSet(x, base.shape(), y, base.numClasses());
     }
 
-    private static int predict(TrainedModel model, Clip clip) {
-        float[] p = model.predictProbabilities(new float[][] {clip.features()})[0];
+    private static int predict(Adapted model, Clip clip) {
+        float[] p = model.model().predictProbabilities(new float[][] {model.input(clip.features())})[0];
         int best = 0;
         for (int c = 1; c < p.length; c++) {
             if (p[c] > p[best]) {

@@ -1,5 +1,6 @@
 package dev.digits.app.bundle;
 
+import dev.digits.app.adapt.VoiceShift;
 import dev.digits.core.fetch.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +30,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -195,6 +197,11 @@ public final class ModelBundle {
         if (meta.inputShape() != null && !Arrays.equals(meta.inputShape(), trained.inputShape())) {
             throw new IOException(file + ": bundle.json says inputShape " + Arrays.toString(meta.inputShape())
                     + " but the model takes " + Arrays.toString(trained.inputShape()));
+        }
+        if (meta.adaptation() != null && meta.adaptation().featureShift() != null
+                && meta.adaptation().featureShift().length != IntStream.of(trained.inputShape()).reduce(1, (a, b) -> a * b)) {
+            throw new IOException(file + ": bundle.json: adaptation.featureShift has " + meta.adaptation().featureShift().length
+                    + " values but the model takes " + Arrays.toString(trained.inputShape()));
         }
         return new ModelBundle(meta, extractor, trained, training);
     }
@@ -384,8 +391,28 @@ public final class ModelBundle {
         return clip.withSamples(SincResampler.convert(clip.samples(), clip.sampleRate(), rate), rate);
     }
 
-    /** The features the model takes for one clip (at its input rate). */
+    /**
+     * The features the model takes for one clip (at its input rate): the extractor's, plus the voice's shift in an
+     * adapted bundle.
+     */
     public Features features(AudioClip clip) {
+        Features f = extractorFeatures(clip);
+        VoiceShift shift = voiceShift();
+        if (shift == null) {
+            return f;
+        }
+        float[] shifted = shift.apply(f.values());
+        return f.isMatrix() ? Features.matrix(shifted, f.shape()[0], f.shape()[1]) : Features.vector(shifted);
+    }
+
+    /** The extractor's features for one clip (at the model's input rate), without an adapted bundle's shift. */
+    public Features extractorFeatures(AudioClip clip) {
         return extractor.extract(atInputRate(clip));
+    }
+
+    /** What {@code digits adapt} adds to this bundle's features, or {@code null}. */
+    public VoiceShift voiceShift() {
+        return manifest.adaptation() == null || manifest.adaptation().featureShift() == null ? null
+                : new VoiceShift(manifest.adaptation().featureShift());
     }
 }

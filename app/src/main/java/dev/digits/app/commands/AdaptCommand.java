@@ -6,6 +6,7 @@ import dev.digits.api.features.Features;
 import dev.digits.api.model.TrainingSet;
 import dev.digits.app.Plugins;
 import dev.digits.app.adapt.VoiceAdaptation;
+import dev.digits.app.adapt.VoiceShift;
 import dev.digits.app.bundle.ModelBundle;
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
@@ -57,7 +58,7 @@ public final class AdaptCommand implements Command {
 
     @Override
     public String usage() {
-        return "--model base.digits --clips DIR --out adapted.digits [--share S] [--partial]";
+        return "--model base.digits --clips DIR --out adapted.digits [--share S] [--partial] [--no-shift]";
     }
 
     @Override
@@ -68,7 +69,11 @@ public final class AdaptCommand implements Command {
                         .desc("the voice's clips: DIR/0/*.wav ... DIR/9/*.wav, one or more per digit").build())
                 .addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE").desc("the adapted bundle to write").build())
                 .addOption(Option.builder().longOpt("share").hasArg().argName("S")
-                        .desc("part of the training examples the clips make up, each repeated to reach it (default 0.1)").build())
+                        .desc("part of the training examples the clips make up, each repeated to reach it (default "
+                                + VoiceAdaptation.DEFAULT_SHARE + ")").build())
+                .addOption(Option.builder().longOpt("no-shift")
+                        .desc("re-train only: keep the voice's features as they are instead of first removing its "
+                                + "offset from the training voices").build())
                 .addOption(Option.builder().longOpt("partial")
                         .desc("adapt even when some digits have no clips (those keep what the base model learnt)").build());
     }
@@ -80,7 +85,7 @@ public final class AdaptCommand implements Command {
                 throw new UsageException("--" + required + " is required");
             }
         }
-        double share = parseShare(line.getOptionValue("share", "0.1"));
+        double share = parseShare(line.getOptionValue("share", String.valueOf(VoiceAdaptation.DEFAULT_SHARE)));
         Path modelFile = Path.of(line.getOptionValue("model"));
         Path dir = Path.of(line.getOptionValue("clips"));
         Path out = Path.of(line.getOptionValue("out"));
@@ -106,7 +111,7 @@ public final class AdaptCommand implements Command {
                 if (none.isPresent()) {
                     throw new IOException(none.get() + " (predict would answer '-' for it)");
                 }
-                Features f = bundle.features(clip);
+                Features f = bundle.extractorFeatures(clip);
                 if (!Arrays.equals(f.shape(), base.shape())) {
                     throw new IOException("features of shape " + Arrays.toString(f.shape()) + ", the model's are "
                             + Arrays.toString(base.shape()));
@@ -141,8 +146,18 @@ public final class AdaptCommand implements Command {
                         + "among %d training examples%n", modelFile, meta.backend(), meta.modelType(), meta.extractor().name(),
                 clips.size(), dir, missing.isEmpty() ? "" : " (no clips for digits " + missing + ")", repeats, base.size());
         long t0 = System.nanoTime();
+        boolean shiftVoice = !line.hasOption("no-shift");
         VoiceAdaptation.Result r = new VoiceAdaptation(new TrainingService(plugins)).adapt(model, seed, base,
-                bundle.model(), clips, share, step -> console.err().println("  " + step));
+                bundle.model(), bundle.voiceShift(), clips, share, shiftVoice, step -> console.err().println("  " + step));
+        int digits = (int) clips.stream().mapToInt(VoiceAdaptation.Clip::digit).distinct().count();
+        if (r.shift() != null) {
+            console.out().printf(Locale.ROOT, "the voice's offset from the training voices, from clips of %d digits, "
+                    + "removed: a shift of length %.3f added to its features%n", digits, r.shift().norm());
+        } else if (shiftVoice) {
+            console.out().printf(Locale.ROOT, "the voice's offset not removed: clips of %d digits, at least %d needed "
+                    + "to tell the voice from the words%n", digits,
+                    (int) Math.ceil(VoiceShift.MIN_DIGIT_SHARE * base.numClasses()));
+        }
         console.out().printf(Locale.ROOT, "your clips, leave-one-clip-out: before %d/%d (%.1f%%), after %d/%d (%.1f%%)%s%n",
                 r.correctBefore(), r.clips(), 100.0 * r.correctBefore() / r.clips(), r.correctAfter(), r.clips(),
                 100.0 * r.correctAfter() / r.clips(), r.clips() < 2 ? " (one clip: nothing to leave out)" : "");
@@ -152,7 +167,7 @@ public final class AdaptCommand implements Command {
                 old.clips() + clips.size(), bundle.inputRate().orElse(null));
         BundleManifest.AdaptationRecord record = new BundleManifest.AdaptationRecord(modelFile.getFileName().toString(),
                 Sha256.of(modelFile), clips.stream().map(VoiceAdaptation.Clip::name).toList(), r.repeats(),
-                r.correctBefore(), r.correctAfter());
+                r.correctBefore(), r.correctAfter(), r.shift() == null ? null : r.shift().values());
         ModelBundle.write(out, bundle.extractor(), r.model(), bundle.labels(), data, meta.provenance(), r.trainedOn(), record);
         console.out().printf(Locale.ROOT, "adapted in %.1f s; wrote %s%n", (System.nanoTime() - t0) / 1e9, out);
         return 0;

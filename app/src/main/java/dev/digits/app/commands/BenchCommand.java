@@ -76,7 +76,8 @@ public final class BenchCommand implements Command {
                 .addOption(Option.builder().longOpt("clips-per-digit").hasArg().argName("N")
                         .desc("adapt: clips per digit given to adapt (default 1)").build())
                 .addOption(Option.builder().longOpt("share").hasArg().argName("S")
-                        .desc("adapt: part of the training examples the clips make up (default 0.1)").build())
+                        .desc("adapt: part of the training examples the clips make up (default "
+                                + dev.digits.app.adapt.VoiceAdaptation.DEFAULT_SHARE + ")").build())
                 .addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("adapt: which clips are given (default 1); stream: the streams' seed").build())
                 .addOption(Option.builder().longOpt("digits").hasArg().argName("N")
                         .desc("stream: digits per stream (default 300)").build())
