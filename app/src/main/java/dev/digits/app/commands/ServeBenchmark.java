@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * {@code digits bench serve --model m.digits}: N clients post recordings to a local {@code digits serve} for T
  * seconds (each waiting as Retry-After says after a 503); prints throughput, latency percentiles and the answers by
  * status, next to what the same model does recognising the same files one at a time on one thread (predict's rate
- * per core), measured in the same run.
+ * per core), timed in turns with the load in the same run. The clients run in this process, so the server's rate per
+ * core is its answers per CPU-second of every thread but theirs.
  */
 final class ServeBenchmark {
     /** Recognition on its own before anything is timed (at most), so the JIT has compiled its path. */
