@@ -9,7 +9,11 @@ import dev.digits.app.adapt.VoiceAdaptation;
 import dev.digits.app.cli.Console;
 import dev.digits.app.cli.UsageException;
 import dev.digits.app.experiment.ExperimentConfig;
+import dev.digits.app.cli.ProgressLine;
+import dev.digits.app.experiment.AugmentationPipelines;
+import dev.digits.app.experiment.ExperimentConfig.AugmentationConfig;
 import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
+import dev.digits.app.experiment.TransformedFeatures;
 import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
 import dev.digits.app.experiment.ExperimentLoader;
 import dev.digits.app.experiment.ExperimentPlan;
@@ -36,9 +40,10 @@ import java.util.Random;
 
 /**
  * {@code digits bench adapt}: what {@code digits adapt} does for a new voice, measured leave-one-speaker-out. For
- * each speaker, a model of the experiment (its first extractor and model unless named) is trained on the other
- * speakers, then adapted with {@code --clips-per-digit} of the speaker's clips per digit (chosen by seed); both are
- * tested on the speaker's other clips.
+ * each speaker, a model of the experiment (its first extractor, model and augmentation unless named) is trained on
+ * the other speakers as {@code digits train} trains it (with the augmentation's copies), then adapted with
+ * {@code --clips-per-digit} of the speaker's clips per digit (chosen by seed); both are tested on the speaker's other
+ * clips.
  */
 final class AdaptBenchmark {
     private final Plugins plugins;
@@ -58,6 +63,8 @@ final class AdaptBenchmark {
                 line.getOptionValue("extractor"), "extractor", config.extractors());
         ModelConfig model = pick(config.models().stream().map(ModelConfig::id).toList(), line.getOptionValue("model"),
                 "model", config.models());
+        AugmentationConfig augmentation = pick(config.augmentations().stream().map(AugmentationConfig::id).toList(),
+                line.getOptionValue("augmentation"), "augmentation", config.augmentations());
         int perDigit = Integer.parseInt(line.getOptionValue("clips-per-digit", "1"));
         long seed = Long.parseLong(line.getOptionValue("seed", "1"));
         double share = Double.parseDouble(line.getOptionValue("share", String.valueOf(VoiceAdaptation.DEFAULT_SHARE)));
@@ -71,6 +78,15 @@ final class AdaptBenchmark {
         CorpusFeatures features = new CorpusExtraction(extractor.extractor(), cache,
                 Runtime.getRuntime().availableProcessors(), SpeechPresence.DEFAULT).run(corpus, n -> { });
         features.cacheWarning().ifPresent(console.err()::println);
+        // the training speakers' augmented copies, as digits train adds them (test speakers' copies go unused)
+        List<Map<Path, Features>> copies = List.of();
+        if (!augmentation.isNone()) {
+            AugmentationPipelines.Built pipeline = new AugmentationPipelines(plugins.augmentations())
+                    .build(augmentation.steps(), augmentation.seed());
+            copies = TransformedFeatures.augmentedCopies(extractor.extractor(), extractor.id(), augmentation.id(), pipeline,
+                    augmentation.copies(), corpus, cache, Runtime.getRuntime().availableProcessors(),
+                    new ProgressLine(console.err()), console.err());
+        }
         Map<Path, Features> byPath = new HashMap<>();
         for (int i = 0; i < features.size(); i++) {
             byPath.put(features.entries().get(i).path(), features.features().get(i));
@@ -79,8 +95,9 @@ final class AdaptBenchmark {
         int classes = TrainingService.numClasses(entries);
         TrainingService training = new TrainingService(plugins);
         VoiceAdaptation adaptation = new VoiceAdaptation(training);
-        console.out().printf(Locale.ROOT, "adapting %s on %s with %d clip(s) per digit of each held-out speaker (share %.2f, "
-                + "seed %d)%n", model.id(), extractor.id(), perDigit, share, seed);
+        console.out().printf(Locale.ROOT, "adapting %s on %s%s with %d clip(s) per digit of each held-out speaker (share "
+                + "%.2f, seed %d)%n", model.id(), extractor.id(), augmentation.isNone() ? ""
+                : " + " + augmentation.id() + " (" + augmentation.copies() + " copies)", perDigit, share, seed);
         double sumBefore = 0;
         double sumRetrained = 0;
         double sumAfter = 0;
@@ -101,7 +118,7 @@ final class AdaptBenchmark {
                 given.addAll(candidates.subList(0, Math.min(perDigit, candidates.size())));
             }
             int[] test = java.util.Arrays.stream(fold.test()).filter(i -> !given.contains(i)).toArray();
-            TrainingSet base = TrainingService.examples(entries, fold.train(), byPath, List.of(), classes);
+            TrainingSet base = TrainingService.examples(entries, fold.train(), byPath, copies, classes);
             TrainingSet testSet = TrainingService.examples(entries, test, byPath, List.of(), classes);
             TrainedModel before = training.train(model, seed, base, e -> { }).model();
             List<VoiceAdaptation.Clip> clips = given.stream().map(i -> new VoiceAdaptation.Clip(
