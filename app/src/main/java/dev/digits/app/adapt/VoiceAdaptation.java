@@ -29,15 +29,35 @@ public final class VoiceAdaptation {
         this.training = training;
     }
 
-    /** One of the user's clips: its name, digit and features. */
-    public record Clip(String name, int digit, float[] features) {
+    /**
+     * One of the user's clips: its name, digit and features, and the features of its augmented copies (made as the
+     * base model's training clips were: the adapted model learns the voice under the same conditions; left out
+     * together with the clip when it is left out).
+     */
+    public record Clip(String name, int digit, float[] features, List<float[]> copies) {
+        public Clip {
+            copies = List.copyOf(copies);
+        }
+
+        /** A clip without copies. */
+        public Clip(String name, int digit, float[] features) {
+            this(name, digit, features, List.of());
+        }
+
+        /** The clip's features followed by its copies'. */
+        public List<float[]> rows() {
+            List<float[]> rows = new ArrayList<>(1 + copies.size());
+            rows.add(features);
+            rows.addAll(copies);
+            return rows;
+        }
     }
 
     /**
      * What adapting did.
      *
      * @param shift          added to the features of every input before the model, or {@code null} for none
-     * @param repeats        how many times each clip was added
+     * @param repeats        how many times each clip (and each of its copies) was added
      * @param correctBefore  clips the base model got right
      * @param correctAfter   clips a model adapted on all the other clips got right (leave one clip out)
      */
@@ -53,12 +73,17 @@ public final class VoiceAdaptation {
         }
     }
 
-    /** Times each clip is repeated so that {@code clips} of them make up {@code share} of the examples. */
-    public static int repeats(int baseExamples, int clips, double share) {
-        if (clips == 0) {
+    /** Times each row is repeated so that {@code rows} of them make up {@code share} of the examples. */
+    public static int repeats(int baseExamples, int rows, double share) {
+        if (rows == 0) {
             return 0;
         }
-        return Math.max(1, (int) Math.ceil(share * baseExamples / ((1 - share) * clips)));
+        return Math.max(1, (int) Math.ceil(share * baseExamples / ((1 - share) * rows)));
+    }
+
+    /** The rows the clips add, once each: every clip and every copy. */
+    public static int rows(List<Clip> clips) {
+        return clips.stream().mapToInt(c -> 1 + c.copies().size()).sum();
     }
 
     /**
@@ -72,7 +97,7 @@ public final class VoiceAdaptation {
      */
     public Result adapt(ModelConfig model, long seed, TrainingSet base, TrainedModel baseModel, VoiceShift baseShift,
                         List<Clip> clips, double share, boolean shiftVoice, Consumer<String> progress) {
-        int repeats = repeats(base.size(), clips.size(), share);
+        int repeats = repeats(base.size(), rows(clips), share);
         Adapted before = new Adapted(baseModel, baseShift);
         int correctBefore = 0;
         for (Clip c : clips) {
@@ -101,7 +126,7 @@ public final class VoiceAdaptation {
     public Adapted train(ModelConfig model, long seed, TrainingSet base, List<Clip> clips, double share,
                          boolean shiftVoice) {
         VoiceShift shift = shiftVoice ? VoiceShift.estimate(base, clips).orElse(null) : null;
-        TrainingSet set = with(base, shifted(clips, shift), repeats(base.size(), clips.size(), share));
+        TrainingSet set = with(base, shifted(clips, shift), repeats(base.size(), rows(clips), share));
         return new Adapted(training.train(model, seed, set, e -> { }).model(), shift);
     }
 
@@ -109,18 +134,20 @@ public final class VoiceAdaptation {
         return shift == null ? clips : clips.stream().map(shift::apply).toList();
     }
 
-    /** The base examples followed by each clip {@code repeats} times. */
+    /** The base examples followed by each clip and each of its copies {@code repeats} times. */
     static TrainingSet with(TrainingSet base, List<Clip> clips, int repeats) {
-        int n = base.size() + clips.size() * repeats;
+        int n = base.size() + rows(clips) * repeats;
         float[][] x = new float[n][];
         int[] y = new int[n];
         System.arraycopy(base.features(), 0, x, 0, base.size());
         System.arraycopy(base.labels(), 0, y, 0, base.size());
         int k = base.size();
         for (Clip c : clips) {
-            for (int r = 0; r < repeats; r++) {
-                x[k] = c.features();
-                y[k++] = c.digit();
+            for (float[] row : c.rows()) {
+                for (int r = 0; r < repeats; r++) {
+                    x[k] = row;
+                    y[k++] = c.digit();
+                }
             }
         }
         return new TrainingSet(x, base.shape(), y, base.numClasses());

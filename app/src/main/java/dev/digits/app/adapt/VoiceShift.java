@@ -27,8 +27,16 @@ public record VoiceShift(float[] values) {
             return Optional.empty();
         }
         int n = base.features()[0].length;
-        double[] voice = meanOfDigitMeans(clips.stream().map(VoiceAdaptation.Clip::features).toList(),
-                clips.stream().mapToInt(VoiceAdaptation.Clip::digit).toArray(), digits, n);
+        // the clips' copies count as the training clips' copies do in the training mean
+        List<float[]> rows = new java.util.ArrayList<>();
+        List<Integer> labels = new java.util.ArrayList<>();
+        for (VoiceAdaptation.Clip c : clips) {
+            for (float[] row : c.rows()) {
+                rows.add(row);
+                labels.add(c.digit());
+            }
+        }
+        double[] voice = meanOfDigitMeans(rows, labels.stream().mapToInt(Integer::intValue).toArray(), digits, n);
         double[] training = meanOfDigitMeans(List.of(base.features()), base.labels(), digits, n);
         float[] shift = new float[n];
         for (int i = 0; i < n; i++) {
@@ -82,9 +90,10 @@ public record VoiceShift(float[] values) {
         return new TrainingSet(x, set.shape(), set.labels(), set.numClasses());
     }
 
-    /** The clip with the shift added to its features. */
+    /** The clip with the shift added to its features and its copies'. */
     public VoiceAdaptation.Clip apply(VoiceAdaptation.Clip clip) {
-        return new VoiceAdaptation.Clip(clip.name(), clip.digit(), apply(clip.features()));
+        return new VoiceAdaptation.Clip(clip.name(), clip.digit(), apply(clip.features()),
+                clip.copies().stream().map(this::apply).toList());
     }
 
     /** The length of the shift (Euclidean norm), for reports. */

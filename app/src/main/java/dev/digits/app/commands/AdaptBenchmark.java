@@ -95,9 +95,11 @@ final class AdaptBenchmark {
         int classes = TrainingService.numClasses(entries);
         TrainingService training = new TrainingService(plugins);
         VoiceAdaptation adaptation = new VoiceAdaptation(training);
-        console.out().printf(Locale.ROOT, "adapting %s on %s%s with %d clip(s) per digit of each held-out speaker (share "
+        console.out().printf(Locale.ROOT, "adapting %s on %s%s with %d clip(s) per digit of each held-out speaker%s (share "
                 + "%.2f, seed %d)%n", model.id(), extractor.id(), augmentation.isNone() ? ""
-                : " + " + augmentation.id() + " (" + augmentation.copies() + " copies)", perDigit, share, seed);
+                : " + " + augmentation.id() + " (" + augmentation.copies() + " copies)", perDigit,
+                augmentation.isNone() ? "" : line.hasOption("no-copies") ? ", without copies" : " and their copies", share,
+                seed);
         double sumBefore = 0;
         double sumRetrained = 0;
         double sumAfter = 0;
@@ -121,9 +123,15 @@ final class AdaptBenchmark {
             TrainingSet base = TrainingService.examples(entries, fold.train(), byPath, copies, classes);
             TrainingSet testSet = TrainingService.examples(entries, test, byPath, List.of(), classes);
             TrainedModel before = training.train(model, seed, base, e -> { }).model();
-            List<VoiceAdaptation.Clip> clips = given.stream().map(i -> new VoiceAdaptation.Clip(
-                    entries.get(i).path().getFileName().toString(), entries.get(i).digit(),
-                    byPath.get(entries.get(i).path()).values())).toList();
+            // the given clips with their copies, as digits adapt makes them with the base model's augmentation
+            List<Map<Path, Features>> clipCopies = line.hasOption("no-copies") ? List.of() : copies;
+            List<VoiceAdaptation.Clip> clips = given.stream().map(i -> {
+                Path path = entries.get(i).path();
+                List<float[]> made = clipCopies.stream().map(m -> m.get(path)).filter(java.util.Objects::nonNull)
+                        .map(Features::values).toList();
+                return new VoiceAdaptation.Clip(path.getFileName().toString(), entries.get(i).digit(),
+                        byPath.get(path).values(), made);
+            }).toList();
             VoiceAdaptation.Adapted retrained = adaptation.train(model, seed, base, clips, share, false);
             VoiceAdaptation.Adapted after = adaptation.train(model, seed, base, clips, share, true);
             double a = TrainingService.evaluate(before, testSet).metrics().accuracy();

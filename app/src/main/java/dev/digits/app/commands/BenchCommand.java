@@ -53,7 +53,7 @@ public final class BenchCommand implements Command {
         return "features --data DIR [--threads N] [--rounds R] [--extractor NAME] [--param KEY=VALUE ...]\n"
                 + "    [--engine spark [--master local[2]]]  (the engine's extraction next to the local one)\n"
                 + "  | model --backend NAME [--type mlp] [--spec KEY=VALUE ...] [--seeds 1,2,3]\n"
-                + "  | adapt --config FILE.yaml [--model ID] [--extractor ID] [--augmentation ID] [--clips-per-digit N] [--share S] [--seed S]\n"
+                + "  | adapt --config FILE.yaml [--model ID] [--extractor ID] [--augmentation ID] [--no-copies] [--clips-per-digit N] [--share S] [--seed S]\n"
                 + "  | stream --model m.digits [--data DIR|NAME] [--digits 300] [--snr DB ...] [--seed S] [--speaker NAME] [--all-clips]\n"
                 + "  | serve --model m.digits [--clients 16] [--seconds 10] [--warm-up 30] [--threads N] [--queue N] [--data DIR]";
     }
@@ -73,6 +73,8 @@ public final class BenchCommand implements Command {
                 .addOption(Option.builder().longOpt("seeds").hasArg().argName("LIST").desc("model: seeds (default 1)").build())
                 .addOption(Option.builder().longOpt("config").hasArg().argName("FILE").desc("adapt: the experiment file").build())
                 .addOption(Option.builder().longOpt("model").hasArg().argName("ID").desc("adapt: the experiment's model; serve: the model bundle").build())
+                .addOption(Option.builder().longOpt("no-copies")
+                        .desc("adapt: give adapt the clips without the augmentation's copies of them").build())
                 .addOption(Option.builder().longOpt("augmentation").hasArg().argName("ID")
                         .desc("adapt: the experiment's augmentation the base model is trained with (default: its first)")
                         .build())
