@@ -120,6 +120,48 @@ class AdaptTest {
     }
 
     @Test
+    void aModelTrainedWithCopiesGetsTheSameCopiesOfTheVoicesClips() throws Exception {
+        Path corpus = MiniCorpus.create(dir.resolve("noisy-corpus"), 6);
+        Path yaml = dir.resolve("noisy.yaml");
+        Files.writeString(yaml, """
+                name: noisy
+                dataset: {path: %s}
+                protocol: {type: leave-one-speaker-out}
+                cache: false
+                extractors: [{id: mean, type: mfcc-librosa, params: {sr: native, pooling: mean-std}}]
+                models: [{id: logistic, backend: tribuo, spec: {type: logistic}}]
+                augmentations:
+                  - {id: noisy, copies: 2, seed: 1, steps: [{type: noise, snr: [5, 10]}]}
+                """.formatted(corpus));
+        Path noisyBase = dir.resolve("noisy-base.digits");
+        AppRunner.Result trained = AppRunner.run("train", "--config", yaml.toString(), "--split", "train", "--out",
+                noisyBase.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        Path clips = georgeClips("noisy-clips", 13);
+        Path out = dir.resolve("noisy-adapted.digits");
+        AppRunner.Result r = AppRunner.run("adapt", "--model", noisyBase.toString(), "--clips", clips.toString(), "--out",
+                out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        // 360 base examples (120 clips and 2 copies each); 30 rows at a 0.2 share: ceil(0.2 * 360 / (0.8 * 30)) = 3
+        assertTrue(r.out().contains("with 10 clips of " + clips + " and 2 copies of each (noisy, as the model's training "
+                + "clips had): each counted 3 times among 360 training examples"), r.out());
+        ModelBundle adapted = ModelBundle.read(out, Plugins.discover(getClass().getClassLoader()));
+        dev.digits.api.model.TrainingSet examples = adapted.trainingExamples(out);
+        assertEquals(360 + 30 * 3, examples.size());
+        // after the base examples: the first clip 3 times, then its first copy 3 times: noisier, so not the same numbers
+        float[][] x = examples.features();
+        assertTrue(java.util.Arrays.equals(x[360], x[362]), "a clip's repeats are the same row");
+        assertFalse(java.util.Arrays.equals(x[360], x[363]), "its copy is another");
+        assertEquals(examples.labels()[360], examples.labels()[363]);
+
+        AppRunner.Result plain = AppRunner.run("adapt", "--model", noisyBase.toString(), "--clips", clips.toString(),
+                "--out", dir.resolve("plain-adapted.digits").toString(), "--no-copies");
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertTrue(plain.out().contains("with 10 clips of " + clips + ": each counted 9 times among 360 training examples"),
+                plain.out());
+    }
+
+    @Test
     void aMissingDigitIsNamedAndPartialAdaptsWithWhatThereIs() throws Exception {
         Path clips = georgeClips("partial", 11);
         Files.delete(clips.resolve("3/g11.wav"));

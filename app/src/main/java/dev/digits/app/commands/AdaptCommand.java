@@ -5,6 +5,7 @@ import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.Features;
 import dev.digits.api.model.TrainingSet;
 import dev.digits.app.Plugins;
+import dev.digits.app.adapt.ClipCopies;
 import dev.digits.app.adapt.VoiceAdaptation;
 import dev.digits.app.adapt.VoiceShift;
 import dev.digits.app.bundle.ModelBundle;
@@ -58,7 +59,7 @@ public final class AdaptCommand implements Command {
 
     @Override
     public String usage() {
-        return "--model base.digits --clips DIR --out adapted.digits [--share S] [--partial] [--no-shift]";
+        return "--model base.digits --clips DIR --out adapted.digits [--share S] [--partial] [--no-shift] [--no-copies]";
     }
 
     @Override
@@ -71,6 +72,9 @@ public final class AdaptCommand implements Command {
                 .addOption(Option.builder().longOpt("share").hasArg().argName("S")
                         .desc("part of the training examples the clips make up, each repeated to reach it (default "
                                 + VoiceAdaptation.DEFAULT_SHARE + ")").build())
+                .addOption(Option.builder().longOpt("no-copies")
+                        .desc("add the clips alone, without the augmented copies (noise, room, level) the model's "
+                                + "training clips had").build())
                 .addOption(Option.builder().longOpt("no-shift")
                         .desc("re-train only: keep the voice's features as they are instead of first removing its "
                                 + "offset from the training voices").build())
@@ -98,6 +102,8 @@ public final class AdaptCommand implements Command {
         for (BadFile b : corpus.badFiles()) {
             console.err().println("skipped " + b);
         }
+        ClipCopies copies = line.hasOption("no-copies") ? ClipCopies.none(bundle)
+                : ClipCopies.of(bundle, plugins.augmentations());
         List<VoiceAdaptation.Clip> clips = new ArrayList<>();
         TreeSet<Integer> rates = new TreeSet<>(bundle.trainingData().sampleRates());
         for (CorpusEntry e : corpus.entries()) {
@@ -116,7 +122,8 @@ public final class AdaptCommand implements Command {
                     throw new IOException("features of shape " + Arrays.toString(f.shape()) + ", the model's are "
                             + Arrays.toString(base.shape()));
                 }
-                clips.add(new VoiceAdaptation.Clip(dir.relativize(e.path()).toString(), e.digit(), f.values()));
+                clips.add(new VoiceAdaptation.Clip(dir.relativize(e.path()).toString(), e.digit(), f.values(),
+                        copies.of(clip)));
                 rates.add(clip.sampleRate());
             } catch (IOException | RuntimeException ex) {
                 String why = String.valueOf(ex.getMessage());
@@ -141,10 +148,12 @@ public final class AdaptCommand implements Command {
         long seed = seedValue instanceof Number n ? n.longValue() : 1L;
         ModelConfig model = new ModelConfig("adapted", meta.backend(), meta.modelType(),
                 ConfigValues.of(meta.spec().asMap()).without("seed"), meta.ensemble());
-        int repeats = VoiceAdaptation.repeats(base.size(), clips.size(), share);
-        console.out().printf(Locale.ROOT, "adapting %s (%s %s on %s) with %d clips of %s%s: each counted %d times "
+        int repeats = VoiceAdaptation.repeats(base.size(), VoiceAdaptation.rows(clips), share);
+        console.out().printf(Locale.ROOT, "adapting %s (%s %s on %s) with %d clips of %s%s%s: each counted %d times "
                         + "among %d training examples%n", modelFile, meta.backend(), meta.modelType(), meta.extractor().name(),
-                clips.size(), dir, missing.isEmpty() ? "" : " (no clips for digits " + missing + ")", repeats, base.size());
+                clips.size(), dir, missing.isEmpty() ? "" : " (no clips for digits " + missing + ")",
+                copies.count() == 0 ? "" : " and " + copies.count() + " copies of each (" + copies.id()
+                        + ", as the model's training clips had)", repeats, base.size());
         long t0 = System.nanoTime();
         boolean shiftVoice = !line.hasOption("no-shift");
         VoiceAdaptation.Result r = new VoiceAdaptation(new TrainingService(plugins)).adapt(model, seed, base,
