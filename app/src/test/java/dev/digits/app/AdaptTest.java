@@ -29,19 +29,29 @@ class AdaptTest {
     static void trainWithoutGeorge() throws Exception {
         recordings = DatasetLocator.defaults().locate("fsdd").resolve("recordings");
         Path corpus = MiniCorpus.create(dir, 6);
-        Path yaml = dir.resolve("base.yaml");
+        base = trainWithoutGeorge(corpus, "base", "");
+    }
+
+    /**
+     * A bundle of MFCC means and stds with logistic regression, trained on the corpus's first leave-one-speaker-out
+     * fold (120 clips, george left out); {@code augmentations} is the experiment's augmentations line, if any.
+     */
+    private static Path trainWithoutGeorge(Path corpus, String name, String augmentations) throws Exception {
+        Path yaml = dir.resolve(name + ".yaml");
         Files.writeString(yaml, """
-                name: base
+                name: %s
                 dataset: {path: %s}
                 protocol: {type: leave-one-speaker-out}
                 cache: false
                 extractors: [{id: mean, type: mfcc-librosa, params: {sr: native, pooling: mean-std}}]
                 models: [{id: logistic, backend: tribuo, spec: {type: logistic}}]
-                """.formatted(corpus));
-        base = dir.resolve("base.digits");
-        AppRunner.Result r = AppRunner.run("train", "--config", yaml.toString(), "--split", "train", "--out", base.toString());
+                %s
+                """.formatted(name, corpus, augmentations));
+        Path bundle = dir.resolve(name + ".digits");
+        AppRunner.Result r = AppRunner.run("train", "--config", yaml.toString(), "--split", "train", "--out", bundle.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("120 clips (first fold's training part)"), r.out());
+        return bundle;
     }
 
     /** george's recording {@code index} of every digit, in the folders layout. */
@@ -121,22 +131,8 @@ class AdaptTest {
 
     @Test
     void aModelTrainedWithCopiesGetsTheSameCopiesOfTheVoicesClips() throws Exception {
-        Path corpus = MiniCorpus.create(dir.resolve("noisy-corpus"), 6);
-        Path yaml = dir.resolve("noisy.yaml");
-        Files.writeString(yaml, """
-                name: noisy
-                dataset: {path: %s}
-                protocol: {type: leave-one-speaker-out}
-                cache: false
-                extractors: [{id: mean, type: mfcc-librosa, params: {sr: native, pooling: mean-std}}]
-                models: [{id: logistic, backend: tribuo, spec: {type: logistic}}]
-                augmentations:
-                  - {id: noisy, copies: 2, seed: 1, steps: [{type: noise, snr: [5, 10]}]}
-                """.formatted(corpus));
-        Path noisyBase = dir.resolve("noisy-base.digits");
-        AppRunner.Result trained = AppRunner.run("train", "--config", yaml.toString(), "--split", "train", "--out",
-                noisyBase.toString());
-        assertEquals(0, trained.exitCode(), trained.err());
+        Path noisyBase = trainWithoutGeorge(MiniCorpus.create(dir.resolve("noisy-corpus"), 6), "noisy-base",
+                "augmentations: [{id: noisy, copies: 2, seed: 1, steps: [{type: noise, snr: [5, 10]}]}]");
         Path clips = georgeClips("noisy-clips", 13);
         Path out = dir.resolve("noisy-adapted.digits");
         AppRunner.Result r = AppRunner.run("adapt", "--model", noisyBase.toString(), "--clips", clips.toString(), "--out",
