@@ -7,7 +7,7 @@ import dev.digits.core.augment.TimeShiftProvider;
 /**
  * How much audio around a detected utterance the classifier gets, fit to the clips its model was trained on:
  * FSDD's clips are tightly trimmed, so by default 80 ms before and 60 ms after the speech; a model whose training
- * copies were given room around the word (a {@code shift} augmentation step, as {@code experiments/streaming.yaml}'s
+ * copies were given room around the word (a {@code shift} augmentation step, as {@code experiments/recommended.yaml}'s
  * {@code stream-noise}) gets as much as the most that step added, before and after.
  */
 public final class UtteranceFraming {
