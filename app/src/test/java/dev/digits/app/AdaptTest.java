@@ -132,7 +132,8 @@ class AdaptTest {
     @Test
     void aModelTrainedWithCopiesGetsTheSameCopiesOfTheVoicesClips() throws Exception {
         Path noisyBase = trainWithoutGeorge(MiniCorpus.create(dir.resolve("noisy-corpus"), 6), "noisy-base",
-                "augmentations: [{id: noisy, copies: 2, seed: 1, steps: [{type: noise, snr: [5, 10]}]}]");
+                "augmentations: [{id: noisy, copies: 2, seed: 1, steps: [{type: shift, before: [0, 0.05], after: [0, 0.1]}, "
+                        + "{type: noise, snr: [5, 10], probability: 0.8}, {type: gain, db: [-3, 3]}]}]");
         Path clips = georgeClips("noisy-clips", 13);
         Path out = dir.resolve("noisy-adapted.digits");
         AppRunner.Result r = AppRunner.run("adapt", "--model", noisyBase.toString(), "--clips", clips.toString(), "--out",
