@@ -81,6 +81,15 @@ public abstract class ClassifierConformanceTest {
     }
 
     @Test
+    void aModelTrainedForDecisionsLearnsTheEasyProblemToo() {
+        TrainedModel model = provider().create(spec(Map.of())).trainForDecisions(train, m -> { });
+        float[][] p = model.predictProbabilities(test.features());
+        assertEquals(test.size(), p.length);
+        double acc = EasyProblem.accuracy(p, test.labels());
+        assertTrue(acc >= 0.8, "accuracy " + acc + " of a model trained for decisions on an easy 10-class problem");
+    }
+
+    @Test
     void savedModelPredictsExactlyTheSameAfterLoading() throws IOException {
         boolean hasStandardize = provider().parameters(vectorType()).stream().anyMatch(p -> p.name().equals("standardize"));
         for (boolean standardize : hasStandardize ? new boolean[] {false, true} : new boolean[] {false}) {

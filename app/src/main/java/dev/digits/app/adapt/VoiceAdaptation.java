@@ -109,7 +109,7 @@ public final class VoiceAdaptation {
                 progress.accept("leave-one-clip-out " + (i + 1) + "/" + clips.size() + ": without " + clips.get(i).name());
                 List<Clip> others = new ArrayList<>(clips);
                 Clip held = others.remove(i);
-                correctAfter += predict(train(model, seed, base, others, share, shiftVoice), held) == held.digit() ? 1 : 0;
+                correctAfter += predict(train(model, seed, base, others, share, shiftVoice, true), held) == held.digit() ? 1 : 0;
             }
         }
         progress.accept("training on all " + clips.size() + " clips");
@@ -125,9 +125,20 @@ public final class VoiceAdaptation {
      */
     public Adapted train(ModelConfig model, long seed, TrainingSet base, List<Clip> clips, double share,
                          boolean shiftVoice) {
+        return train(model, seed, base, clips, share, shiftVoice, false);
+    }
+
+    /**
+     * @param forDecisions a model for a leave-one-clip-out check: only its decisions count, so the backend may skip
+     *                     calibrating probabilities (five times faster for the SVM)
+     */
+    private Adapted train(ModelConfig model, long seed, TrainingSet base, List<Clip> clips, double share,
+                          boolean shiftVoice, boolean forDecisions) {
         VoiceShift shift = shiftVoice ? VoiceShift.estimate(base, clips).orElse(null) : null;
         TrainingSet set = with(base, shifted(clips, shift), repeats(base.size(), rows(clips), share));
-        return new Adapted(training.train(model, seed, set, e -> { }).model(), shift);
+        TrainedModel trained = forDecisions ? training.trainForDecisions(model, seed, set)
+                : training.train(model, seed, set, e -> { }).model();
+        return new Adapted(trained, shift);
     }
 
     private static List<Clip> shifted(List<Clip> clips, VoiceShift shift) {

@@ -2,6 +2,7 @@ package dev.digits.app.training;
 
 import dev.digits.training.ProbabilityMetrics;
 import dev.digits.api.features.Features;
+import dev.digits.api.model.Classifier;
 import dev.digits.api.model.ClassifierProvider;
 import dev.digits.api.model.ModelSpec;
 import dev.digits.api.model.TrainedModel;
@@ -140,6 +141,19 @@ public final class TrainingService {
             progress.onEpoch(m);
         });
         return new Trained(trained, spec, provider, (System.nanoTime() - t0) / 1e9, List.copyOf(epochs));
+    }
+
+    /**
+     * A model of {@code model} trained on {@code data} with {@code seed} only to be asked for its most likely class
+     * (a leave-one-out check): the backend may skip calibrating probabilities ({@link Classifier#trainForDecisions}).
+     *
+     * @throws IllegalArgumentException when the features are not of the shape the model type takes
+     */
+    public TrainedModel trainForDecisions(ModelConfig model, long seed, TrainingSet data) {
+        ClassifierProvider provider = provider(model);
+        ModelSpec spec = model.resolve(provider, seed);
+        provider.inputShape(spec.type()).check(spec.type(), data.shape());
+        return model.classifier(provider, spec).trainForDecisions(data, m -> { });
     }
 
     /** Scores {@code model} on {@code test}, timing prediction per example. */

@@ -118,6 +118,11 @@ final class TribuoTrainedModel implements TrainedModel {
         return scores;
     }
 
+    /** The Tribuo model inside. */
+    Model<Label> tribuoModel() {
+        return model;
+    }
+
     /** Whether predictions go through {@link DenseRbfSvm}. */
     boolean usesDenseSvm() {
         return denseSvm.isPresent();

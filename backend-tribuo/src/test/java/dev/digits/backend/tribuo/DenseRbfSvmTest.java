@@ -1,5 +1,6 @@
 package dev.digits.backend.tribuo;
 
+import dev.digits.api.model.Classifier;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingSet;
 import dev.digits.tck.EasyProblem;
@@ -10,6 +11,7 @@ import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.libsvm.LibSVMClassificationModel;
 import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
 import org.tribuo.classification.libsvm.SVMClassificationType;
 import org.tribuo.common.libsvm.KernelType;
@@ -17,6 +19,8 @@ import org.tribuo.common.libsvm.SVMParameters;
 import org.tribuo.datasource.ListDataSource;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+import libsvm.svm_model;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,6 +31,8 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The dense SVM prediction gives LibSVM's own probabilities. */
@@ -109,5 +115,61 @@ class DenseRbfSvmTest {
         }
         TrainedModel logistic = provider.create(provider.spec("logistic", Map.of("epochs", 2))).train(data, m -> { });
         assertFalse(((TribuoTrainedModel) logistic).usesDenseSvm());
+    }
+
+    @Test
+    void anSvmTrainedForDecisionsSkipsProbabilityEstimatesAndDecidesAlike() {
+        TribuoProvider provider = new TribuoProvider();
+        int[] y = new int[600];
+        TrainingSet data = new TrainingSet(toFloat(points(600, 3, y)), new int[] {DIMS}, y, 10);
+        Classifier svm = provider.create(provider.spec("svm", Map.of()));
+        TribuoTrainedModel calibrated = (TribuoTrainedModel) svm.train(data, m -> { });
+        TribuoTrainedModel forDecisions = (TribuoTrainedModel) svm.trainForDecisions(data, m -> { });
+        assertNotNull(libsvm(calibrated).probA);
+        assertNull(libsvm(forDecisions).probA);
+        assertFalse(forDecisions.usesDenseSvm());
+
+        int[] truth = new int[1000];
+        float[][] test = toFloat(points(1000, 4, truth));
+        int[] a = argmax(calibrated.predictProbabilities(test));
+        int[] b = argmax(forDecisions.predictProbabilities(test));
+        int agree = 0;
+        int rightA = 0;
+        int rightB = 0;
+        for (int i = 0; i < truth.length; i++) {
+            agree += a[i] == b[i] ? 1 : 0;
+            rightA += a[i] == truth[i] ? 1 : 0;
+            rightB += b[i] == truth[i] ? 1 : 0;
+        }
+        assertTrue(rightA > 500, "the calibrated SVM learnt the classes: " + rightA + "/1000");
+        assertTrue(agree >= 950, "decisions agree on " + agree + "/1000");
+        assertTrue(Math.abs(rightA - rightB) <= 30, rightA + " against " + rightB + " right of 1000");
+    }
+
+    private static svm_model libsvm(TribuoTrainedModel model) {
+        return ((LibSVMClassificationModel) model.tribuoModel()).getInnerModels().get(0);
+    }
+
+    private static float[][] toFloat(double[][] x) {
+        float[][] f = new float[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            f[i] = new float[x[i].length];
+            for (int d = 0; d < x[i].length; d++) {
+                f[i][d] = (float) x[i][d];
+            }
+        }
+        return f;
+    }
+
+    private static int[] argmax(float[][] p) {
+        int[] best = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            for (int c = 1; c < p[i].length; c++) {
+                if (p[i][c] > p[i][best[i]]) {
+                    best[i] = c;
+                }
+            }
+        }
+        return best;
     }
 }
