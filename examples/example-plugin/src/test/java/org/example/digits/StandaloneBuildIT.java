@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,7 +55,9 @@ class StandaloneBuildIT {
             }
         }
         String build = run(project, List.of("mvn", "-B", "package"));
-        assertTrue(build.contains("Tests run: 5, Failures: 0, Errors: 0"), "the conformance suite ran:\n" + build);
+        // the suite's tests (more as it grows), all passed
+        assertTrue(Pattern.compile("Tests run: ([6-9]|\\d\\d+), Failures: 0, Errors: 0").matcher(build).find(),
+                "the conformance suite ran:\n" + build);
 
         Path jar = project.resolve("target/my-digits-plugin-1.0.0.jar");
         try (JarFile j = new JarFile(jar.toFile())) {
