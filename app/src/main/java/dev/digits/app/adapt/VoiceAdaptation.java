@@ -7,11 +7,6 @@ import dev.digits.app.training.TrainingService;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -92,70 +87,36 @@ public final class VoiceAdaptation {
     }
 
     /**
-     * Adapts: scores the base model on every clip, then for every clip adapts without it and scores it (these
-     * checks run {@code threads} at a time), then adapts on all of them.
+     * Adapts: scores the base model on every clip, then for every clip adapts without it and scores it, then adapts
+     * on all of them.
      *
      * @param clips      the clips with the extractor's features (no shift of the base model's added)
      * @param baseShift  the shift the base model's inputs take ({@code null}: none), for the score before
      * @param shiftVoice whether to remove the voice's offset ({@link VoiceShift}) before re-training
-     * @param threads    how many leave-one-clip-out checks train at once
-     * @param progress   told of each check as it ends and of the last training as it starts (from any thread)
+     * @param progress   told of each training as it starts
      */
     public Result adapt(ModelConfig model, long seed, TrainingSet base, TrainedModel baseModel, VoiceShift baseShift,
-                        List<Clip> clips, double share, boolean shiftVoice, int threads, Consumer<String> progress) {
+                        List<Clip> clips, double share, boolean shiftVoice, Consumer<String> progress) {
         int repeats = repeats(base.size(), rows(clips), share);
         Adapted before = new Adapted(baseModel, baseShift);
         int correctBefore = 0;
         for (Clip c : clips) {
             correctBefore += predict(before, c) == c.digit() ? 1 : 0;
         }
-        int correctAfter = clips.size() > 1 ? leaveOneClipOut(model, seed, base, clips, share, shiftVoice, threads,
-                progress) : 0;
+        int correctAfter = 0;
+        if (clips.size() > 1) {
+            for (int i = 0; i < clips.size(); i++) {
+                progress.accept("leave-one-clip-out " + (i + 1) + "/" + clips.size() + ": without " + clips.get(i).name());
+                List<Clip> others = new ArrayList<>(clips);
+                Clip held = others.remove(i);
+                correctAfter += predict(train(model, seed, base, others, share, shiftVoice, true), held) == held.digit() ? 1 : 0;
+            }
+        }
         progress.accept("training on all " + clips.size() + " clips");
         VoiceShift shift = shiftVoice ? VoiceShift.estimate(base, clips).orElse(null) : null;
         TrainingSet all = with(base, shifted(clips, shift), repeats);
         TrainedModel adapted = training.train(model, seed, all, e -> { }).model();
         return new Result(adapted, shift, all, repeats, correctBefore, correctAfter, clips.size());
-    }
-
-    /** How many clips a model adapted on the others gets right, the checks run {@code threads} at a time. */
-    private int leaveOneClipOut(ModelConfig model, long seed, TrainingSet base, List<Clip> clips, double share,
-                                boolean shiftVoice, int threads, Consumer<String> progress) {
-        AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, clips.size())), r -> {
-            Thread t = new Thread(r, "adapt-check");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Boolean>> checks = new ArrayList<>();
-            for (int i = 0; i < clips.size(); i++) {
-                int held = i;
-                checks.add(pool.submit(() -> {
-                    List<Clip> others = new ArrayList<>(clips);
-                    Clip clip = others.remove(held);
-                    boolean right = predict(train(model, seed, base, others, share, shiftVoice, true), clip) == clip.digit();
-                    progress.accept("leave-one-clip-out " + done.incrementAndGet() + "/" + clips.size() + ": "
-                            + clip.name() + (right ? " right" : " wrong") + " when left out");
-                    return right;
-                }));
-            }
-            int right = 0;
-            for (Future<Boolean> check : checks) {
-                right += check.get() ? 1 : 0;
-            }
-            return right;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /**

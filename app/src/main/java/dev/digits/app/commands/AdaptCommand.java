@@ -11,7 +11,6 @@ import dev.digits.app.adapt.VoiceShift;
 import dev.digits.app.bundle.ModelBundle;
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.Console;
-import dev.digits.app.cli.NumberOption;
 import dev.digits.app.cli.UsageException;
 import dev.digits.app.experiment.ConfigValues;
 import dev.digits.app.experiment.ExperimentConfig.ModelConfig;
@@ -60,7 +59,7 @@ public final class AdaptCommand implements Command {
 
     @Override
     public String usage() {
-        return "--model base.digits --clips DIR --out adapted.digits [--share S] [--partial] [--no-shift] [--no-copies] [--threads N]";
+        return "--model base.digits --clips DIR --out adapted.digits [--share S] [--partial] [--no-shift] [--no-copies]";
     }
 
     @Override
@@ -79,9 +78,6 @@ public final class AdaptCommand implements Command {
                 .addOption(Option.builder().longOpt("no-shift")
                         .desc("re-train only: keep the voice's features as they are instead of first removing its "
                                 + "offset from the training voices").build())
-                .addOption(Option.builder().longOpt("threads").hasArg().argName("N")
-                        .desc("leave-one-clip-out checks trained at once (default: one per core, "
-                                + Runtime.getRuntime().availableProcessors() + " here)").build())
                 .addOption(Option.builder().longOpt("partial")
                         .desc("adapt even when some digits have no clips (those keep what the base model learnt)").build());
     }
@@ -94,7 +90,6 @@ public final class AdaptCommand implements Command {
             }
         }
         double share = parseShare(line.getOptionValue("share", String.valueOf(VoiceAdaptation.DEFAULT_SHARE)));
-        int threads = NumberOption.wholeNumber(line, "threads", Runtime.getRuntime().availableProcessors(), 1, 256);
         Path modelFile = Path.of(line.getOptionValue("model"));
         Path dir = Path.of(line.getOptionValue("clips"));
         Path out = Path.of(line.getOptionValue("out"));
@@ -162,7 +157,7 @@ public final class AdaptCommand implements Command {
         long t0 = System.nanoTime();
         boolean shiftVoice = !line.hasOption("no-shift");
         VoiceAdaptation.Result r = new VoiceAdaptation(new TrainingService(plugins)).adapt(model, seed, base,
-                bundle.model(), bundle.voiceShift(), clips, share, shiftVoice, threads, step -> console.err().println("  " + step));
+                bundle.model(), bundle.voiceShift(), clips, share, shiftVoice, step -> console.err().println("  " + step));
         int digits = (int) clips.stream().mapToInt(VoiceAdaptation.Clip::digit).distinct().count();
         if (r.shift() != null) {
             console.out().printf(Locale.ROOT, "the voice's offset from the training voices, from clips of %d digits, "
