@@ -78,6 +78,10 @@ class AdaptTest {
                 + "of length "), r.out());
         assertTrue(r.out().matches("(?s).*leave-one-clip-out: before \\d+/10 \\(.*%\\), after \\d+/10 \\(.*%\\).*"), r.out());
         assertTrue(r.err().contains("skipped " + clips.resolve("5/broken.wav")), r.err());
+        for (int k = 1; k <= 10; k++) {
+            assertTrue(r.err().matches("(?s).*leave-one-clip-out " + k + "/10: \\d/g10\\.wav (right|wrong) when left out.*"),
+                    "each check reported as it ends: " + r.err());
+        }
 
         ModelBundle adapted = ModelBundle.read(out, Plugins.discover(getClass().getClassLoader()));
         BundleManifest.AdaptationRecord record = adapted.manifest().adaptation();

@@ -93,7 +93,7 @@ public final class VoiceAdaptation {
      * @param clips      the clips with the extractor's features (no shift of the base model's added)
      * @param baseShift  the shift the base model's inputs take ({@code null}: none), for the score before
      * @param shiftVoice whether to remove the voice's offset ({@link VoiceShift}) before re-training
-     * @param progress   told of each training as it starts
+     * @param progress   told of each leave-one-clip-out check as it ends and of the last training as it starts
      */
     public Result adapt(ModelConfig model, long seed, TrainingSet base, TrainedModel baseModel, VoiceShift baseShift,
                         List<Clip> clips, double share, boolean shiftVoice, Consumer<String> progress) {
@@ -106,10 +106,12 @@ public final class VoiceAdaptation {
         int correctAfter = 0;
         if (clips.size() > 1) {
             for (int i = 0; i < clips.size(); i++) {
-                progress.accept("leave-one-clip-out " + (i + 1) + "/" + clips.size() + ": without " + clips.get(i).name());
                 List<Clip> others = new ArrayList<>(clips);
                 Clip held = others.remove(i);
-                correctAfter += predict(train(model, seed, base, others, share, shiftVoice, true), held) == held.digit() ? 1 : 0;
+                boolean right = predict(train(model, seed, base, others, share, shiftVoice, true), held) == held.digit();
+                correctAfter += right ? 1 : 0;
+                progress.accept("leave-one-clip-out " + (i + 1) + "/" + clips.size() + ": " + held.name()
+                        + (right ? " right" : " wrong") + " when left out");
             }
         }
         progress.accept("training on all " + clips.size() + " clips");
