@@ -16,6 +16,7 @@ import java.util.zip.ZipOutputStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code digits adapt}: a model trained without george, adapted with one clip per digit of his. */
@@ -110,6 +111,23 @@ class AdaptTest {
             adaptedRight += AppRunner.run("predict", "--model", out.toString(), wav).out().split("\t")[1].equals("" + d) ? 1 : 0;
         }
         assertTrue(adaptedRight >= baseRight, "adapted " + adaptedRight + " vs base " + baseRight);
+    }
+
+    @Test
+    void noCheckSkipsTheLeaveOneClipOutChecksAndRecordsNoScoreAfter() throws Exception {
+        Path clips = georgeClips("unchecked-clips", 10);
+        Path out = dir.resolve("unchecked.digits");
+        AppRunner.Result r = AppRunner.run("adapt", "--model", base.toString(), "--clips", clips.toString(), "--out",
+                out.toString(), "--no-check");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().matches("(?s).*your clips: before \\d+/10 \\(.*%\\); leave-one-clip-out checks not run "
+                + "\\(--no-check\\).*"), r.out());
+        assertFalse(r.err().contains("leave-one-clip-out 1/10"), r.err());
+        BundleManifest.AdaptationRecord record = ModelBundle.read(out, Plugins.discover(getClass().getClassLoader()))
+                .manifest().adaptation();
+        assertNull(record.correctAfter());
+        assertEquals(10, record.clips().size());
+        assertNotNull(record.featureShift());
     }
 
     @Test

@@ -59,10 +59,11 @@ public final class VoiceAdaptation {
      * @param shift          added to the features of every input before the model, or {@code null} for none
      * @param repeats        how many times each clip (and each of its copies) was added
      * @param correctBefore  clips the base model got right
-     * @param correctAfter   clips a model adapted on all the other clips got right (leave one clip out)
+     * @param correctAfter   clips a model adapted on all the other clips got right (leave one clip out), or
+     *                       {@code null} when not checked
      */
     public record Result(TrainedModel model, VoiceShift shift, TrainingSet trainedOn, int repeats, int correctBefore,
-                         int correctAfter, int clips) {
+                         Integer correctAfter, int clips) {
     }
 
     /** An adapted classifier and the shift its inputs take first ({@code null}: none). */
@@ -93,18 +94,19 @@ public final class VoiceAdaptation {
      * @param clips      the clips with the extractor's features (no shift of the base model's added)
      * @param baseShift  the shift the base model's inputs take ({@code null}: none), for the score before
      * @param shiftVoice whether to remove the voice's offset ({@link VoiceShift}) before re-training
+     * @param check      whether to run the leave-one-clip-out checks (one re-training per clip)
      * @param progress   told of each leave-one-clip-out check as it ends and of the last training as it starts
      */
     public Result adapt(ModelConfig model, long seed, TrainingSet base, TrainedModel baseModel, VoiceShift baseShift,
-                        List<Clip> clips, double share, boolean shiftVoice, Consumer<String> progress) {
+                        List<Clip> clips, double share, boolean shiftVoice, boolean check, Consumer<String> progress) {
         int repeats = repeats(base.size(), rows(clips), share);
         Adapted before = new Adapted(baseModel, baseShift);
         int correctBefore = 0;
         for (Clip c : clips) {
             correctBefore += predict(before, c) == c.digit() ? 1 : 0;
         }
-        int correctAfter = 0;
-        if (clips.size() > 1) {
+        Integer correctAfter = check ? 0 : null;
+        if (check && clips.size() > 1) {
             for (int i = 0; i < clips.size(); i++) {
                 List<Clip> others = new ArrayList<>(clips);
                 Clip held = others.remove(i);

@@ -59,7 +59,7 @@ public final class AdaptCommand implements Command {
 
     @Override
     public String usage() {
-        return "--model base.digits --clips DIR --out adapted.digits [--share S] [--partial] [--no-shift] [--no-copies]";
+        return "--model base.digits --clips DIR --out adapted.digits [--share S] [--partial] [--no-shift] [--no-copies] [--no-check]";
     }
 
     @Override
@@ -78,6 +78,9 @@ public final class AdaptCommand implements Command {
                 .addOption(Option.builder().longOpt("no-shift")
                         .desc("re-train only: keep the voice's features as they are instead of first removing its "
                                 + "offset from the training voices").build())
+                .addOption(Option.builder().longOpt("no-check")
+                        .desc("skip the leave-one-clip-out checks (a re-training per clip): faster, but no estimate of "
+                                + "how the adapted model does on the voice").build())
                 .addOption(Option.builder().longOpt("partial")
                         .desc("adapt even when some digits have no clips (those keep what the base model learnt)").build());
     }
@@ -157,7 +160,7 @@ public final class AdaptCommand implements Command {
         long t0 = System.nanoTime();
         boolean shiftVoice = !line.hasOption("no-shift");
         VoiceAdaptation.Result r = new VoiceAdaptation(new TrainingService(plugins)).adapt(model, seed, base,
-                bundle.model(), bundle.voiceShift(), clips, share, shiftVoice, step -> console.err().println("  " + step));
+                bundle.model(), bundle.voiceShift(), clips, share, shiftVoice, !line.hasOption("no-check"), step -> console.err().println("  " + step));
         int digits = (int) clips.stream().mapToInt(VoiceAdaptation.Clip::digit).distinct().count();
         if (r.shift() != null) {
             console.out().printf(Locale.ROOT, "the voice's offset from the training voices, from clips of %d digits, "
@@ -167,9 +170,15 @@ public final class AdaptCommand implements Command {
                     + "to tell the voice from the words%n", digits,
                     (int) Math.ceil(VoiceShift.MIN_DIGIT_SHARE * base.numClasses()));
         }
-        console.out().printf(Locale.ROOT, "your clips, leave-one-clip-out: before %d/%d (%.1f%%), after %d/%d (%.1f%%)%s%n",
-                r.correctBefore(), r.clips(), 100.0 * r.correctBefore() / r.clips(), r.correctAfter(), r.clips(),
-                100.0 * r.correctAfter() / r.clips(), r.clips() < 2 ? " (one clip: nothing to leave out)" : "");
+        if (r.correctAfter() == null) {
+            console.out().printf(Locale.ROOT, "your clips: before %d/%d (%.1f%%); leave-one-clip-out checks not run "
+                    + "(--no-check)%n", r.correctBefore(), r.clips(), 100.0 * r.correctBefore() / r.clips());
+        } else {
+            console.out().printf(Locale.ROOT, "your clips, leave-one-clip-out: before %d/%d (%.1f%%), after %d/%d "
+                    + "(%.1f%%)%s%n", r.correctBefore(), r.clips(), 100.0 * r.correctBefore() / r.clips(),
+                    r.correctAfter(), r.clips(), 100.0 * r.correctAfter() / r.clips(),
+                    r.clips() < 2 ? " (one clip: nothing to leave out)" : "");
+        }
 
         TrainingData old = bundle.trainingData();
         TrainingData data = new TrainingData(new ArrayList<>(rates), old.minSeconds(), old.maxSeconds(),

@@ -20,12 +20,13 @@ public record BundleManifest(String format, int formatVersion, ExtractorRef extr
 
     /**
      * How {@code digits adapt} made this bundle from another: the base bundle and its SHA-256, the clips added and
-     * how often each counted, the leave-one-clip-out score on them before and after, and the voice's shift: added to
+     * how often each counted, the score on them before and the leave-one-clip-out score after ({@code null}: not
+     * checked, {@code adapt --no-check}), and the voice's shift: added to
      * the extractor's features of every input before the model ({@code null}: none, as in bundles from before it).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AdaptationRecord(String base, String baseSha256, List<String> clips, int repeats, int correctBefore,
-                                   int correctAfter, float[] featureShift) {
+                                   Integer correctAfter, float[] featureShift) {
     }
 
     /**
