@@ -160,7 +160,8 @@ public final class AdaptCommand implements Command {
         long t0 = System.nanoTime();
         boolean shiftVoice = !line.hasOption("no-shift");
         VoiceAdaptation.Result r = new VoiceAdaptation(new TrainingService(plugins)).adapt(model, seed, base,
-                bundle.model(), bundle.voiceShift(), clips, share, shiftVoice, !line.hasOption("no-check"), step -> console.err().println("  " + step));
+                bundle.model(), bundle.voiceShift(), clips, share, shiftVoice, !line.hasOption("no-check"),
+                step -> console.err().println("  " + step));
         int digits = (int) clips.stream().mapToInt(VoiceAdaptation.Clip::digit).distinct().count();
         if (r.shift() != null) {
             console.out().printf(Locale.ROOT, "the voice's offset from the training voices, from clips of %d digits, "

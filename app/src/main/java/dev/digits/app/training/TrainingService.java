@@ -132,10 +132,10 @@ public final class TrainingService {
     public Trained train(ModelConfig model, long seed, TrainingSet data, TrainingListener progress) {
         ClassifierProvider provider = provider(model);
         ModelSpec spec = model.resolve(provider, seed);
-        provider.inputShape(spec.type()).check(spec.type(), data.shape());
+        Classifier classifier = classifier(model, provider, spec, data);
         List<EpochRecord> epochs = new ArrayList<>();
         long t0 = System.nanoTime();
-        TrainedModel trained = model.classifier(provider, spec).train(data, m -> {
+        TrainedModel trained = classifier.train(data, m -> {
             epochs.add(new EpochRecord(m.epoch(), finite(m.trainLoss()), finite(m.trainAccuracy()),
                     finite(m.validationLoss()), finite(m.validationAccuracy())));
             progress.onEpoch(m);
@@ -151,9 +151,18 @@ public final class TrainingService {
      */
     public TrainedModel trainForDecisions(ModelConfig model, long seed, TrainingSet data) {
         ClassifierProvider provider = provider(model);
-        ModelSpec spec = model.resolve(provider, seed);
+        return classifier(model, provider, model.resolve(provider, seed), data).trainForDecisions(data, m -> { });
+    }
+
+    /**
+     * The learner of {@code model} with its resolved {@code spec}, once the features are known to fit it.
+     *
+     * @throws IllegalArgumentException when the features are not of the shape the model type takes
+     */
+    private static Classifier classifier(ModelConfig model, ClassifierProvider provider, ModelSpec spec,
+                                         TrainingSet data) {
         provider.inputShape(spec.type()).check(spec.type(), data.shape());
-        return model.classifier(provider, spec).trainForDecisions(data, m -> { });
+        return model.classifier(provider, spec);
     }
 
     /** Scores {@code model} on {@code test}, timing prediction per example. */

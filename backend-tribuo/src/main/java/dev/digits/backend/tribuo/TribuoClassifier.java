@@ -58,8 +58,7 @@ final class TribuoClassifier implements Classifier {
 
     /**
      * The SVM without probability estimates: LibSVM then trains each pair of classes once instead of six times
-     * (five-fold cross-validation for Platt scaling, then the model), about five times faster; its probabilities are
-     * Tribuo's vote scores. The other types train as {@link #train} does. No epoch is reported.
+     * (five-fold cross-validation for Platt scaling, then the model); its probabilities are Tribuo's vote scores. The other types train as {@link #train} does. No epoch is reported.
      */
     @Override
     public TrainedModel trainForDecisions(TrainingSet data, TrainingListener listener) {

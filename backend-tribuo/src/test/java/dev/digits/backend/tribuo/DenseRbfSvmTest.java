@@ -4,6 +4,7 @@ import dev.digits.api.model.Classifier;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingSet;
 import dev.digits.tck.EasyProblem;
+import dev.digits.training.ProbabilityMetrics;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -131,15 +132,17 @@ class DenseRbfSvmTest {
 
         int[] truth = new int[1000];
         float[][] test = toFloat(points(1000, 4, truth));
-        int[] a = argmax(calibrated.predictProbabilities(test));
-        int[] b = argmax(forDecisions.predictProbabilities(test));
+        float[][] pa = calibrated.predictProbabilities(test);
+        float[][] pb = forDecisions.predictProbabilities(test);
         int agree = 0;
         int rightA = 0;
         int rightB = 0;
         for (int i = 0; i < truth.length; i++) {
-            agree += a[i] == b[i] ? 1 : 0;
-            rightA += a[i] == truth[i] ? 1 : 0;
-            rightB += b[i] == truth[i] ? 1 : 0;
+            int a = ProbabilityMetrics.argmax(pa[i]);
+            int b = ProbabilityMetrics.argmax(pb[i]);
+            agree += a == b ? 1 : 0;
+            rightA += a == truth[i] ? 1 : 0;
+            rightB += b == truth[i] ? 1 : 0;
         }
         assertTrue(rightA > 500, "the calibrated SVM learnt the classes: " + rightA + "/1000");
         assertTrue(agree >= 950, "decisions agree on " + agree + "/1000");
@@ -159,17 +162,5 @@ class DenseRbfSvmTest {
             }
         }
         return f;
-    }
-
-    private static int[] argmax(float[][] p) {
-        int[] best = new int[p.length];
-        for (int i = 0; i < p.length; i++) {
-            for (int c = 1; c < p[i].length; c++) {
-                if (p[i][c] > p[i][best[i]]) {
-                    best[i] = c;
-                }
-            }
-        }
-        return best;
     }
 }
