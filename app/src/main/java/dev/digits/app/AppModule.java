@@ -1,14 +1,16 @@
 package dev.digits.app;
 
+import dev.digits.experiment.Plugins;
+
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.digits.app.cli.Command;
-import dev.digits.app.cli.Console;
-import dev.digits.app.cli.ProgressLine;
+import dev.digits.experiment.console.Console;
+import dev.digits.experiment.console.ProgressLine;
 import dev.digits.app.commands.AdaptCommand;
-import dev.digits.app.commands.BenchCommand;
+import dev.digits.app.bench.BenchCommand;
 import dev.digits.app.commands.DataCommand;
 import dev.digits.app.commands.FeaturesCommand;
 import dev.digits.app.commands.ListCommand;

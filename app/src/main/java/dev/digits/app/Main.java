@@ -6,9 +6,9 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import dev.digits.app.cli.Command;
 import dev.digits.app.cli.CommandLineApp;
-import dev.digits.app.cli.Console;
+import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.LibraryLogging;
-import dev.digits.app.cli.ProgressLine;
+import dev.digits.experiment.console.ProgressLine;
 import dev.digits.core.fetch.TransferDisplay;
 
 import java.util.Arrays;

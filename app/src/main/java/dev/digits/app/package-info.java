@@ -1,2 +1,2 @@
-/** The digits program: its entry point, Guice wiring, the installed plugins and the facts of this build. */
+/** The digits program: its entry point and Guice wiring. */
 package dev.digits.app;

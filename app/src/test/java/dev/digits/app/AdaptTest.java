@@ -1,7 +1,8 @@
 package dev.digits.app;
 
-import dev.digits.app.bundle.ModelBundle;
-import dev.digits.app.results.BundleManifest;
+import dev.digits.experiment.Plugins;
+import dev.digits.recognition.bundle.ModelBundle;
+import dev.digits.recognition.bundle.BundleManifest;
 import dev.digits.core.dataset.DatasetLocator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

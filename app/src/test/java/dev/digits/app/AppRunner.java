@@ -1,6 +1,6 @@
 package dev.digits.app;
 
-import dev.digits.app.cli.Console;
+import dev.digits.experiment.console.Console;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package dev.digits.app;
 
+import dev.digits.experiment.Plugins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,7 @@ class AugmentationExperimentTest {
         AppRunner.Result r = AppRunner.run("train", "--config", f.toString(), "--augmentation", "gain", "--out", bundle.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("on mean: 120 clips (all data) + 240 augmented copies (gain)"), r.out());
-        dev.digits.app.results.RunProvenance provenance = dev.digits.app.bundle.ModelBundle.read(bundle,
+        dev.digits.recognition.provenance.RunProvenance provenance = dev.digits.recognition.bundle.ModelBundle.read(bundle,
                 Plugins.discover(getClass().getClassLoader())).manifest().provenance();
         assertEquals(360, provenance.trainExamples());
         assertEquals("gain", provenance.augmentation().id());

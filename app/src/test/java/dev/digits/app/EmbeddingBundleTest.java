@@ -1,7 +1,9 @@
 package dev.digits.app;
 
-import dev.digits.app.bundle.ModelBundle;
-import dev.digits.app.results.RunProvenance;
+import dev.digits.experiment.Plugins;
+
+import dev.digits.recognition.bundle.ModelBundle;
+import dev.digits.recognition.provenance.RunProvenance;
 import dev.digits.core.dataset.DatasetLocator;
 import dev.digits.core.fetch.PinnedInstaller;
 import dev.digits.features.embedding.SpeechModelFiles;

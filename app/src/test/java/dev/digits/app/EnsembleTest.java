@@ -1,13 +1,15 @@
 package dev.digits.app;
 
+import dev.digits.experiment.Plugins;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.digits.app.bundle.ModelBundle;
+import dev.digits.recognition.bundle.ModelBundle;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.model.ClassifierProvider;
-import dev.digits.app.ensemble.EnsembleModel;
+import dev.digits.recognition.ensemble.EnsembleModel;
 import dev.digits.api.model.ModelSpec;
-import dev.digits.app.ensemble.SeedEnsemble;
+import dev.digits.recognition.ensemble.SeedEnsemble;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingSet;
 import dev.digits.api.params.ParameterSpec;

@@ -1,5 +1,6 @@
 package dev.digits.app;
 
+import dev.digits.experiment.Plugins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digits.core.dataset.DatasetLocator;
@@ -90,7 +91,7 @@ class ExtraTrainingTest {
         AppRunner.Result t = AppRunner.run("train", "--config", g.toString(), "--out", bundle.toString());
         assertEquals(0, t.exitCode(), t.err());
         assertTrue(t.out().contains("on m: 80 clips (all data)"), t.out());
-        dev.digits.app.results.RunProvenance provenance = dev.digits.app.bundle.ModelBundle.read(bundle,
+        dev.digits.recognition.provenance.RunProvenance provenance = dev.digits.recognition.bundle.ModelBundle.read(bundle,
                 Plugins.discover(getClass().getClassLoader())).manifest().provenance();
         assertEquals(java.util.List.of("voices"), provenance.dataset().extraTraining());
     }

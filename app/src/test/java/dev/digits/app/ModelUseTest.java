@@ -1,5 +1,7 @@
 package dev.digits.app;
 
+import dev.digits.experiment.Plugins;
+
 import dev.digits.core.audio.WavFile;
 
 import dev.digits.core.audio.WavFormat;
@@ -10,9 +12,9 @@ import java.nio.ByteBuffer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.digits.app.bundle.ModelBundle;
-import dev.digits.app.stream.StreamRecognizer;
-import dev.digits.app.stream.VoiceActivityDetector;
+import dev.digits.recognition.bundle.ModelBundle;
+import dev.digits.recognition.StreamingSession;
+import dev.digits.recognition.stream.VoiceActivityDetector;
 import dev.digits.core.audio.WavReader;
 import dev.digits.core.audio.WavWriter;
 import dev.digits.core.dataset.DatasetLocator;
@@ -50,19 +52,19 @@ class ModelUseTest {
 
     @Test
     void bundleHoldsEverythingToPredictAndRejectsBadFiles() throws Exception {
-        ModelBundle b = ModelBundle.read(bundle, dev.digits.app.Plugins.discover(getClass().getClassLoader()));
+        ModelBundle b = ModelBundle.read(bundle, dev.digits.experiment.Plugins.discover(getClass().getClassLoader()));
         assertEquals("mfcc-librosa", b.extractor().name());
         assertEquals("tribuo", b.model().backend());
         assertEquals(List.of(8000), b.trainingData().sampleRates());
         assertEquals(10, b.labels().size());
-        dev.digits.app.results.RunProvenance provenance = b.manifest().provenance();
+        dev.digits.recognition.provenance.RunProvenance provenance = b.manifest().provenance();
         // the same typed record a run's cell has: dataset hash, split, seed, resolved config, versions
         assertEquals(64, provenance.dataset().sha256().length());
         assertEquals(provenance.split().trainSize(), provenance.dataset().files());
         assertEquals("tribuo", provenance.model().backend());
         assertEquals("mfcc-librosa", provenance.extractor().type());
         assertTrue(provenance.software().plugins().containsKey("tribuo"), provenance.software().toString());
-        assertEquals(dev.digits.app.BuildInfo.current().version(), provenance.software().digits());
+        assertEquals(dev.digits.recognition.provenance.BuildInfo.current().version(), provenance.software().digits());
 
         Path truncated = dir.resolve("truncated.digits");
         Files.write(truncated, Arrays.copyOf(Files.readAllBytes(bundle), 200));
@@ -455,10 +457,10 @@ class ModelUseTest {
 
     @Test
     void inputAtAnotherRateIsResampledToTheRateTheModelWasTrainedAt() throws Exception {
-        ModelBundle b = ModelBundle.read(bundle, dev.digits.app.Plugins.discover(getClass().getClassLoader()));
+        ModelBundle b = ModelBundle.read(bundle, dev.digits.experiment.Plugins.discover(getClass().getClassLoader()));
         assertEquals(java.util.Optional.of(8000), b.inputRate());
         assertEquals(Integer.valueOf(8000), b.trainingData().inputRate(), "recorded in bundle.json");
-        dev.digits.app.recognition.ClipRecognizer recognizer = new dev.digits.app.recognition.ClipRecognizer(b);
+        dev.digits.recognition.ClipRecognizer recognizer = new dev.digits.recognition.ClipRecognizer(b);
         int agree = 0;
         int agreeUnconverted = 0;
         int n = 0;
@@ -482,7 +484,7 @@ class ModelUseTest {
             assertTrue(json.contains("\"inputRate\" : 8000"), json);
             return json.replaceAll(",\\s*\"inputRate\" : 8000", "");
         });
-        ModelBundle o = ModelBundle.read(older, dev.digits.app.Plugins.discover(getClass().getClassLoader()));
+        ModelBundle o = ModelBundle.read(older, dev.digits.experiment.Plugins.discover(getClass().getClassLoader()));
         assertEquals(null, o.trainingData().inputRate());
         assertEquals(java.util.Optional.of(8000), o.inputRate());
 
@@ -651,18 +653,18 @@ class ModelUseTest {
     @Test
     void smallChunksGiveTheSameResultAsTheWholeStream() throws Exception {
         float[] audio = digitString("8027", new String[] {"lucas", "george"}, new Random(9), new ArrayList<>());
-        ModelBundle b = ModelBundle.read(bundle, dev.digits.app.Plugins.discover(getClass().getClassLoader()));
+        ModelBundle b = ModelBundle.read(bundle, dev.digits.experiment.Plugins.discover(getClass().getClassLoader()));
         List<String> whole = new ArrayList<>();
-        StreamRecognizer all = new StreamRecognizer(b, 8000, VoiceActivityDetector.Settings.defaults(), 0.5, x -> whole.add(x.line()));
-        all.accept(audio, audio.length);
-        all.finish();
+        StreamingSession all = new StreamingSession(b, 8000, VoiceActivityDetector.Settings.defaults(), 0.5, x -> whole.add(x.line()));
+        all.feed(audio, audio.length);
+        all.close();
         List<String> chunked = new ArrayList<>();
-        StreamRecognizer bits = new StreamRecognizer(b, 8000, VoiceActivityDetector.Settings.defaults(), 0.5, x -> chunked.add(x.line()));
+        StreamingSession bits = new StreamingSession(b, 8000, VoiceActivityDetector.Settings.defaults(), 0.5, x -> chunked.add(x.line()));
         for (int i = 0; i < audio.length; i += 37) {
             float[] c = Arrays.copyOfRange(audio, i, Math.min(audio.length, i + 37));
-            bits.accept(c, c.length);
+            bits.feed(c, c.length);
         }
-        bits.finish();
+        bits.close();
         assertEquals(4, whole.size(), whole.toString());
         assertEquals(whole, chunked);
     }
@@ -670,7 +672,7 @@ class ModelUseTest {
     @Test
     void bundlesWrittenBeforeProvenanceWasTypedStillPredict() throws Exception {
         // bundle.json exactly as the previous version wrote it: provenance with string keys, no typed record
-        ModelBundle current = ModelBundle.read(bundle, dev.digits.app.Plugins.discover(getClass().getClassLoader()));
+        ModelBundle current = ModelBundle.read(bundle, dev.digits.experiment.Plugins.discover(getClass().getClassLoader()));
         ObjectMapper json = new ObjectMapper();
         String params = json.writeValueAsString(current.manifest().extractor().params().asMap());
         String spec = json.writeValueAsString(current.manifest().spec().asMap());
@@ -694,7 +696,7 @@ class ModelUseTest {
                   }
                 }
                 """.formatted(params, spec, Arrays.toString(current.manifest().inputShape())));
-        ModelBundle read = ModelBundle.read(old, dev.digits.app.Plugins.discover(getClass().getClassLoader()));
+        ModelBundle read = ModelBundle.read(old, dev.digits.experiment.Plugins.discover(getClass().getClassLoader()));
         assertEquals(null, read.manifest().provenance());
         assertEquals("0.1.0-SNAPSHOT", read.manifest().legacyProvenance().get("digitsVersion").asText());
         String wav = recordings.resolve("3_theo_0.wav").toString();

@@ -1,8 +1,10 @@
 package dev.digits.app;
 
-import dev.digits.app.bundle.ModelBundle;
-import dev.digits.app.serve.RecognitionServer;
-import dev.digits.app.serve.ServeSettings;
+import dev.digits.experiment.Plugins;
+
+import dev.digits.recognition.bundle.ModelBundle;
+import dev.digits.serve.RecognitionServer;
+import dev.digits.serve.ServeSettings;
 import dev.digits.core.dataset.DatasetLocator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.digits.app;
 
 import dev.digits.app.cli.LibraryLogging;
-import dev.digits.app.cli.ProgressLine;
+import dev.digits.experiment.console.ProgressLine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.digits.app;
 
-import dev.digits.app.results.CellResult;
-import dev.digits.app.results.ResultsJson;
+import dev.digits.experiment.results.CellResult;
+import dev.digits.recognition.provenance.ResultsJson;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.digits.app;
 
-import dev.digits.app.experiment.RunFolder;
+import dev.digits.experiment.run.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

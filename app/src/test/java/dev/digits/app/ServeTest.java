@@ -1,13 +1,14 @@
 package dev.digits.app;
 
+import dev.digits.experiment.Plugins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.digits.app.bundle.ModelBundle;
-import dev.digits.app.recognition.ClipRecognizer;
-import dev.digits.app.serve.RecognitionServer;
-import dev.digits.app.serve.ServeSettings;
-import dev.digits.app.stream.StreamRecognizer;
-import dev.digits.app.stream.VoiceActivityDetector;
+import dev.digits.recognition.bundle.ModelBundle;
+import dev.digits.recognition.ClipRecognizer;
+import dev.digits.serve.RecognitionServer;
+import dev.digits.serve.ServeSettings;
+import dev.digits.recognition.StreamingSession;
+import dev.digits.recognition.stream.VoiceActivityDetector;
 import dev.digits.core.audio.WavReader;
 import dev.digits.core.dataset.DatasetLocator;
 import org.junit.jupiter.api.AfterAll;
@@ -122,7 +123,7 @@ class ServeTest {
             assertEquals(200, r.statusCode(), r.body());
             assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
             JsonNode body = json.readTree(r.body());
-            String expected = local.recognize(WavReader.read(clip), clip.toString()).digit();
+            String expected = local.recognize(WavReader.read(clip), clip.toString()).label();
             assertEquals(expected, body.get("digit").asText(), clip + ": the same answer as predict");
             assertEquals(3, body.get("top").size());
             assertEquals(body.get("digit").asText(), body.get("top").get(0).get("digit").asText());
@@ -300,10 +301,10 @@ class ServeTest {
         float[] audio = ModelUseTest.digitString(digits, new String[] {"theo", "nicolas"}, new java.util.Random(3),
                 new ArrayList<>());
         List<String> local = new ArrayList<>();
-        StreamRecognizer offline = new StreamRecognizer(new ClipRecognizer(bundle), 8000,
-                VoiceActivityDetector.Settings.defaults(), 0.5, r -> local.add(r.digit()));
-        offline.accept(audio, audio.length);
-        offline.finish();
+        StreamingSession offline = new StreamingSession(new ClipRecognizer(bundle), 8000,
+                VoiceActivityDetector.Settings.defaults(), 0.5, r -> local.add(r.label()));
+        offline.feed(audio, audio.length);
+        offline.close();
 
         Collector c = new Collector();
         WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(server.url().toString().replace("http:", "ws:")

@@ -1,9 +1,9 @@
 package dev.digits.spark;
 
-import dev.digits.app.results.ResultsJson;
-import dev.digits.app.results.CellResult;
+import dev.digits.recognition.provenance.ResultsJson;
+import dev.digits.experiment.results.CellResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.digits.app.experiment.ShippedExperiment;
+import dev.digits.experiment.engine.ShippedCells;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
@@ -17,10 +17,10 @@ import java.util.Map;
 final class CellTask implements Function<Integer, byte[]> {
     private static final long serialVersionUID = 1L;
 
-    private final ShippedExperiment experiment;
+    private final ShippedCells experiment;
     private final int maxAttempts;
 
-    CellTask(ShippedExperiment experiment, int maxAttempts) {
+    CellTask(ShippedCells experiment, int maxAttempts) {
         this.experiment = experiment;
         this.maxAttempts = maxAttempts;
     }
@@ -28,7 +28,7 @@ final class CellTask implements Function<Integer, byte[]> {
     @Override
     public byte[] call(Integer cell) throws Exception {
         int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
-        CellResult result = experiment.prepared().run(cell, false);
+        CellResult result = experiment.cells().run(cell, false);
         if (!result.ok() && attempt + 1 < maxAttempts) {
             throw new CellFailedException("cell " + result.cell() + " failed on attempt " + (attempt + 1) + " of "
                     + maxAttempts + ": " + result.error());

@@ -2,7 +2,7 @@ package dev.digits.spark;
 
 import dev.digits.core.audio.SpeechPresence;
 import dev.digits.api.features.FeatureExtractor;
-import dev.digits.app.Plugins;
+import dev.digits.experiment.Plugins;
 import dev.digits.core.features.CorpusExtraction;
 import dev.digits.core.features.FeatureCache;
 import org.apache.spark.api.java.function.FlatMapFunction;

@@ -1,13 +1,12 @@
 package dev.digits.spark;
 
-import dev.digits.app.cli.LibraryLogging;
-import dev.digits.app.results.ResultsJson;
-import dev.digits.app.results.CellResult;
+import dev.digits.recognition.provenance.ResultsJson;
+import dev.digits.experiment.results.CellResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digits.api.features.FeatureExtractor;
-import dev.digits.app.engine.CellWork;
-import dev.digits.app.engine.ExecutionEngine;
-import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
+import dev.digits.experiment.engine.CellWork;
+import dev.digits.experiment.engine.ExecutionEngine;
+import dev.digits.experiment.config.ExperimentConfig.ExtractorConfig;
 import dev.digits.core.dataset.Corpus;
 import dev.digits.core.features.ClipOutcome;
 import dev.digits.core.features.CorpusExtraction;
@@ -18,6 +17,10 @@ import org.apache.spark.SparkJobInfo;
 import org.apache.spark.SparkStageInfo;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -88,7 +91,9 @@ final class SparkEngine implements ExecutionEngine {
         Map<String, String> levels = Map.of("org.apache.spark", "warn", "org.sparkproject", "warn", "io.netty", "warn",
                 "org.apache.hadoop", "error", // "Unable to load native-hadoop library": Spark needs none here
                 "org.apache.spark.util.Utils", "error"); // "hostname resolves to a loopback address"
-        levels.forEach(LibraryLogging::setLevel);
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) { // the digits program's logback
+            levels.forEach((logger, level) -> context.getLogger(logger).setLevel(Level.toLevel(level, Level.INFO)));
+        }
     }
 
     /** Attempts per task: {@code local[N,F]} gives F, plain local 1, a cluster spark.task.maxFailures (4). */

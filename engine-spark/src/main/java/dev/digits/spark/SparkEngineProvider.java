@@ -1,9 +1,9 @@
 package dev.digits.spark;
 
-import dev.digits.app.cli.Console;
-import dev.digits.app.engine.EngineProvider;
-import dev.digits.app.engine.EngineSettings;
-import dev.digits.app.engine.ExecutionEngine;
+import dev.digits.experiment.console.Console;
+import dev.digits.experiment.engine.EngineProvider;
+import dev.digits.experiment.config.EngineSettings;
+import dev.digits.experiment.engine.ExecutionEngine;
 
 import java.util.ArrayList;
 import java.util.List;

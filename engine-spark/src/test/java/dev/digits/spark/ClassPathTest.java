@@ -3,7 +3,7 @@ package dev.digits.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.module.scala.DefaultScalaModule$;
 import dev.digits.api.plugin.PluginRegistry;
-import dev.digits.app.Plugins;
+import dev.digits.experiment.Plugins;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.digits.spark;
 
 import dev.digits.app.Main;
-import dev.digits.app.cli.Console;
+import dev.digits.experiment.console.Console;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

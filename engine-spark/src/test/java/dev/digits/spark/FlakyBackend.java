@@ -55,7 +55,7 @@ public final class FlakyBackend implements ClassifierProvider {
                 if (spec.type().equals("always") || FAILED_ONCE.add(seed)) {
                     throw new IllegalStateException("simulated worker failure (" + spec.type() + ")");
                 }
-                ClassifierProvider tribuo = dev.digits.app.Plugins.discover(getClass().getClassLoader()).backends().get("tribuo");
+                ClassifierProvider tribuo = dev.digits.experiment.Plugins.discover(getClass().getClassLoader()).backends().get("tribuo");
                 return tribuo.create(tribuo.spec("logistic", java.util.Map.of())).train(data, listener);
             }
         };

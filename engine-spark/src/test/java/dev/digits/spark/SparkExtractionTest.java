@@ -1,13 +1,13 @@
 package dev.digits.spark;
 
-import dev.digits.app.experiment.ConfigValues;
+import dev.digits.experiment.config.ConfigValues;
 
 import dev.digits.api.features.FeatureExtractor;
-import dev.digits.app.Plugins;
-import dev.digits.app.cli.Console;
-import dev.digits.app.engine.EngineSettings;
-import dev.digits.app.engine.ExecutionEngine;
-import dev.digits.app.experiment.ExperimentConfig.ExtractorConfig;
+import dev.digits.experiment.Plugins;
+import dev.digits.experiment.console.Console;
+import dev.digits.experiment.config.EngineSettings;
+import dev.digits.experiment.engine.ExecutionEngine;
+import dev.digits.experiment.config.ExperimentConfig.ExtractorConfig;
 import dev.digits.core.dataset.Corpus;
 import dev.digits.core.dataset.CorpusEntry;
 import dev.digits.core.dataset.CorpusLayout;

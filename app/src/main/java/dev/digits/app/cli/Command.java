@@ -1,5 +1,7 @@
 package dev.digits.app.cli;
 
+import dev.digits.experiment.console.Console;
+
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 

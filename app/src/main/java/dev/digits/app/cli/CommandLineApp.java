@@ -1,5 +1,8 @@
 package dev.digits.app.cli;
 
+import dev.digits.experiment.console.Console;
+import dev.digits.experiment.console.InputProblem;
+
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;

@@ -103,13 +103,6 @@ public final class LibraryLogging {
         }
     }
 
-    /** Sets one logger's level (a plugin quieting a chatty library in the log file). */
-    public static void setLevel(String logger, String level) {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            context.getLogger(logger).setLevel(Level.toLevel(level, Level.INFO));
-        }
-    }
-
     private static PatternLayoutEncoder encoder(LoggerContext context) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);

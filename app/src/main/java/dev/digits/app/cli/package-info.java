@@ -1,2 +1,2 @@
-/** The command-line framework: commands, the console and usage errors. */
+/** The command-line framework: commands, options and usage errors. */
 package dev.digits.app.cli;

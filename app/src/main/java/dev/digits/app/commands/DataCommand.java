@@ -4,7 +4,7 @@ import dev.digits.api.plugin.PluginRegistry;
 import dev.digits.core.fetch.ModelFilesProvider;
 
 import dev.digits.app.cli.Command;
-import dev.digits.app.cli.Console;
+import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.UsageException;
 import dev.digits.core.dataset.BadFile;
 import dev.digits.core.dataset.Corpus;
@@ -15,7 +15,7 @@ import dev.digits.core.dataset.DatasetLocator;
 import dev.digits.core.fetch.Mirror;
 import dev.digits.core.dataset.KnownDataset;
 import dev.digits.core.dataset.SyntheticVoices;
-import dev.digits.app.cli.ProgressLine;
+import dev.digits.experiment.console.ProgressLine;
 import jakarta.inject.Inject;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;

@@ -1,13 +1,13 @@
 package dev.digits.app.commands;
 
 import dev.digits.api.params.Parameters;
-import dev.digits.app.results.ResultsJson;
+import dev.digits.recognition.provenance.ResultsJson;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.digits.app.Plugins;
+import dev.digits.experiment.Plugins;
 import dev.digits.app.cli.Command;
-import dev.digits.app.cli.Console;
+import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.ExtractorOptions;
 import dev.digits.app.cli.UsageException;
 import dev.digits.api.features.FeatureExtractor;

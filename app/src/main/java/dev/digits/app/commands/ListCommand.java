@@ -2,10 +2,10 @@ package dev.digits.app.commands;
 
 import dev.digits.core.dataset.SplitProtocolProvider;
 
-import dev.digits.app.Plugins;
-import dev.digits.app.engine.EngineProvider;
+import dev.digits.experiment.Plugins;
+import dev.digits.experiment.engine.EngineProvider;
 import dev.digits.app.cli.Command;
-import dev.digits.app.cli.Console;
+import dev.digits.experiment.console.Console;
 import dev.digits.api.augment.AugmentationProvider;
 import dev.digits.api.features.FeatureExtractorProvider;
 import dev.digits.api.model.ClassifierProvider;

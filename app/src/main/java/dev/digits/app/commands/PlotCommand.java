@@ -1,11 +1,11 @@
 package dev.digits.app.commands;
 
-import dev.digits.app.Plugins;
+import dev.digits.experiment.Plugins;
 import dev.digits.app.cli.Command;
-import dev.digits.app.cli.Console;
+import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.ExtractorOptions;
 import dev.digits.app.cli.UsageException;
-import dev.digits.app.plots.Charts;
+import dev.digits.experiment.report.Charts;
 import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.features.Features;

@@ -1,15 +1,15 @@
 package dev.digits.app.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.digits.app.Plugins;
-import dev.digits.app.bundle.ModelBundle;
+import dev.digits.experiment.Plugins;
+import dev.digits.recognition.bundle.ModelBundle;
 import dev.digits.app.cli.Command;
-import dev.digits.app.cli.Console;
+import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.NumberOption;
 import dev.digits.app.cli.UsageException;
-import dev.digits.app.recognition.ClipRecognizer;
-import dev.digits.app.recognition.ClipResult;
-import dev.digits.app.recognition.RankedDigit;
+import dev.digits.recognition.ClipRecognizer;
+import dev.digits.recognition.Recognition;
+import dev.digits.recognition.RankedDigit;
 import dev.digits.core.audio.SpeechPresence;
 import dev.digits.core.audio.AudioFileException;
 import dev.digits.core.audio.WavFile;
@@ -79,7 +79,7 @@ public final class PredictCommand implements Command {
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format must be text or json, got '" + format + "'");
         }
-        int top = line.hasOption("top") ? BenchCommand.intOption(line, "top", 1) : 0;
+        int top = line.hasOption("top") ? NumberOption.wholeNumber(line, "top", 1, 1, 1000) : 0;
         long t0 = System.nanoTime();
         ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
         bundle.featureRevisionWarning()
@@ -111,7 +111,7 @@ public final class PredictCommand implements Command {
                 failed++;
                 continue;
             }
-            ClipResult r;
+            Recognition r;
             try {
                 r = recognizer.recognize(wav, f.toString());
             } catch (RuntimeException e) {
@@ -122,13 +122,13 @@ public final class PredictCommand implements Command {
             for (String w : r.warnings()) {
                 console.err().println("warning: " + f + ": " + w);
             }
-            if (r.noSpeech() != null) {
-                console.err().println(f + ": " + r.noSpeech());
+            if (r.reason() != null) {
+                console.err().println(f + ": " + r.reason());
             }
             perFile.add(System.nanoTime() - fileStart);
             if (format.equals("text")) {
-                StringBuilder sb = new StringBuilder(f.toString()).append('\t').append(r.digit())
-                        .append('\t').append(r.noSpeech() != null ? "-" : String.format(Locale.ROOT, "%.4f", r.confidence()));
+                StringBuilder sb = new StringBuilder(f.toString()).append('\t').append(r.label())
+                        .append('\t').append(!r.hasSpeech() ? "-" : String.format(Locale.ROOT, "%.4f", r.confidence()));
                 if (top > 1) {
                     for (RankedDigit d : r.top(top).subList(1, r.top(top).size())) {
                         sb.append('\t').append(d.digit()).append(':').append(String.format(Locale.ROOT, "%.4f", d.p()));
@@ -136,7 +136,7 @@ public final class PredictCommand implements Command {
                 }
                 console.out().println(sb);
             } else {
-                json.add(new Prediction(f.toString(), r.digit(), r.confidence(), r.top(top), r.warnings(), r.noSpeech()));
+                json.add(new Prediction(f.toString(), r.label(), r.confidence(), r.top(top), r.warnings(), r.reason()));
             }
         }
         if (format.equals("json")) {

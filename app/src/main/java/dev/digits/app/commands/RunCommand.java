@@ -1,21 +1,21 @@
 package dev.digits.app.commands;
 
 import dev.digits.app.cli.LibraryLogging;
-import dev.digits.app.experiment.ConfigValues;
+import dev.digits.experiment.config.ConfigValues;
 
-import dev.digits.app.results.CellResult;
+import dev.digits.experiment.results.CellResult;
 
-import dev.digits.app.Plugins;
+import dev.digits.experiment.Plugins;
 import dev.digits.app.cli.Command;
-import dev.digits.app.cli.Console;
+import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.UsageException;
-import dev.digits.app.engine.EngineSettings;
-import dev.digits.app.experiment.ConfigException;
-import dev.digits.app.experiment.ExperimentConfig;
-import dev.digits.app.experiment.ExperimentLoader;
-import dev.digits.app.experiment.ExperimentRunner;
-import dev.digits.app.experiment.ReportWriter;
-import dev.digits.app.experiment.RunFolder;
+import dev.digits.experiment.config.EngineSettings;
+import dev.digits.experiment.config.ConfigException;
+import dev.digits.experiment.config.ExperimentConfig;
+import dev.digits.experiment.loading.ExperimentLoader;
+import dev.digits.experiment.run.ExperimentRunner;
+import dev.digits.experiment.report.ReportWriter;
+import dev.digits.experiment.run.RunFolder;
 import dev.digits.core.dataset.DatasetLocator;
 import jakarta.inject.Inject;
 import org.apache.commons.cli.CommandLine;

@@ -1,13 +1,13 @@
 package dev.digits.app.commands;
 
-import dev.digits.app.Plugins;
-import dev.digits.app.bundle.ModelBundle;
+import dev.digits.experiment.Plugins;
+import dev.digits.recognition.bundle.ModelBundle;
 import dev.digits.app.cli.Command;
-import dev.digits.app.cli.Console;
+import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.NumberOption;
 import dev.digits.app.cli.UsageException;
-import dev.digits.app.serve.RecognitionServer;
-import dev.digits.app.serve.ServeSettings;
+import dev.digits.serve.RecognitionServer;
+import dev.digits.serve.ServeSettings;
 import jakarta.inject.Inject;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;

@@ -1,17 +1,17 @@
 package dev.digits.app.commands;
 
-import dev.digits.app.Plugins;
-import dev.digits.app.bundle.ModelBundle;
+import dev.digits.experiment.Plugins;
+import dev.digits.recognition.bundle.ModelBundle;
 import dev.digits.app.cli.Command;
-import dev.digits.app.cli.Console;
+import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.NumberOption;
 import dev.digits.app.cli.UsageException;
-import dev.digits.app.stream.PcmStreamReader;
-import dev.digits.app.recognition.ClipRecognizer;
-import dev.digits.app.stream.Segmenters;
-import dev.digits.app.stream.StreamRecognizer;
-import dev.digits.app.stream.UtteranceFraming;
-import dev.digits.app.stream.VoiceActivityDetector;
+import dev.digits.recognition.stream.PcmStreamReader;
+import dev.digits.recognition.ClipRecognizer;
+import dev.digits.recognition.stream.Segmenters;
+import dev.digits.recognition.StreamingSession;
+import dev.digits.recognition.stream.UtteranceFraming;
+import dev.digits.recognition.stream.VoiceActivityDetector;
 import jakarta.inject.Inject;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -132,7 +132,7 @@ public final class StreamCommand implements Command {
             reader.warning().ifPresent(w -> console.err().println("warning: " + args.get(0) + ": " + w));
             rate = reader.sampleRate();
             noteResampling(bundle, rate, console);
-            StreamRecognizer recognizer = new StreamRecognizer(StreamRecognizer.warmedUp(new ClipRecognizer(bundle), rate),
+            StreamingSession recognizer = new StreamingSession(StreamingSession.warmedUp(new ClipRecognizer(bundle), rate),
                     rate, settings, segmenters.frames(vad, rate, settings), minConfidence, r -> {
                 console.out().println(r.line());
                 console.out().flush();
@@ -141,10 +141,10 @@ public final class StreamCommand implements Command {
             float[] chunk = new float[Math.max(160, rate / 50)];
             int n;
             while ((n = reader.read(chunk)) > 0) {
-                recognizer.accept(chunk, n);
+                recognizer.feed(chunk, n);
                 samples += n;
             }
-            recognizer.finish();
+            recognizer.close();
             if (reader.endProblem().isPresent()) {
                 throw new IOException(reader.endProblem().get() + "; the digits above are from the part there is");
             }
@@ -180,17 +180,13 @@ public final class StreamCommand implements Command {
             mic.start();
             console.err().println("listening on " + mic.getLineInfo() + " (Ctrl-C to stop)");
             noteResampling(bundle, MIC_RATE, console);
-            StreamRecognizer recognizer = new StreamRecognizer(StreamRecognizer.warmedUp(new ClipRecognizer(bundle),
+            StreamingSession recognizer = new StreamingSession(StreamingSession.warmedUp(new ClipRecognizer(bundle),
                     MIC_RATE), MIC_RATE, settings, segmenters.frames(vad, MIC_RATE, settings), minConfidence,
                     r -> console.out().println(r.line()));
             byte[] bytes = new byte[MIC_RATE / 50 * 2];
-            float[] samples = new float[bytes.length / 2];
             while (true) {
                 int n = mic.read(bytes, 0, bytes.length);
-                for (int i = 0; i < n / 2; i++) {
-                    samples[i] = (short) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] << 8)) / 32768f;
-                }
-                recognizer.accept(samples, n / 2);
+                recognizer.feedPcm16(bytes, 0, n);
             }
         } catch (LineUnavailableException | IllegalArgumentException e) {
             throw new IOException("no usable capture device: " + e.getMessage(), e);
@@ -202,5 +198,4 @@ public final class StreamCommand implements Command {
                 "stream: " + rate + " Hz audio; each utterance is resampled to the " + r + " Hz the model was trained on"));
     }
 
-    /** An option's value, checked: a finite number in [min, max], a whole one when {@code integer}. */
 }

@@ -1,13 +1,13 @@
 package dev.digits.app.commands;
 
-import dev.digits.app.Plugins;
+import dev.digits.experiment.Plugins;
 import dev.digits.app.cli.Command;
-import dev.digits.app.cli.Console;
+import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.UsageException;
-import dev.digits.app.experiment.ExperimentConfig;
-import dev.digits.app.experiment.ExperimentLoader;
-import dev.digits.app.experiment.ExperimentPlan;
-import dev.digits.app.experiment.ExperimentRunner;
+import dev.digits.experiment.config.ExperimentConfig;
+import dev.digits.experiment.loading.ExperimentLoader;
+import dev.digits.experiment.run.ExperimentPlan;
+import dev.digits.experiment.run.ExperimentRunner;
 import dev.digits.core.dataset.DatasetLocator;
 import dev.digits.core.dataset.KnownDataset;
 import dev.digits.core.dataset.Fold;

@@ -1,8 +1,5 @@
 package dev.digits.core.audio;
 
-import dev.digits.api.audio.AudioClip;
-import dev.digits.core.dataset.CorpusEntry;
-
 /**
  * A decoded WAV file: its header facts, its samples averaged to mono, in [-1, 1], and what was odd but readable
  * about it ({@code null} when nothing was), such as a data chunk whose size a streaming recorder never filled in.
@@ -11,10 +8,5 @@ public record WavFile(WavFormat format, float[] mono, String warning) {
 
     public WavFile(WavFormat format, float[] mono) {
         this(format, mono, null);
-    }
-
-    /** A clip labelled with the corpus entry's digit and speaker, its path as source id. */
-    public AudioClip toClip(CorpusEntry entry) {
-        return new AudioClip(mono, format.sampleRate(), entry.digit(), entry.speaker(), entry.path().toString());
     }
 }

@@ -1,5 +1,8 @@
 package dev.digits.core.dataset;
 
+import dev.digits.api.audio.AudioClip;
+import dev.digits.core.audio.WavFile;
+
 import java.nio.file.Path;
 
 /**
@@ -14,5 +17,10 @@ public record CorpusEntry(Path path, int digit, String speaker, int index) {
 
     public boolean hasSpeaker() {
         return speaker != null;
+    }
+
+    /** The decoded recording as a clip labelled with this entry's digit and speaker, its path as source id. */
+    public AudioClip clip(WavFile wav) {
+        return new AudioClip(wav.mono(), wav.format().sampleRate(), digit, speaker, path.toString());
     }
 }

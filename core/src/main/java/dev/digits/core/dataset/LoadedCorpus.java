@@ -33,7 +33,7 @@ public record LoadedCorpus(Corpus corpus, List<CorpusEntry> entries, List<AudioC
         IntStream.range(0, all.size()).parallel().forEach(i -> {
             CorpusEntry e = all.get(i);
             try {
-                clips[i] = WavReader.read(e.path()).toClip(e);
+                clips[i] = e.clip(WavReader.read(e.path()));
             } catch (AudioFileException ex) {
                 errors[i] = ex.getProblem();
             }

@@ -108,7 +108,7 @@ public final class CorpusExtraction {
             if (wav == null) {
                 wav = WavReader.decode(e.path(), bytes);
             }
-            Features f = extractor.extract(wav.toClip(e));
+            Features f = extractor.extract(e.clip(wav));
             long nanos = System.nanoTime() - t0;
             String cacheProblem = cache == null ? null : writeToCache(hash, f);
             return new ClipOutcome(f, null, false, damaged, nanos, cacheProblem, wav.warning());

@@ -1,2 +1,0 @@
-/** Personalising a trained model to one voice: {@code digits adapt}. */
-package dev.digits.app.adapt;

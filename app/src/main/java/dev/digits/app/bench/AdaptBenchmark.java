@@ -1,0 +1,171 @@
+package dev.digits.app.bench;
+
+import dev.digits.core.audio.SpeechPresence;
+import dev.digits.api.features.Features;
+import dev.digits.api.model.TrainedModel;
+import dev.digits.api.model.TrainingSet;
+import dev.digits.experiment.Plugins;
+import dev.digits.experiment.adapt.VoiceAdaptation;
+import dev.digits.experiment.console.Console;
+import dev.digits.app.cli.UsageException;
+import dev.digits.experiment.config.ExperimentConfig;
+import dev.digits.experiment.console.ProgressLine;
+import dev.digits.experiment.run.AugmentationPipelines;
+import dev.digits.experiment.config.ExperimentConfig.AugmentationConfig;
+import dev.digits.experiment.config.ExperimentConfig.ExtractorConfig;
+import dev.digits.experiment.run.TransformedFeatures;
+import dev.digits.experiment.config.ExperimentConfig.ModelConfig;
+import dev.digits.experiment.loading.ExperimentLoader;
+import dev.digits.experiment.run.ExperimentPlan;
+import dev.digits.experiment.run.ExperimentRunner;
+import dev.digits.experiment.training.TrainingService;
+import dev.digits.core.dataset.Corpus;
+import dev.digits.core.dataset.CorpusEntry;
+import dev.digits.core.dataset.DatasetLocator;
+import dev.digits.core.dataset.Fold;
+import dev.digits.core.dataset.LeaveOneSpeakerOut;
+import dev.digits.core.features.CorpusExtraction;
+import dev.digits.core.features.CorpusFeatures;
+import dev.digits.core.features.FeatureCache;
+import org.apache.commons.cli.CommandLine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * {@code digits bench adapt}: what {@code digits adapt} does for a new voice, measured leave-one-speaker-out. For
+ * each speaker, a model of the experiment (its first extractor, model and augmentation unless named) is trained on
+ * the other speakers as {@code digits train} trains it (with the augmentation's copies), then adapted with
+ * {@code --clips-per-digit} of the speaker's clips per digit (chosen by seed); both are tested on the speaker's other
+ * clips.
+ */
+final class AdaptBenchmark {
+    private final Plugins plugins;
+    private final DatasetLocator locator;
+
+    AdaptBenchmark(Plugins plugins, DatasetLocator locator) {
+        this.plugins = plugins;
+        this.locator = locator;
+    }
+
+    int run(CommandLine line, Console console) throws Exception {
+        if (!line.hasOption("config")) {
+            throw new UsageException("--config FILE.yaml is required");
+        }
+        ExperimentConfig config = new ExperimentLoader(plugins).load(Path.of(line.getOptionValue("config")));
+        ExtractorConfig extractor = pick(config.extractors().stream().map(ExtractorConfig::id).toList(),
+                line.getOptionValue("extractor"), "extractor", config.extractors());
+        ModelConfig model = pick(config.models().stream().map(ModelConfig::id).toList(), line.getOptionValue("model"),
+                "model", config.models());
+        AugmentationConfig augmentation = pick(config.augmentations().stream().map(AugmentationConfig::id).toList(),
+                line.getOptionValue("augmentation"), "augmentation", config.augmentations());
+        int perDigit = Integer.parseInt(line.getOptionValue("clips-per-digit", "1"));
+        long seed = Long.parseLong(line.getOptionValue("seed", "1"));
+        double share = Double.parseDouble(line.getOptionValue("share", String.valueOf(VoiceAdaptation.DEFAULT_SHARE)));
+        if (perDigit < 1) {
+            throw new UsageException("--clips-per-digit must be at least 1");
+        }
+        Path root = new ExperimentRunner(plugins, locator, console).resolveDataset(config);
+        Corpus corpus = ExperimentPlan.data(config, root).corpus();
+        plugins.extractors().get(extractor.type());
+        FeatureCache cache = config.cache() ? new FeatureCache(FeatureCache.defaultRoot()) : null;
+        CorpusFeatures features = new CorpusExtraction(extractor.extractor(), cache,
+                Runtime.getRuntime().availableProcessors(), SpeechPresence.DEFAULT).run(corpus, n -> { });
+        features.cacheWarning().ifPresent(console.err()::println);
+        // the training speakers' augmented copies, as digits train adds them (test speakers' copies go unused)
+        List<Map<Path, Features>> copies = List.of();
+        if (!augmentation.isNone()) {
+            AugmentationPipelines.Built pipeline = new AugmentationPipelines(plugins.augmentations())
+                    .build(augmentation.steps(), augmentation.seed());
+            copies = TransformedFeatures.augmentedCopies(extractor.extractor(), extractor.id(), augmentation.id(), pipeline,
+                    augmentation.copies(), corpus, cache, Runtime.getRuntime().availableProcessors(),
+                    new ProgressLine(console.err()), console.err());
+        }
+        Map<Path, Features> byPath = new HashMap<>();
+        for (int i = 0; i < features.size(); i++) {
+            byPath.put(features.entries().get(i).path(), features.features().get(i));
+        }
+        List<CorpusEntry> entries = features.entries();
+        int classes = TrainingService.numClasses(entries);
+        TrainingService training = new TrainingService(plugins);
+        VoiceAdaptation adaptation = new VoiceAdaptation(training);
+        console.out().printf(Locale.ROOT, "adapting %s on %s%s with %d clip(s) per digit of each held-out speaker%s (share "
+                + "%.2f, seed %d)%n", model.id(), extractor.id(), augmentation.isNone() ? ""
+                : " + " + augmentation.id() + " (" + augmentation.copies() + " copies)", perDigit,
+                augmentation.isNone() ? "" : line.hasOption("no-copies") ? ", without copies" : " and their copies", share,
+                seed);
+        double sumBefore = 0;
+        double sumRetrained = 0;
+        double sumAfter = 0;
+        double worstAfter = 1;
+        double worstChange = 0;
+        List<Fold> folds = new LeaveOneSpeakerOut().folds(entries);
+        for (Fold fold : folds) {
+            // the clips given to adapt: perDigit per digit, drawn by seed; the rest is the test
+            Map<Integer, List<Integer>> byDigit = new HashMap<>();
+            for (int i : fold.test()) {
+                byDigit.computeIfAbsent(entries.get(i).digit(), d -> new ArrayList<>()).add(i);
+            }
+            List<Integer> given = new ArrayList<>();
+            Random random = new Random(seed);
+            for (int d = 0; d < classes; d++) {
+                List<Integer> candidates = new ArrayList<>(byDigit.getOrDefault(d, List.of()));
+                Collections.shuffle(candidates, random);
+                given.addAll(candidates.subList(0, Math.min(perDigit, candidates.size())));
+            }
+            int[] test = java.util.Arrays.stream(fold.test()).filter(i -> !given.contains(i)).toArray();
+            TrainingSet base = TrainingService.examples(entries, fold.train(), byPath, copies, classes);
+            TrainingSet testSet = TrainingService.examples(entries, test, byPath, List.of(), classes);
+            TrainedModel before = training.train(model, seed, base, e -> { }).model();
+            // the given clips with their copies, as digits adapt makes them with the base model's augmentation
+            List<Map<Path, Features>> clipCopies = line.hasOption("no-copies") ? List.of() : copies;
+            List<VoiceAdaptation.Clip> clips = given.stream().map(i -> {
+                Path path = entries.get(i).path();
+                List<float[]> made = clipCopies.stream().map(m -> m.get(path)).filter(java.util.Objects::nonNull)
+                        .map(Features::values).toList();
+                return new VoiceAdaptation.Clip(path.getFileName().toString(), entries.get(i).digit(),
+                        byPath.get(path).values(), made);
+            }).toList();
+            VoiceAdaptation.Adapted retrained = adaptation.train(model, seed, base, clips, share, false);
+            VoiceAdaptation.Adapted after = adaptation.train(model, seed, base, clips, share, true);
+            double a = TrainingService.evaluate(before, testSet).metrics().accuracy();
+            double b = accuracy(retrained, testSet);
+            double c = accuracy(after, testSet);
+            console.out().printf(Locale.ROOT, "%-20s before %6.2f%%  re-trained only %6.2f%%  after (shift + re-trained) "
+                    + "%6.2f%%  (%d test clips)%n", fold.name(), a * 100, b * 100, c * 100, test.length);
+            sumBefore += a;
+            sumRetrained += b;
+            sumAfter += c;
+            worstAfter = Math.min(worstAfter, c);
+            worstChange = Math.min(worstChange, c - a);
+        }
+        console.out().printf(Locale.ROOT, "mean over %d speakers: before %.2f%%, re-trained only %.2f%%, after %.2f%%; "
+                + "worst speaker after %.2f%%; largest change for the worse %.2f points%n", folds.size(),
+                100 * sumBefore / folds.size(), 100 * sumRetrained / folds.size(), 100 * sumAfter / folds.size(),
+                100 * worstAfter, Math.max(0, -100 * worstChange));
+        return 0;
+    }
+
+    /** Accuracy of an adapted model on a set of the extractor's features (shifted as the model's inputs are). */
+    private static double accuracy(VoiceAdaptation.Adapted model, TrainingSet test) {
+        TrainingSet inputs = model.shift() == null ? test : model.shift().apply(test);
+        return TrainingService.evaluate(model.model(), inputs).metrics().accuracy();
+    }
+
+    private static <T> T pick(List<String> ids, String id, String what, List<T> items) throws UsageException {
+        if (id == null) {
+            return items.get(0);
+        }
+        int i = ids.indexOf(id);
+        if (i < 0) {
+            throw new UsageException("no " + what + " '" + id + "' in the experiment; it has: " + String.join(", ", ids));
+        }
+        return items.get(i);
+    }
+}

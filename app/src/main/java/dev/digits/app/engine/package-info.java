@@ -1,2 +1,0 @@
-/** Execution engines: where an experiment's extraction and cells run (this JVM, or a plugin such as Spark). */
-package dev.digits.app.engine;

@@ -1,2 +1,0 @@
-/** PNG charts for reports: bars, confusion matrices and learning curves. */
-package dev.digits.app.plots;

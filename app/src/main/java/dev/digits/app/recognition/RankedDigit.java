@@ -1,5 +1,0 @@
-package dev.digits.app.recognition;
-
-/** A label and the probability the model gives it. */
-public record RankedDigit(String digit, float p) {
-}

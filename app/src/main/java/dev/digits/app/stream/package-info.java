@@ -1,2 +1,0 @@
-/** Recognising digit strings in continuous audio: PCM reading, voice-activity detection and the recogniser. */
-package dev.digits.app.stream;

@@ -1,0 +1,115 @@
+package dev.digits.experiment.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.digits.api.features.FeatureExtractor;
+import dev.digits.core.dataset.SplitProtocol;
+
+import dev.digits.experiment.config.EngineSettings;
+import dev.digits.api.model.Classifier;
+import dev.digits.api.model.ClassifierProvider;
+import dev.digits.api.model.ModelSpec;
+import dev.digits.recognition.ensemble.SeedEnsemble;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated experiment file: which data, how it is split, which extractors and models to compare, and the
+ * seeds each cell is repeated with, and the engine that runs it.
+ *
+ * @param source the file it was read from
+ */
+public record ExperimentConfig(String name, String description, DatasetRef dataset, ProtocolConfig protocol,
+                                  List<Long> seeds, List<ExtractorConfig> extractors, List<ModelConfig> models,
+                               List<AugmentationConfig> augmentations, List<ConditionConfig> testConditions,
+                               boolean cache, EngineSettings engine, Path source) {
+
+    /**
+     * {@code dataset: {name: fsdd}} or {@code {path: DIR, layout: fsdd|audiomnist|folders}}.
+     *
+     * @param extraTraining folders whose recordings are added to every fold's training part and never tested on
+     *                      (synthetic voices, another corpus); empty for none
+     */
+    public record DatasetRef(String name, String path, String layout, List<String> extraTraining) {
+        public DatasetRef {
+            extraTraining = List.copyOf(extraTraining);
+        }
+
+        public String describe() {
+            return (name != null ? name : path + (layout == null ? "" : " (" + layout + ")"))
+                    + (extraTraining.isEmpty() ? "" : " + training-only " + String.join(", ", extraTraining));
+        }
+
+        /**
+         * A folder named in the file: as given if it exists from the working directory or is absolute, else
+         * relative to the experiment file's folder.
+         */
+        public static Path folder(String path, Path experimentFile) {
+            Path p = Path.of(path);
+            if (!p.isAbsolute() && experimentFile != null && experimentFile.toAbsolutePath().getParent() != null
+                    && !Files.isDirectory(p)) {
+                p = experimentFile.toAbsolutePath().getParent().resolve(p);
+            }
+            return p;
+        }
+    }
+
+    /**
+     * {@code protocol: {type: official}}, {@code {type: random, testFraction: 0.2, seed: 1}} ...: the settings as
+     * written, and the protocol built from them.
+     */
+    public record ProtocolConfig(String type, ConfigValues settings, @JsonIgnore SplitProtocol protocol) {
+    }
+
+    /**
+     * One extractor of the comparison: an id for reports, the plugin name, its parameters as written, and the
+     * extractor built from them (what a remote worker rebuilds from the name and parameters).
+     */
+    public record ExtractorConfig(String id, String type, ConfigValues params, @JsonIgnore FeatureExtractor extractor) {
+    }
+
+    /** One step of an augmentation: the plugin ({@code type}), the chance it is applied, and its parameters. */
+    public record AugmentationStep(String type, double probability, ConfigValues params) {
+    }
+
+    /**
+     * Training-data augmentation, a dimension of the grid like extractors and models: {@code copies} augmented
+     * versions of each training clip are added to the originals. {@link #NONE} (no copies) trains on the
+     * originals only.
+     */
+    public record AugmentationConfig(String id, int copies, long seed, List<AugmentationStep> steps) {
+        public static final AugmentationConfig NONE = new AugmentationConfig("none", 0, 0, List.of());
+
+        public boolean isNone() {
+            return copies == 0 || steps.isEmpty();
+        }
+    }
+
+    /** A test condition: every test clip transformed by the steps (noise at 10 dB, say) and evaluated again. */
+    public record ConditionConfig(String id, long seed, List<AugmentationStep> steps) {
+    }
+
+    /**
+     * One model of the comparison: an id for reports, the backend plugin, the raw model spec, and how many
+     * copies with different seeds are trained and averaged ({@code ensemble}, 1 = a single model).
+     */
+    public record ModelConfig(String id, String backend, String type, ConfigValues spec, int ensemble) {
+
+        public ModelConfig(String id, String backend, String type, ConfigValues spec) {
+            this(id, backend, type, spec, 1);
+        }
+
+        /** The spec resolved by the backend, with the run's seed where the model type takes one. */
+        public ModelSpec resolve(ClassifierProvider provider, long seed) {
+            return provider.spec(type, (SeedEnsemble.hasSeed(provider, type) ? spec.with("seed", seed) : spec).asMap());
+        }
+
+        /** The learner for a resolved spec: the backend's own, or a {@link SeedEnsemble} of it. */
+        public Classifier classifier(ClassifierProvider provider, ModelSpec resolved) {
+            return SeedEnsemble.of(provider, resolved, ensemble);
+        }
+    }
+}

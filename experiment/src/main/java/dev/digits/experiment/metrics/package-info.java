@@ -1,0 +1,2 @@
+/** Classification metrics and paired significance tests. */
+package dev.digits.experiment.metrics;

@@ -1,0 +1,138 @@
+package dev.digits.experiment.run;
+
+import dev.digits.experiment.config.ExperimentConfig;
+
+import dev.digits.api.features.FeatureExtractor;
+import dev.digits.api.model.InputShape;
+import dev.digits.experiment.Plugins;
+import dev.digits.experiment.config.ExperimentConfig.AugmentationConfig;
+import dev.digits.experiment.config.ExperimentConfig.ConditionConfig;
+import dev.digits.experiment.config.ExperimentConfig.ExtractorConfig;
+import dev.digits.experiment.config.ExperimentConfig.ModelConfig;
+import dev.digits.core.dataset.BadFile;
+import dev.digits.core.dataset.Corpus;
+import dev.digits.core.dataset.CorpusEntry;
+import dev.digits.core.dataset.CorpusLayout;
+import dev.digits.core.dataset.Fold;
+import dev.digits.core.dataset.SplitProtocol;
+import dev.digits.core.dataset.WithExtraTraining;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an experiment will do, before any feature is computed: the scanned corpus, the split, the plugins built
+ * from the config, and the grid of cells in a fixed order (the same on every machine that builds it).
+ *
+ * @param skipped pairings left out of the grid, with the reason
+ */
+public record ExperimentPlan(ExperimentConfig config, Path root, CorpusLayout layout, Corpus corpus,
+                             SplitProtocol protocol, List<Fold> folds, Map<String, FeatureExtractor> extractors,
+                             Map<String, AugmentationPipelines.Built> pipelines,
+                             Map<String, AugmentationPipelines.Built> conditions, List<Cell> cells,
+                             List<String> skipped) {
+
+    /** Scans the dataset at {@code root} and lays out the grid. */
+    public static ExperimentPlan of(ExperimentConfig config, Plugins plugins, Path root) throws IOException {
+        Data data = data(config, root);
+        Corpus corpus = data.corpus();
+        SplitProtocol protocol = data.protocol();
+
+        Map<String, FeatureExtractor> extractors = new LinkedHashMap<>();
+        for (ExtractorConfig e : config.extractors()) {
+            plugins.extractors().get(e.type()); // available here (the loader did not load native libraries)
+            extractors.put(e.id(), e.extractor());
+        }
+        AugmentationPipelines builder = new AugmentationPipelines(plugins.augmentations());
+        Map<String, AugmentationPipelines.Built> pipelines = new LinkedHashMap<>();
+        for (AugmentationConfig a : config.augmentations()) {
+            if (!a.isNone()) {
+                pipelines.put(a.id(), builder.build(a.steps(), a.seed()));
+            }
+        }
+        Map<String, AugmentationPipelines.Built> conditions = new LinkedHashMap<>();
+        for (ConditionConfig c : config.testConditions()) {
+            conditions.put(c.id(), builder.build(c.steps(), c.seed()));
+        }
+        List<String> skipped = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
+        List<Fold> folds = protocol.folds(corpus.entries());
+        for (ExtractorConfig e : config.extractors()) {
+            boolean matrix = extractors.get(e.id()).producesMatrix();
+            for (AugmentationConfig a : config.augmentations()) {
+                if (!matrix && !a.isNone() && pipelines.get(a.id()).pipeline().hasFeatureSteps()) {
+                    skipped.add(a.id() + " x " + e.id() + " (feature augmentations such as spec-augment need a matrix "
+                            + "extractor, pooling: none)");
+                    continue;
+                }
+                for (ModelConfig m : config.models()) {
+                    InputShape needs = plugins.backends().get(m.backend()).inputShape(m.type());
+                    if (needs != InputShape.of(matrix)) {
+                        if (a == config.augmentations().get(0)) {
+                            skipped.add(m.id() + " x " + e.id() + " (" + m.type() + " needs " + needs.extractorHint() + ")");
+                        }
+                        continue;
+                    }
+                    for (int f = 0; f < folds.size(); f++) {
+                        for (long seed : config.seeds()) {
+                            cells.add(new Cell(e, a, m, f, folds.get(f).name(), seed));
+                        }
+                    }
+                }
+            }
+        }
+        return new ExperimentPlan(config, root, corpus.layout(), corpus, protocol, folds, extractors, pipelines, conditions,
+                List.copyOf(cells), List.copyOf(skipped));
+    }
+
+    /**
+     * The experiment's recordings and how they are split.
+     *
+     * @param corpus   the dataset's recordings, then those of each {@code dataset.extraTraining} folder
+     * @param protocol the configured protocol; with extra folders, it splits only the dataset's own recordings
+     *                 and the extra ones join every fold's training part
+     */
+    public record Data(Corpus corpus, SplitProtocol protocol) {
+    }
+
+    /**
+     * Scans the dataset at {@code root} and each {@code dataset.extraTraining} folder (its layout detected)
+     * once, and builds the split protocol.
+     *
+     * @throws IOException if a folder cannot be read or an extra folder repeats a file of the dataset
+     */
+    public static Data data(ExperimentConfig config, Path root) throws IOException {
+        CorpusLayout layout = config.dataset().layout() != null ? CorpusLayout.byId(config.dataset().layout())
+                : CorpusLayout.detect(root);
+        Corpus corpus = layout.scan(root);
+        SplitProtocol protocol = config.protocol().protocol();
+        if (config.dataset().extraTraining().isEmpty()) {
+            return new Data(corpus, protocol);
+        }
+        List<CorpusEntry> entries = new ArrayList<>(corpus.entries());
+        List<BadFile> bad = new ArrayList<>(corpus.badFiles());
+        Set<Path> trainingOnly = new HashSet<>();
+        Set<Path> seen = new HashSet<>();
+        corpus.entries().forEach(e -> seen.add(e.path().toAbsolutePath().normalize()));
+        for (String folder : config.dataset().extraTraining()) {
+            Corpus extra = Corpus.open(ExperimentConfig.DatasetRef.folder(folder, config.source()));
+            for (CorpusEntry e : extra.entries()) {
+                if (!seen.add(e.path().toAbsolutePath().normalize())) {
+                    throw new IOException("dataset.extraTraining folder " + folder + " repeats " + e.path()
+                            + ", which is already in the dataset or another extraTraining folder");
+                }
+                entries.add(e);
+                trainingOnly.add(e.path());
+            }
+            bad.addAll(extra.badFiles());
+        }
+        return new Data(new Corpus(corpus.root(), corpus.layout(), entries, bad),
+                new WithExtraTraining(protocol, trainingOnly));
+    }
+}

@@ -1,0 +1,286 @@
+package dev.digits.experiment.run;
+
+import dev.digits.experiment.metrics.ClassificationMetrics;
+import dev.digits.experiment.config.ExperimentConfig;
+
+import dev.digits.experiment.console.ProgressLine;
+import dev.digits.api.params.Parameters;
+
+import dev.digits.experiment.Plugins;
+import dev.digits.experiment.results.CellResult;
+import dev.digits.experiment.results.CellResult.ConditionScore;
+import dev.digits.recognition.provenance.RunProvenance;
+import dev.digits.recognition.provenance.RunProvenance.AugmentationProvenance;
+import dev.digits.recognition.provenance.RunProvenance.ConditionProvenance;
+import dev.digits.recognition.provenance.RunProvenance.DatasetProvenance;
+import dev.digits.recognition.provenance.RunProvenance.ExtractorProvenance;
+import dev.digits.recognition.provenance.RunProvenance.ModelProvenance;
+import dev.digits.recognition.provenance.RunProvenance.SoftwareProvenance;
+import dev.digits.recognition.provenance.RunProvenance.SplitProvenance;
+import dev.digits.recognition.provenance.Provenance;
+import dev.digits.experiment.training.TrainingService;
+import dev.digits.experiment.engine.CellWork;
+import dev.digits.experiment.engine.ExecutionEngine;
+import dev.digits.api.features.FeatureExtractor;
+import dev.digits.api.features.Features;
+import dev.digits.api.model.ClassifierProvider;
+import dev.digits.api.model.EpochMetrics;
+import dev.digits.api.model.ModelSpec;
+import dev.digits.api.model.TrainedModel;
+import dev.digits.api.model.TrainingSet;
+import dev.digits.core.audio.WavReader;
+import dev.digits.core.dataset.BadFile;
+import dev.digits.core.dataset.Corpus;
+import dev.digits.core.dataset.CorpusEntry;
+import dev.digits.core.dataset.CorpusLayout;
+import dev.digits.core.dataset.Fold;
+import dev.digits.core.dataset.SplitProtocol;
+import dev.digits.core.features.CorpusFeatures;
+import dev.digits.core.features.FeatureCache;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An experiment with every feature it needs in memory (clean, augmented copies, test conditions), ready to
+ * train and evaluate any of its cells: the driver builds one after the extraction, and a remote worker builds
+ * its own from a {@link ShippedExperiment} (reading the features from the shared cache).
+ */
+public final class PreparedExperiment implements CellWork {
+    private final ExperimentPlan plan;
+    private final Plugins plugins;
+    private final List<CorpusEntry> usable;
+    private final List<Fold> folds;
+    private final Map<String, Map<Path, Features>> byPath;
+    private final Map<String, Double> extractMillis;
+    private final DatasetProvenance dataset;
+    private final TrainingService training;
+    private final int numClasses;
+    private final TransformedFeatures transformed;
+    private final ShippedExperiment shipped;
+    private final PrintStream err;
+
+    private PreparedExperiment(ExperimentPlan plan, Plugins plugins, List<CorpusEntry> usable, List<Fold> folds,
+                               Map<String, Map<Path, Features>> byPath, Map<String, Double> extractMillis,
+                               DatasetProvenance dataset, TransformedFeatures transformed, ShippedExperiment shipped,
+                               PrintStream err) {
+        this.plan = plan;
+        this.plugins = plugins;
+        this.usable = usable;
+        this.folds = folds;
+        this.byPath = byPath;
+        this.extractMillis = extractMillis;
+        this.dataset = dataset;
+        this.training = new TrainingService(plugins);
+        this.numClasses = TrainingService.numClasses(usable);
+        this.transformed = transformed;
+        this.shipped = shipped;
+        this.err = err;
+    }
+
+    /**
+     * Computes (or reads from the cache) every feature the plan's cells need: the clean features of each
+     * extractor on {@code engine}, then augmented copies and test conditions on this JVM's threads.
+     *
+     * @param shipped how a remote worker rebuilds this experiment
+     */
+    public static PreparedExperiment prepare(ExperimentPlan plan, Plugins plugins, FeatureCache cache,
+                                             ExecutionEngine engine, ShippedExperiment shipped, PrintStream err)
+            throws Exception {
+        ExperimentConfig config = plan.config();
+        Corpus corpus = plan.corpus();
+        int threads = Runtime.getRuntime().availableProcessors();
+        Map<String, CorpusFeatures> features = new LinkedHashMap<>();
+        Map<String, Double> extractMillis = new HashMap<>();
+        ProgressLine progress = new ProgressLine(err);
+        for (ExperimentConfig.ExtractorConfig e : config.extractors()) {
+            FeatureExtractor extractor = plan.extractors().get(e.id());
+            progress.start("features " + e.id());
+            CorpusFeatures cf = engine.extract(e, extractor, corpus, cache, n -> progress.update(n, corpus.size(), null));
+            err.printf("features %s: %d clips (%d computed, %d from cache %s), %d bad files%n", e.id(), cf.size(),
+                    cf.extracted(), cf.fromCache(), cache == null ? "off" : cache.root(), cf.badFiles().size());
+            cf.badFiles().stream().limit(10).forEach(b -> err.println("  skipped " + b));
+            cf.warnings().stream().limit(10).forEach(w -> err.println("  warning: " + w));
+            if (cf.warnings().size() > 10) {
+                err.println("  ... and " + (cf.warnings().size() - 10) + " more warnings");
+            }
+            cf.damagedCacheEntries().forEach(d -> err.println("  damaged cache entry recomputed: " + d));
+            cf.cacheWarning().ifPresent(err::println);
+            features.put(e.id(), cf);
+            extractMillis.put(e.id(), timeExtraction(extractor, corpus));
+        }
+        // clips every extractor could read, in corpus order; folds are recomputed on them
+        List<CorpusEntry> usable = new ArrayList<>(corpus.entries());
+        for (CorpusFeatures cf : features.values()) {
+            usable.retainAll(cf.entries());
+        }
+        List<Fold> folds = usable.size() < corpus.size() ? plan.protocol().folds(usable) : plan.folds();
+        List<BadFile> skipped = new ArrayList<>();
+        features.values().forEach(cf -> cf.badFiles().stream().filter(b -> !corpus.badFiles().contains(b))
+                .forEach(skipped::add));
+        DataLossCheck.check(corpus.size(), usable.size(), skipped, plan.folds(), folds);
+        Map<String, Map<Path, Features>> byPath = new HashMap<>();
+        for (Map.Entry<String, CorpusFeatures> e : features.entrySet()) {
+            Map<Path, Features> m = new HashMap<>();
+            for (int i = 0; i < e.getValue().size(); i++) {
+                m.put(e.getValue().entries().get(i).path(), e.getValue().features().get(i));
+            }
+            byPath.put(e.getKey(), m);
+        }
+        DatasetProvenance dataset = Provenance.dataset(plan.root(), plan.layout(), usable,
+                corpus.size() - usable.size() + corpus.badFiles().size(), config.dataset().extraTraining());
+        TransformedFeatures transformed = TransformedFeatures.extract(config, plan.extractors(), plan.pipelines(),
+                plan.conditions(), plan.cells(), corpus, usable, folds, cache, threads, progress, err);
+        return new PreparedExperiment(plan, plugins, usable, folds, byPath, extractMillis, dataset, transformed, shipped,
+                err);
+    }
+
+    public ExperimentPlan plan() {
+        return plan;
+    }
+
+    @Override
+    public ShippedExperiment shipped() {
+        return shipped;
+    }
+
+    @Override
+    public String describe(int cell) {
+        return String.format("[%d/%d] %s", cell + 1, plan.cells().size(), plan.cells().get(cell).describe());
+    }
+
+    @Override
+    public CellResult run(int index, boolean showProgress) {
+        Cell cell = plan.cells().get(index);
+        String id = cell.extractor().id();
+        CellData data = new CellData(byPath.get(id), transformed.copies(id, cell.augmentation().id()),
+                plan.pipelines().get(cell.augmentation().id()), transformed.conditions(id), plan.conditions());
+        ProgressLine progress = new ProgressLine(showProgress ? err : new PrintStream(OutputStream.nullOutputStream()));
+        return runCell(cell, folds.get(cell.fold()), data, plan.extractors().get(id), extractMillis.get(id),
+                describe(index), progress);
+    }
+
+    @Override
+    public CellResult failed(int index, String error) {
+        Cell cell = plan.cells().get(index);
+        return failedResult(cell, error, null, RunProvenance.failedEarly(plan.config().name(),
+                plan.config().source().toString(), cell.seed()));
+    }
+
+    /** A failed cell's record: its identity, the error, no scores. */
+    private CellResult failedResult(Cell cell, String error, Double extractMillisPerClip, RunProvenance provenance) {
+        return new CellResult(cell.id(), cell.extractor().id(), cell.model().backend(), cell.model().id(),
+                cell.augmentation().id(), cell.model().type(), plan.protocol().type(), cell.foldName(), cell.seed(),
+                CellResult.FAILED, error, null, null, null, null, null, null, null, null, extractMillisPerClip, null, null,
+                null, null, null, provenance, null, null);
+    }
+
+    /** The features one cell uses: clean, augmented training copies, and test clips under each condition. */
+    private record CellData(Map<Path, Features> clean, List<Map<Path, Features>> copies,
+                            AugmentationPipelines.Built augmentation, Map<String, Map<Path, Features>> conditions,
+                            Map<String, AugmentationPipelines.Built> conditionPipelines) {
+    }
+
+    /** What every cell's provenance records before training: the config as resolved, the data and the split. */
+    private RunProvenance provenanceBeforeTraining(Cell cell, Fold fold, CellData data, FeatureExtractor extractor,
+                                                   Instant start, ModelProvenance model, SoftwareProvenance software)
+            throws IOException {
+        ExtractorProvenance extractorProvenance = Provenance.extractor(cell.extractor().id(), extractor);
+        ExperimentConfig config = plan.config();
+        SplitProtocol protocol = plan.protocol();
+        Map<String, ConditionProvenance> conditions = null;
+        if (!data.conditionPipelines().isEmpty()) {
+            conditions = new LinkedHashMap<>();
+            for (Map.Entry<String, AugmentationPipelines.Built> c : data.conditionPipelines().entrySet()) {
+                conditions.put(c.getKey(), new ConditionProvenance(c.getValue().pipeline().seed(), c.getValue().steps()));
+            }
+        }
+        return new RunProvenance(config.name(), config.source().toString(),
+                extractorProvenance,
+                dataset, new SplitProvenance(protocol.type(), Parameters.of(protocol.settings()), fold.name(), fold.train().length,
+                fold.test().length),
+                cell.augmentation().isNone() ? AugmentationProvenance.none() : new AugmentationProvenance(
+                        cell.augmentation().id(), cell.augmentation().copies(), cell.augmentation().seed(),
+                        data.augmentation().steps()),
+                conditions, cell.seed(), start.toString(), model, software, null, null, null);
+    }
+
+    private CellResult runCell(Cell cell, Fold fold, CellData data, FeatureExtractor extractor, double extractMs,
+                               String label, ProgressLine progress) {
+        Instant start = Instant.now();
+        RunProvenance provenance = RunProvenance.failedEarly(plan.config().name(), plan.config().source().toString(),
+                cell.seed());
+        try {
+            provenance = provenanceBeforeTraining(cell, fold, data, extractor, start, null, null);
+            TrainingSet train = TrainingService.examples(usable, fold.train(), data.clean(), data.copies(), numClasses);
+            TrainingSet test = TrainingService.examples(usable, fold.test(), data.clean(), List.of(), numClasses);
+            progress.start(label);
+            TrainingService.Trained trained = training.train(cell.model(), cell.seed(), train, m -> progress.update(
+                    m.epoch(), m.epochs(), String.format("loss %.4f acc %.3f%s", m.trainLoss(), m.trainAccuracy(),
+                            m.hasValidation() ? String.format(" val_loss %.4f val_acc %.3f", m.validationLoss(),
+                                    m.validationAccuracy()) : "")));
+            provenance = provenanceBeforeTraining(cell, fold, data, extractor, start,
+                    TrainingService.modelProvenance(cell.model(), trained), Provenance.software(trained.provider(), plugins.extractors().get(extractor.name())));
+            TrainingService.Evaluation eval = TrainingService.evaluate(trained.model(), test);
+            List<ConditionScore> underConditions = new ArrayList<>();
+            for (Map.Entry<String, Map<Path, Features>> c : data.conditions().entrySet()) {
+                TrainingSet transformed = TrainingService.examples(usable, fold.test(), c.getValue(), List.of(), numClasses);
+                ClassificationMetrics cm = TrainingService.evaluate(trained.model(), transformed).metrics();
+                underConditions.add(new ConditionScore(c.getKey(), cm.accuracy(), cm.macroF1()));
+            }
+            List<Path> testFiles = Arrays.stream(fold.test()).mapToObj(i -> usable.get(i).path()).toList();
+            ClassificationMetrics metrics = eval.metrics();
+            return new CellResult(cell.id(), cell.extractor().id(), cell.model().backend(), cell.model().id(),
+                    cell.augmentation().id(), cell.model().type(), plan.protocol().type(), cell.foldName(), cell.seed(),
+                    CellResult.OK, null, metrics.accuracy(), metrics.macroPrecision(), metrics.macroRecall(),
+                    metrics.macroF1(), eval.perClass(), metrics.confusion(), train.size(), trained.seconds(), extractMs,
+                    eval.predictMillisPerClip(), trained.epochs(), underConditions, eval.correctness(test.labels()),
+                    eval.misclassified(test.labels(), testFiles),
+                    provenance.finished(trained.model().provenance(), null, seconds(start)), null, null);
+        } catch (Exception | LinkageError e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return failedResult(cell, e.getClass().getSimpleName() + ": " + message, extractMs,
+                    provenance.finished(null, null, seconds(start)));
+        }
+    }
+
+    private static double seconds(Instant start) {
+        return java.time.Duration.between(start, Instant.now()).toMillis() / 1000.0;
+    }
+
+    /**
+     * Mean fresh extraction time per clip (decode + features, one thread) over up to 200 clips, after two warm-up
+     * passes over the same clips (compilation, FFT plans): meaningful even when every feature came from the cache.
+     */
+    private static double timeExtraction(FeatureExtractor extractor, Corpus corpus) {
+        List<CorpusEntry> sample = corpus.entries().subList(0, Math.min(200, corpus.size()));
+        timePass(extractor, sample);
+        timePass(extractor, sample);
+        return timePass(extractor, sample);
+    }
+
+    private static double timePass(FeatureExtractor extractor, List<CorpusEntry> sample) {
+        long t0 = System.nanoTime();
+        int n = 0;
+        for (CorpusEntry e : sample) {
+            try {
+                extractor.extract(WavReader.readClip(e.path()));
+                n++;
+            } catch (IOException | RuntimeException ex) {
+                // bad files are reported by the extraction itself
+            }
+        }
+        return n == 0 ? 0 : (System.nanoTime() - t0) / 1e6 / n;
+    }
+}
