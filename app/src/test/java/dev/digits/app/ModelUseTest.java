@@ -78,7 +78,7 @@ class ModelUseTest {
 
         Path missing = rewrite("missing.digits", "\"backend\" : \"tribuo\"", "\"backend\" : \"caffe\"");
         AppRunner.Result r3 = AppRunner.run("predict", "--model", missing.toString(), recordings.resolve("0_george_0.wav").toString());
-        assertTrue(r3.err().contains("needs a plugin") && r3.err().contains("unknown backend 'caffe'"), r3.err());
+        assertTrue(r3.err().contains("needs the backend plugin 'caffe'") && r3.err().contains("unknown backend 'caffe'"), r3.err());
     }
 
     private static Path rewrite(String name, String from, String to) throws Exception {

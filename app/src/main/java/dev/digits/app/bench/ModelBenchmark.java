@@ -15,6 +15,7 @@ import dev.digits.app.cli.UsageException;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.api.model.ClassifierProvider;
 import dev.digits.api.model.ModelSpec;
+import dev.digits.experiment.results.Summary;
 import dev.digits.training.ProbabilityMetrics;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingSet;
@@ -101,10 +102,9 @@ final class ModelBenchmark {
                     steps > 0 ? String.format(Locale.ROOT, " (%.2f ms per step of %d)", secs[i] * 1000 / steps, steps) : "",
                     acc[i] * 100);
         }
-        double mean = Arrays.stream(acc).average().orElse(0);
-        double sd = Math.sqrt(Arrays.stream(acc).map(a -> (a - mean) * (a - mean)).sum() / Math.max(1, acc.length - 1));
-        console.out().printf(Locale.ROOT, "accuracy: %.2f%% ± %.2f over %d seed(s); mean train time %.2f s%n", mean * 100,
-                sd * 100, acc.length, Arrays.stream(secs).average().orElse(0));
+        Summary accuracy = Summary.of(acc);
+        console.out().printf(Locale.ROOT, "accuracy: %.2f%% ± %.2f over %d seed(s); mean train time %.2f s%n",
+                accuracy.mean() * 100, accuracy.std() * 100, acc.length, Summary.of(secs).mean());
         long[] nanos = new long[2000];
         for (int i = 0; i < 200; i++) {
             last.predictProbabilities(new float[][] {test.features()[i % test.size()]});

@@ -7,7 +7,7 @@ import dev.digits.app.cli.Command;
 import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.NumberOption;
 import dev.digits.app.cli.UsageException;
-import dev.digits.recognition.ClipRecognizer;
+import dev.digits.recognition.DigitRecognizer;
 import dev.digits.recognition.Recognition;
 import dev.digits.recognition.RankedDigit;
 import dev.digits.core.audio.SpeechPresence;
@@ -97,7 +97,7 @@ public final class PredictCommand implements Command {
                 files.add(p);
             }
         }
-        ClipRecognizer recognizer = new ClipRecognizer(bundle, presence(line));
+        DigitRecognizer recognizer = DigitRecognizer.of(bundle, presence(line));
         List<Prediction> json = new ArrayList<>();
         int failed = 0;
         List<Long> perFile = new ArrayList<>();

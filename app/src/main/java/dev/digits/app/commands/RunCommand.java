@@ -3,7 +3,6 @@ package dev.digits.app.commands;
 import dev.digits.app.cli.LibraryLogging;
 import dev.digits.experiment.config.ConfigValues;
 
-import dev.digits.experiment.results.CellResult;
 
 import dev.digits.experiment.Plugins;
 import dev.digits.app.cli.Command;
@@ -15,6 +14,7 @@ import dev.digits.experiment.config.ExperimentConfig;
 import dev.digits.experiment.loading.ExperimentLoader;
 import dev.digits.experiment.run.ExperimentRunner;
 import dev.digits.experiment.report.ReportWriter;
+import dev.digits.experiment.report.ResultsTable;
 import dev.digits.experiment.run.RunFolder;
 import dev.digits.core.dataset.DatasetLocator;
 import jakarta.inject.Inject;
@@ -86,7 +86,9 @@ public final class RunCommand implements Command {
             ExperimentRunner.Outcome outcome = new ExperimentRunner(plugins, locator, console).run(config, engine, out,
                     line.hasOption("resume"));
             Path report = new ReportWriter().write(config, outcome.runs(), outcome.engine(), out);
-            printTable(outcome.runs(), console.out());
+            console.out().println();
+            console.out().println(ResultsTable.text(outcome.runs(),
+                    config.testConditions().stream().map(ExperimentConfig.ConditionConfig::id).toList()));
             console.out().printf(Locale.ROOT, "%d cells: %d run, %d resumed, %d failed, in %.1f s%n", outcome.runs().size(),
                     outcome.ran(), outcome.resumed(), outcome.failed(), (System.nanoTime() - t0) / 1e9);
             console.out().println("results: " + out.resolve("results.json"));
@@ -131,34 +133,5 @@ public final class RunCommand implements Command {
             }
         }
         return RunFolder.createUnique(results, config.name(), LocalDateTime.now());
-    }
-
-    private static void printTable(List<CellResult> runs, PrintStream out) {
-        out.println();
-        out.printf("%-28s %-20s %-10s %5s %16s %10s%n", "model", "features", "backend", "runs", "accuracy %", "train s");
-        java.util.Map<String, double[]> acc = new java.util.LinkedHashMap<>();
-        java.util.Map<String, String[]> meta = new java.util.LinkedHashMap<>();
-        for (CellResult r : runs) {
-            String key = r.model() + "|" + r.extractor();
-            meta.putIfAbsent(key, new String[] {r.model(), r.extractor(), r.backend()});
-            double[] a = acc.computeIfAbsent(key, k -> new double[4]);
-            if (r.ok()) {
-                double v = r.accuracy() * 100;
-                a[0] += v;
-                a[1] += v * v;
-                a[2]++;
-                a[3] += r.trainSeconds();
-            }
-        }
-        for (Map.Entry<String, double[]> e : acc.entrySet()) {
-            double[] a = e.getValue();
-            String[] m = meta.get(e.getKey());
-            double mean = a[2] == 0 ? Double.NaN : a[0] / a[2];
-            double std = a[2] < 2 ? 0 : Math.sqrt(Math.max(0, (a[1] - a[2] * mean * mean) / (a[2] - 1)));
-            out.printf(Locale.ROOT, "%-28s %-20s %-10s %5d %16s %10s%n", m[0], m[1], m[2], (int) a[2],
-                    a[2] == 0 ? "failed" : String.format(Locale.ROOT, "%.2f ± %.2f", mean, std),
-                    a[2] == 0 ? "-" : String.format(Locale.ROOT, "%.1f", a[3] / a[2]));
-        }
-        out.println();
     }
 }

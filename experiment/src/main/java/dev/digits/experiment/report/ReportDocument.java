@@ -11,7 +11,7 @@ import dev.digits.recognition.provenance.RunProvenance;
 import dev.digits.recognition.provenance.RunProvenance.DatasetProvenance;
 import dev.digits.recognition.provenance.RunProvenance.SoftwareProvenance;
 
-import dev.digits.experiment.report.ReportWriter.Group;
+import dev.digits.experiment.results.CellGroup;
 import dev.digits.experiment.report.ReportWriter.Test;
 
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ final class ReportDocument {
         this.title = title;
     }
 
-    static ReportDocument build(ExperimentConfig config, List<Group> groups, Group best, Map<String, Test> tests, Path dir) {
+    static ReportDocument build(ExperimentConfig config, List<CellGroup> groups, CellGroup best, Map<String, Test> tests, Path dir) {
         ReportDocument d = new ReportDocument("Experiment " + config.name());
         d.add(new Heading(1, "Experiment " + config.name()));
         if (config.description() != null) {
@@ -72,17 +72,17 @@ final class ReportDocument {
         d.add(new Heading(2, "Comparison"));
         List<List<String>> rows = new ArrayList<>();
         int bestRow = -1;
-        for (Group g : groups) {
+        for (CellGroup g : groups) {
             Test t = tests.get(g.key());
             if (g == best) {
                 bestRow = rows.size();
             }
             rows.add(List.of((g == best ? "★ " : "") + g.model(), g.extractor(), g.backend(),
                     g.ok().size() + (g.ok().size() < g.runs().size() ? " (" + (g.runs().size() - g.ok().size()) + " failed)" : ""),
-                    g.ok().isEmpty() ? "-" : ReportWriter.pct(g.mean(CellResult::accuracy)) + " ± " + ReportWriter.pct(g.std(CellResult::accuracy)),
-                    g.ok().isEmpty() ? "-" : ReportWriter.pct(g.mean(CellResult::macroF1)) + " ± " + ReportWriter.pct(g.std(CellResult::macroF1)),
-                    num(g.mean(CellResult::trainSeconds), "%.1f"), num(g.mean(CellResult::extractMillisPerClip), "%.3f"),
-                    num(g.mean(CellResult::predictMillisPerClip), "%.3f"),
+                    g.ok().isEmpty() ? "-" : ReportWriter.pct(g.summary(CellResult::accuracy)),
+                    g.ok().isEmpty() ? "-" : ReportWriter.pct(g.summary(CellResult::macroF1)),
+                    num(g.summary(CellResult::trainSeconds).mean(), "%.1f"), num(g.summary(CellResult::extractMillisPerClip).mean(), "%.3f"),
+                    num(g.summary(CellResult::predictMillisPerClip).mean(), "%.3f"),
                     g == best ? "best" : t == null ? "-" : (Double.isNaN(t.p()) ? t.note() : String.format(Locale.ROOT, "p = %.3g (%s)", t.p(), t.name()))));
         }
         d.add(new Table(List.of("model", "features", "backend", "runs", "accuracy %", "macro F1 %", "train s",
@@ -105,13 +105,13 @@ final class ReportDocument {
             List<String> header = new ArrayList<>(List.of("model @ features", "clean"));
             config.testConditions().forEach(c -> header.add(c.id()));
             List<List<String>> cr = new ArrayList<>();
-            for (Group g : groups) {
+            for (CellGroup g : groups) {
                 if (g.ok().isEmpty()) {
                     continue;
                 }
                 List<String> row = new ArrayList<>(List.of(g.key()));
                 for (String c : header.subList(1, header.size())) {
-                    row.add(ReportWriter.pct(ReportWriter.conditionMean(g, c)) + " ± " + ReportWriter.pct(ReportWriter.conditionStd(g, c)));
+                    row.add(ReportWriter.pct(g.condition(c)));
                 }
                 cr.add(row);
             }
@@ -122,7 +122,7 @@ final class ReportDocument {
         if (foldNames.size() > 1) {
             d.add(new Heading(2, "Accuracy per fold"));
             List<List<String>> fr = new ArrayList<>();
-            for (Group g : groups) {
+            for (CellGroup g : groups) {
                 List<String> row = new ArrayList<>(List.of(g.key()));
                 for (String f : foldNames) {
                     row.add(ReportWriter.pct(g.ok().stream().filter(r -> f.equals(r.fold()))
@@ -138,7 +138,7 @@ final class ReportDocument {
             d.add(new Table(header, fr, -1));
         }
 
-        for (Group g : groups) {
+        for (CellGroup g : groups) {
             d.add(new Heading(2, g.key()));
             List<CellResult> ok = g.ok();
             if (ok.isEmpty()) {

@@ -3,6 +3,8 @@ package dev.digits.experiment.report;
 import dev.digits.experiment.config.ExperimentConfig;
 import dev.digits.experiment.metrics.Significance;
 
+import dev.digits.experiment.results.CellGroup;
+import dev.digits.experiment.results.Summary;
 import dev.digits.experiment.results.CellResult;
 import dev.digits.experiment.results.CellResult.ConditionScore;
 import dev.digits.experiment.results.CellResult.EpochRecord;
@@ -10,7 +12,6 @@ import dev.digits.recognition.provenance.ResultsJson;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
-import dev.digits.experiment.report.Charts;
 import dev.digits.core.io.AtomicFiles;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -34,29 +35,6 @@ public final class ReportWriter {
     private static final String[] CSV_COLUMNS = {"extractor", "backend", "model", "augmentation", "modelType", "protocol",
             "fold", "seed", "status", "accuracy", "macroPrecision", "macroRecall", "macroF1", "trainSeconds",
             "extractMillisPerClip", "predictMillisPerClip", "conditions", "error"};
-
-    /** Runs of one model on one extractor, over folds and seeds. */
-    record Group(String key, String model, String extractor, String backend, List<CellResult> runs) {
-        List<CellResult> ok() {
-            return runs.stream().filter(CellResult::ok).toList();
-        }
-
-        /** The mean of a field over the successful runs. */
-        double mean(ToDoubleFunction<CellResult> field) {
-            return ok().stream().mapToDouble(field).average().orElse(Double.NaN);
-        }
-
-        /** The sample standard deviation of a field over the successful runs (0 for fewer than two). */
-        double std(ToDoubleFunction<CellResult> field) {
-            List<CellResult> ok = ok();
-            if (ok.size() < 2) {
-                return 0;
-            }
-            double m = mean(field);
-            double s = ok.stream().mapToDouble(r -> Math.pow(field.applyAsDouble(r) - m, 2)).sum();
-            return Math.sqrt(s / (ok.size() - 1));
-        }
-    }
 
     /** results.json: the experiment as configured and every cell's result. */
     public record ResultsDocument(ExperimentSummary experiment, List<CellResult> runs) {
@@ -88,11 +66,11 @@ public final class ReportWriter {
         AtomicFiles.write(dir.resolve("results.json"), ResultsJson.write(new ResultsDocument(experiment, runs)));
         AtomicFiles.write(dir.resolve("results.csv"), csv(runs).getBytes(StandardCharsets.UTF_8));
 
-        List<Group> groups = groups(runs);
-        Group best = groups.stream().filter(g -> !g.ok().isEmpty())
-                .max((a, b) -> Double.compare(a.mean(CellResult::accuracy), b.mean(CellResult::accuracy))).orElse(null);
+        List<CellGroup> groups = CellGroup.of(runs);
+        CellGroup best = groups.stream().filter(g -> !g.ok().isEmpty())
+                .max((a, b) -> Double.compare(a.summary(CellResult::accuracy).mean(), b.summary(CellResult::accuracy).mean())).orElse(null);
         Map<String, Test> tests = new LinkedHashMap<>();
-        for (Group g : groups) {
+        for (CellGroup g : groups) {
             if (best != null && g != best && !g.ok().isEmpty()) {
                 tests.put(g.key(), test(best, g));
             }
@@ -104,19 +82,8 @@ public final class ReportWriter {
         return dir.resolve("report.html");
     }
 
-    static List<Group> groups(List<CellResult> runs) {
-        Map<String, Group> groups = new LinkedHashMap<>();
-        for (CellResult r : runs) {
-            String aug = r.augmentation();
-            String model = aug == null || "none".equals(aug) ? r.model() : r.model() + " + " + aug;
-            String key = model + " @ " + r.extractor();
-            groups.computeIfAbsent(key, k -> new Group(k, model, r.extractor(), r.backend(), new ArrayList<>())).runs().add(r);
-        }
-        return new ArrayList<>(groups.values());
-    }
-
     /** McNemar on one shared test set; a paired permutation test over matched folds and seeds. */
-    static Test test(Group best, Group other) {
+    static Test test(CellGroup best, CellGroup other) {
         Map<String, CellResult> bestRuns = new TreeMap<>();
         for (CellResult r : best.ok()) {
             bestRuns.put(r.fold() + "/" + r.seed(), r);
@@ -156,17 +123,17 @@ public final class ReportWriter {
                 + " matched fold/seed pairs");
     }
 
-    private static void plots(List<Group> groups, Path dir) throws IOException {
-        List<Group> ok = groups.stream().filter(g -> !g.ok().isEmpty()).toList();
+    private static void plots(List<CellGroup> groups, Path dir) throws IOException {
+        List<CellGroup> ok = groups.stream().filter(g -> !g.ok().isEmpty()).toList();
         if (!ok.isEmpty()) {
-            List<String> labels = ok.stream().map(Group::key).toList();
-            double[] means = ok.stream().mapToDouble(g -> g.mean(CellResult::accuracy) * 100).toArray();
-            double[] stds = ok.stream().mapToDouble(g -> g.std(CellResult::accuracy) * 100).toArray();
+            List<String> labels = ok.stream().map(CellGroup::key).toList();
+            double[] means = ok.stream().mapToDouble(g -> g.summary(CellResult::accuracy).mean() * 100).toArray();
+            double[] stds = ok.stream().mapToDouble(g -> g.summary(CellResult::accuracy).std() * 100).toArray();
             double lo = Math.max(0, Math.floor(java.util.Arrays.stream(means).min().orElse(0) / 10) * 10 - 10);
             Charts.bars(dir.resolve("accuracy.png"), "Test accuracy (mean and std over folds and seeds)",
                     "accuracy (%)", labels, means, stds, lo, 100);
         }
-        for (Group g : ok) {
+        for (CellGroup g : ok) {
             int classes = g.ok().get(0).confusion().length;
             int[][] sum = new int[classes][classes];
             for (CellResult r : g.ok()) {
@@ -238,33 +205,16 @@ public final class ReportWriter {
                 c.accuracy())).toList());
     }
 
-    /** Mean accuracy of a group's successful runs under one test condition ({@code clean}: the plain test set). */
-    static double conditionMean(Group g, String condition) {
-        return conditionValues(g, condition).average().orElse(Double.NaN);
-    }
-
-    static double conditionStd(Group g, String condition) {
-        double[] v = conditionValues(g, condition).toArray();
-        if (v.length < 2) {
-            return 0;
-        }
-        double m = java.util.Arrays.stream(v).average().orElse(0);
-        return Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).sum() / (v.length - 1));
-    }
-
-    private static java.util.stream.DoubleStream conditionValues(Group g, String condition) {
-        if (condition.equals("clean")) {
-            return g.ok().stream().mapToDouble(CellResult::accuracy);
-        }
-        return g.ok().stream().flatMap(r -> r.conditions() == null ? java.util.stream.Stream.empty() : r.conditions().stream())
-                .filter(c -> condition.equals(c.id())).mapToDouble(ConditionScore::accuracy);
+    /** A summary of fractions as percentages: {@code mean ± std}. */
+    static String pct(Summary s) {
+        return pct(s.mean()) + " ± " + pct(s.std());
     }
 
     static String pct(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v * 100);
     }
 
-    static TreeSet<String> folds(List<Group> groups) {
+    static TreeSet<String> folds(List<CellGroup> groups) {
         TreeSet<String> folds = new TreeSet<>();
         groups.forEach(g -> g.runs().forEach(r -> folds.add(r.fold())));
         return folds;
