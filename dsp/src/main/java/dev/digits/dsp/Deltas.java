@@ -25,7 +25,7 @@ public final class Deltas {
             throw new IllegalArgumentException("delta order must be at least 1, got " + order);
         }
         double[] out = new double[rows * cols];
-        int w = Math.min(width, cols % 2 == 1 ? cols : cols - 1);
+        int w = Math.min(width, cols % 2 != 0 ? cols : cols - 1);
         if (w <= order) {
             return out;
         }

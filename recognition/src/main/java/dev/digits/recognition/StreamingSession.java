@@ -63,8 +63,8 @@ public final class StreamingSession implements AutoCloseable {
      */
     public static ClipRecognizer warmedUp(ClipRecognizer recognizer, int sampleRate) {
         Random random = new Random(0);
-        for (double seconds = 0.2; seconds <= 1.6; seconds += 0.05) {
-            float[] x = new float[(int) (seconds * sampleRate)];
+        for (int ms = 200; ms <= 1600; ms += 50) {
+            float[] x = new float[(int) ((long) ms * sampleRate / 1000)];
             for (int i = 0; i < x.length; i++) {
                 x[i] = (float) (0.01 * random.nextGaussian());
             }

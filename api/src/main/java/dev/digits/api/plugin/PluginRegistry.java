@@ -57,6 +57,11 @@ public final class PluginRegistry<P extends Plugin> {
             return plugin == null ? "(failed to load)" : plugin.description();
         }
 
+        /** Records that the plugin cannot be used (a name clash found while discovering). */
+        private synchronized void markUnavailable(PluginStatus why) {
+            status = why;
+        }
+
         /** Whether it is known to be unusable: its class failed to load, or a check already said so. */
         private synchronized boolean knownBroken() {
             return plugin == null || (status != null && !status.available());
@@ -154,7 +159,7 @@ public final class PluginRegistry<P extends Plugin> {
         if (previous != null) {
             PluginStatus clash = PluginStatus.unavailable("two " + kind + " plugins are named '" + entry.name + "': "
                     + previous.className + " and " + entry.className + "; remove one of the jars");
-            previous.status = clash;
+            previous.markUnavailable(clash);
             int n = 2;
             while (found.containsKey(entry.name + " #" + n)) {
                 n++;

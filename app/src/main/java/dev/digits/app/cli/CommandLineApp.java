@@ -10,7 +10,10 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,7 +101,7 @@ public final class CommandLineApp {
     }
 
     private void printOverview() {
-        PrintWriter w = new PrintWriter(console.out(), true);
+        PrintStream w = console.out();
         w.println("digits: recognise spoken digits; compare feature extractors and neural-net backends.");
         w.println();
         w.println("usage: digits COMMAND [options]     (digits COMMAND --help for its options)");
@@ -113,7 +116,7 @@ public final class CommandLineApp {
     }
 
     private void printHelp(Command command) {
-        PrintWriter w = new PrintWriter(console.out(), true);
+        PrintWriter w = new PrintWriter(new OutputStreamWriter(console.out(), StandardCharsets.UTF_8), true);
         Options options = command.options();
         options.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
         options.addOption(Option.builder("v").longOpt("verbose").desc("print stack traces of errors").build());

@@ -131,10 +131,8 @@ final class CnnGraph extends NetworkGraph {
             }
             try (Result r = runner.run()) {
                 Session.Runner assign = session.runner();
-                List<TFloat32> values = new ArrayList<>();
                 for (int i = 0; i < statInputs.size(); i++) {
                     TFloat32 v = (TFloat32) r.get(i);
-                    values.add(v);
                     assign.feed(statInputs.get(i), v).addTarget(statAssigns.get(i));
                 }
                 assign.run().close();

@@ -30,7 +30,6 @@ abstract class NetworkGraph {
     final List<Variable<TFloat32>> weights = new ArrayList<>();
     final List<Placeholder<TFloat32>> weightInputs = new ArrayList<>();
     final List<Op> weightAssigns = new ArrayList<>();
-    Operand<TFloat32> probabilities;
     Operand<TFloat32> loss;
     Op train;
 
@@ -67,9 +66,9 @@ abstract class NetworkGraph {
         train = TrainingStep.minimize(graph, tf, loss, spec.getString("optimizer"), (float) spec.getDouble("learningRate"));
     }
 
-    /** Sets the {@link #probabilities} output from the inference logits. */
+    /** Adds the {@code probabilities} output (an operation of that name) from the inference logits. */
     void predictWith(Operand<TFloat32> inferenceLogits) {
-        probabilities = tf.withName("probabilities").nn.softmax(inferenceLogits);
+        tf.withName("probabilities").nn.softmax(inferenceLogits);
     }
 
     Operand<TFloat32> activation(String name, Operand<TFloat32> z) {

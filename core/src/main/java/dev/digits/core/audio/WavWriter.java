@@ -3,6 +3,7 @@ package dev.digits.core.audio;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +34,8 @@ public final class WavWriter {
         int bytesPerSample = bits / 8;
         int dataSize = interleaved.length * bytesPerSample;
         ByteBuffer b = ByteBuffer.allocate(44 + dataSize).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes()).putInt(36 + dataSize).put("WAVE".getBytes());
-        b.put("fmt ".getBytes()).putInt(16)
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + dataSize).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16)
                 .putShort((short) switch (encoding) {
                     case PCM_INT -> 1;
                     case IEEE_FLOAT -> 3;
@@ -44,7 +45,7 @@ public final class WavWriter {
                 .putShort((short) channels).putInt(sampleRate)
                 .putInt(sampleRate * channels * bytesPerSample)
                 .putShort((short) (channels * bytesPerSample)).putShort((short) bits);
-        b.put("data".getBytes()).putInt(dataSize);
+        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(dataSize);
         for (float v : interleaved) {
             if (encoding == WavFormat.Encoding.IEEE_FLOAT) {
                 b.putFloat(v);

@@ -456,7 +456,6 @@ public final class ExperimentLoader {
             return out;
         }
         Set<String> ids = new HashSet<>();
-        String singular = what.substring(0, what.length() - 1);
         for (Node item : seq.getValue()) {
             T parsed = parser.parse(item, mapping(item, keys, what + "[].", problems));
             String id = idOf.apply(parsed);

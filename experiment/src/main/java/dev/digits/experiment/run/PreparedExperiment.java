@@ -166,7 +166,7 @@ public final class PreparedExperiment implements CellWork {
         String id = cell.extractor().id();
         CellData data = new CellData(byPath.get(id), transformed.copies(id, cell.augmentation().id()),
                 plan.pipelines().get(cell.augmentation().id()), transformed.conditions(id), plan.conditions());
-        ProgressLine progress = new ProgressLine(showProgress ? err : new PrintStream(OutputStream.nullOutputStream()));
+        ProgressLine progress = new ProgressLine(showProgress ? err : new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
         return runCell(cell, folds.get(cell.fold()), data, plan.extractors().get(id), extractMillis.get(id),
                 describe(index), progress);
     }

@@ -9,6 +9,7 @@ import dev.digits.core.features.FeatureCache;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import dev.digits.experiment.engine.CellWork;
 import dev.digits.experiment.engine.ShippedCells;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public record ShippedExperiment(String runId, String file, String yaml, String d
                 ExperimentConfig config = new ExperimentLoader(plugins).parse(yaml, Path.of(file));
                 ExperimentPlan plan = ExperimentPlan.of(config, plugins, Path.of(datasetRoot));
                 FeatureCache cache = cacheRoot == null ? null : new FeatureCache(Path.of(cacheRoot));
-                PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+                PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
                 try (LocalEngine engine = LocalEngine.allCores()) {
                     return PreparedExperiment.prepare(plan, plugins, cache, engine, this, quiet);
                 }
