@@ -31,4 +31,23 @@ class ArchitectureTest {
         assertTrue(classes.size() > 300, "the digits classes were found: " + classes.size());
         slices().matching("dev.digits.(**)").should().beFreeOfCycles().check(classes);
     }
+
+    @Test
+    void noMainSourceFileIsOver400Lines() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        List<String> tooLong = new ArrayList<>();
+        int files = 0;
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path f : all.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/java/")
+                    && !p.toString().contains("/target/")).toList()) {
+                files++;
+                long lines = Files.readAllLines(f).size();
+                if (lines > MAX_FILE_LINES) {
+                    tooLong.add(root.relativize(f) + " (" + lines + " lines)");
+                }
+            }
+        }
+        assertTrue(files > 200, "the main sources were found under " + root + ": " + files);
+        assertTrue(tooLong.isEmpty(), "main source files over " + MAX_FILE_LINES + " lines: " + tooLong);
+    }
 }

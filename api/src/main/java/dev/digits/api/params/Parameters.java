@@ -48,6 +48,13 @@ public final class Parameters {
         return new Parameters(new LinkedHashMap<>(values));
     }
 
+    /** These parameters with one value replaced (or added last), already resolved: a seed set per run, say. */
+    public Parameters with(String name, Object value) {
+        LinkedHashMap<String, Object> m = new LinkedHashMap<>(values);
+        m.put(name, value);
+        return new Parameters(m);
+    }
+
     public Map<String, Object> asMap() {
         return values;
     }

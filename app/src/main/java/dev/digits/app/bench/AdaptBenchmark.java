@@ -7,6 +7,7 @@ import dev.digits.api.model.TrainingSet;
 import dev.digits.experiment.Plugins;
 import dev.digits.experiment.adapt.VoiceAdaptation;
 import dev.digits.experiment.console.Console;
+import dev.digits.app.cli.LauncherEngines;
 import dev.digits.app.cli.UsageException;
 import dev.digits.experiment.config.ExperimentConfig;
 import dev.digits.experiment.console.ProgressLine;
@@ -58,7 +59,7 @@ final class AdaptBenchmark {
         if (!line.hasOption("config")) {
             throw new UsageException("--config FILE.yaml is required");
         }
-        ExperimentConfig config = new ExperimentLoader(plugins).load(Path.of(line.getOptionValue("config")));
+        ExperimentConfig config = new ExperimentLoader(plugins, LauncherEngines.addable()).load(Path.of(line.getOptionValue("config")));
         ExtractorConfig extractor = pick(config.extractors().stream().map(ExtractorConfig::id).toList(),
                 line.getOptionValue("extractor"), "extractor", config.extractors());
         ModelConfig model = pick(config.models().stream().map(ModelConfig::id).toList(), line.getOptionValue("model"),

@@ -7,6 +7,7 @@ import dev.digits.experiment.config.ConfigValues;
 import dev.digits.experiment.Plugins;
 import dev.digits.app.cli.Command;
 import dev.digits.experiment.console.Console;
+import dev.digits.app.cli.LauncherEngines;
 import dev.digits.app.cli.UsageException;
 import dev.digits.experiment.config.EngineSettings;
 import dev.digits.experiment.config.ConfigException;
@@ -77,7 +78,12 @@ public final class RunCommand implements Command {
         if (line.getArgList().size() != 1) {
             throw new UsageException("give exactly one experiment file");
         }
-        ExperimentConfig config = new ExperimentLoader(plugins).load(Path.of(line.getArgList().get(0)));
+        ExperimentConfig config = new ExperimentLoader(plugins, LauncherEngines.addable())
+                .load(Path.of(line.getArgList().get(0)));
+        if (LauncherEngines.mustAdd(config.engine().override(line.getOptionValue("engine"), ConfigValues.NONE).type(),
+                plugins.engines())) {
+            return LauncherEngines.EXIT_ADD_ENGINE;
+        }
         EngineSettings engine = engineSettings(config, line);
         try (RunFolder folder = outputFolder(config, line.getOptionValue("out"), line.hasOption("resume"), console.err())) {
             Path out = folder.dir();

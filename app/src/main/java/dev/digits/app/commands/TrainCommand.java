@@ -18,6 +18,7 @@ import dev.digits.experiment.Plugins;
 import dev.digits.recognition.bundle.ModelBundle;
 import dev.digits.app.cli.Command;
 import dev.digits.experiment.console.Console;
+import dev.digits.app.cli.LauncherEngines;
 import dev.digits.app.cli.UsageException;
 import dev.digits.experiment.config.ExperimentConfig;
 import dev.digits.experiment.run.AugmentationPipelines;
@@ -104,7 +105,7 @@ public final class TrainCommand implements Command {
         if (!split.equals("all") && !split.equals("train")) {
             throw new UsageException("--split must be all or train, got '" + split + "'");
         }
-        ExperimentConfig config = new ExperimentLoader(plugins).load(Path.of(line.getOptionValue("config")));
+        ExperimentConfig config = new ExperimentLoader(plugins, LauncherEngines.addable()).load(Path.of(line.getOptionValue("config")));
         ModelConfig modelConfig = pick(config.models(), line.getOptionValue("model"), "model", ModelConfig::id);
         ExtractorConfig extractorConfig = pick(config.extractors(), line.getOptionValue("extractor"), "extractor",
                 ExtractorConfig::id);

@@ -3,6 +3,7 @@ package dev.digits.app.commands;
 import dev.digits.experiment.Plugins;
 import dev.digits.app.cli.Command;
 import dev.digits.experiment.console.Console;
+import dev.digits.app.cli.LauncherEngines;
 import dev.digits.app.cli.UsageException;
 import dev.digits.experiment.config.ExperimentConfig;
 import dev.digits.experiment.loading.ExperimentLoader;
@@ -58,11 +59,14 @@ public final class ValidateCommand implements Command {
         if (line.getArgList().isEmpty()) {
             throw new UsageException("give one or more experiment files");
         }
-        ExperimentLoader loader = new ExperimentLoader(plugins);
+        ExperimentLoader loader = new ExperimentLoader(plugins, LauncherEngines.addable());
         ExperimentRunner runner = new ExperimentRunner(plugins, locator, console);
         int exit = 0;
         for (String file : line.getArgList()) {
             ExperimentConfig c = loader.load(Path.of(file));
+            if (LauncherEngines.mustAdd(c.engine().type(), plugins.engines())) {
+                return LauncherEngines.EXIT_ADD_ENGINE;
+            }
             String data;
             try {
                 data = dataset(c, runner);

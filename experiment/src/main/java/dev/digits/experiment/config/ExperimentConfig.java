@@ -1,10 +1,10 @@
 package dev.digits.experiment.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.digits.api.augment.Augmentation;
 import dev.digits.api.features.FeatureExtractor;
 import dev.digits.core.dataset.SplitProtocol;
 
-import dev.digits.experiment.config.EngineSettings;
 import dev.digits.api.model.Classifier;
 import dev.digits.api.model.ClassifierProvider;
 import dev.digits.api.model.ModelSpec;
@@ -71,8 +71,16 @@ public record ExperimentConfig(String name, String description, DatasetRef datas
     public record ExtractorConfig(String id, String type, ConfigValues params, @JsonIgnore FeatureExtractor extractor) {
     }
 
-    /** One step of an augmentation: the plugin ({@code type}), the chance it is applied, and its parameters. */
-    public record AugmentationStep(String type, double probability, ConfigValues params) {
+    /**
+     * One step of an augmentation: the plugin ({@code type}), the chance it is applied, its parameters as written,
+     * and the augmentation made from them when the file was loaded ({@code null} when made elsewhere).
+     */
+    public record AugmentationStep(String type, double probability, ConfigValues params,
+                                   @JsonIgnore Augmentation augmentation) {
+        /** A step whose augmentation is made when it is used. */
+        public AugmentationStep(String type, double probability, ConfigValues params) {
+            this(type, probability, params, null);
+        }
     }
 
     /**
@@ -93,18 +101,26 @@ public record ExperimentConfig(String name, String description, DatasetRef datas
     }
 
     /**
-     * One model of the comparison: an id for reports, the backend plugin, the raw model spec, and how many
-     * copies with different seeds are trained and averaged ({@code ensemble}, 1 = a single model).
+     * One model of the comparison: an id for reports, the backend plugin, the raw model spec, how many copies with
+     * different seeds are trained and averaged ({@code ensemble}, 1 = a single model), and the spec as the backend
+     * resolved it when the file was loaded ({@code null} when made elsewhere: resolved on use).
      */
-    public record ModelConfig(String id, String backend, String type, ConfigValues spec, int ensemble) {
+    public record ModelConfig(String id, String backend, String type, ConfigValues spec, int ensemble,
+                              @JsonIgnore ModelSpec resolved) {
+
+        public ModelConfig(String id, String backend, String type, ConfigValues spec, int ensemble) {
+            this(id, backend, type, spec, ensemble, null);
+        }
 
         public ModelConfig(String id, String backend, String type, ConfigValues spec) {
             this(id, backend, type, spec, 1);
         }
 
-        /** The spec resolved by the backend, with the run's seed where the model type takes one. */
+        /** The resolved spec with the run's seed where the model type takes one. */
         public ModelSpec resolve(ClassifierProvider provider, long seed) {
-            return provider.spec(type, (SeedEnsemble.hasSeed(provider, type) ? spec.with("seed", seed) : spec).asMap());
+            ModelSpec base = resolved != null ? resolved : provider.spec(type, spec.asMap());
+            return SeedEnsemble.hasSeed(provider, type)
+                    ? new ModelSpec(type, base.parameters().with("seed", Math.toIntExact(seed))) : base;
         }
 
         /** The learner for a resolved spec: the backend's own, or a {@link SeedEnsemble} of it. */

@@ -34,7 +34,7 @@ public final class AugmentationPipelines {
         List<StepProvenance> resolved = new ArrayList<>();
         StringBuilder description = new StringBuilder();
         for (AugmentationStep s : steps) {
-            Augmentation a = registry.get(s.type()).create(s.params().asMap());
+            Augmentation a = s.augmentation() != null ? s.augmentation() : registry.get(s.type()).create(s.params().asMap());
             built.add(new AugmentationPipeline.Step(a, s.probability()));
             resolved.add(new StepProvenance(a.name(), s.probability(), a.parameters()));
             description.append(a.name()).append(a.parameters()).append(" p=").append(s.probability()).append("; ");
