@@ -107,32 +107,8 @@ public final class AdaptCommand implements Command {
         }
         ClipCopies copies = line.hasOption("no-copies") ? ClipCopies.none(bundle)
                 : ClipCopies.of(bundle, plugins.augmentations());
-        List<VoiceAdaptation.Clip> clips = new ArrayList<>();
         TreeSet<Integer> rates = new TreeSet<>(bundle.trainingData().sampleRates());
-        for (CorpusEntry e : corpus.entries()) {
-            if (e.digit() >= base.numClasses()) {
-                console.err().println("skipped " + e.path() + ": the model knows no digit " + e.digit());
-                continue;
-            }
-            try {
-                AudioClip clip = WavReader.readClip(e.path());
-                java.util.Optional<String> none = SpeechPresence.DEFAULT.noSpeech(clip.samples(), clip.sampleRate());
-                if (none.isPresent()) {
-                    throw new IOException(none.get() + " (predict would answer '-' for it)");
-                }
-                Features f = bundle.extractorFeatures(clip);
-                if (!Arrays.equals(f.shape(), base.shape())) {
-                    throw new IOException("features of shape " + Arrays.toString(f.shape()) + ", the model's are "
-                            + Arrays.toString(base.shape()));
-                }
-                clips.add(new VoiceAdaptation.Clip(dir.relativize(e.path()).toString(), e.digit(), f.values(),
-                        copies.of(clip)));
-                rates.add(clip.sampleRate());
-            } catch (IOException | RuntimeException ex) {
-                String why = String.valueOf(ex.getMessage());
-                console.err().println("skipped " + (why.startsWith(e.path().toString()) ? why : e.path() + ": " + why));
-            }
-        }
+        List<VoiceAdaptation.Clip> clips = clips(corpus, dir, bundle, base, copies, rates, console);
         TreeSet<Integer> missing = new TreeSet<>();
         IntStream.range(0, base.numClasses()).forEach(missing::add);
         clips.forEach(c -> missing.remove(c.digit()));
@@ -162,24 +138,7 @@ public final class AdaptCommand implements Command {
         VoiceAdaptation.Result r = new VoiceAdaptation(new TrainingService(plugins)).adapt(model, seed, base,
                 bundle.model(), bundle.voiceShift(), clips, share, shiftVoice, !line.hasOption("no-check"),
                 step -> console.err().println("  " + step));
-        int digits = (int) clips.stream().mapToInt(VoiceAdaptation.Clip::digit).distinct().count();
-        if (r.shift() != null) {
-            console.out().printf(Locale.ROOT, "the voice's offset from the training voices, from clips of %d digits, "
-                    + "removed: a shift of length %.3f added to its features%n", digits, r.shift().norm());
-        } else if (shiftVoice) {
-            console.out().printf(Locale.ROOT, "the voice's offset not removed: clips of %d digits, at least %d needed "
-                    + "to tell the voice from the words%n", digits,
-                    (int) Math.ceil(VoiceShift.MIN_DIGIT_SHARE * base.numClasses()));
-        }
-        if (r.correctAfter() == null) {
-            console.out().printf(Locale.ROOT, "your clips: before %d/%d (%.1f%%); leave-one-clip-out checks not run "
-                    + "(--no-check)%n", r.correctBefore(), r.clips(), 100.0 * r.correctBefore() / r.clips());
-        } else {
-            console.out().printf(Locale.ROOT, "your clips, leave-one-clip-out: before %d/%d (%.1f%%), after %d/%d "
-                    + "(%.1f%%)%s%n", r.correctBefore(), r.clips(), 100.0 * r.correctBefore() / r.clips(),
-                    r.correctAfter(), r.clips(), 100.0 * r.correctAfter() / r.clips(),
-                    r.clips() < 2 ? " (one clip: nothing to leave out)" : "");
-        }
+        printResult(r, clips, shiftVoice, base.numClasses(), console);
 
         TrainingData old = bundle.trainingData();
         TrainingData data = new TrainingData(new ArrayList<>(rates), old.minSeconds(), old.maxSeconds(),
@@ -190,6 +149,63 @@ public final class AdaptCommand implements Command {
         ModelBundle.write(out, bundle.extractor(), r.model(), bundle.labels(), data, meta.provenance(), r.trainedOn(), record);
         console.out().printf(Locale.ROOT, "adapted in %.1f s; wrote %s%n", (System.nanoTime() - t0) / 1e9, out);
         return 0;
+    }
+
+    /**
+     * The voice's clips in the folders, each with its features and copies ({@code rates} gets their sample rates); a
+     * clip that cannot be used is reported and skipped.
+     */
+    private static List<VoiceAdaptation.Clip> clips(Corpus corpus, Path dir, ModelBundle bundle, TrainingSet base,
+                                                    ClipCopies copies, TreeSet<Integer> rates, Console console) {
+        List<VoiceAdaptation.Clip> clips = new ArrayList<>();
+        for (CorpusEntry e : corpus.entries()) {
+            if (e.digit() >= base.numClasses()) {
+                console.err().println("skipped " + e.path() + ": the model knows no digit " + e.digit());
+                continue;
+            }
+            try {
+                AudioClip clip = WavReader.readClip(e.path());
+                java.util.Optional<String> none = SpeechPresence.DEFAULT.noSpeech(clip.samples(), clip.sampleRate());
+                if (none.isPresent()) {
+                    throw new IOException(none.get() + " (predict would answer '-' for it)");
+                }
+                Features f = bundle.extractorFeatures(clip);
+                if (!Arrays.equals(f.shape(), base.shape())) {
+                    throw new IOException("features of shape " + Arrays.toString(f.shape()) + ", the model's are "
+                            + Arrays.toString(base.shape()));
+                }
+                clips.add(new VoiceAdaptation.Clip(dir.relativize(e.path()).toString(), e.digit(), f.values(),
+                        copies.of(clip)));
+                rates.add(clip.sampleRate());
+            } catch (IOException | RuntimeException ex) {
+                String why = String.valueOf(ex.getMessage());
+                console.err().println("skipped " + (why.startsWith(e.path().toString()) ? why : e.path() + ": " + why));
+            }
+        }
+        return clips;
+    }
+
+    /** What adapting did: the voice's shift, and the clips right before and after. */
+    private static void printResult(VoiceAdaptation.Result r, List<VoiceAdaptation.Clip> clips, boolean shiftVoice,
+                                    int numClasses, Console console) {
+        int digits = (int) clips.stream().mapToInt(VoiceAdaptation.Clip::digit).distinct().count();
+        if (r.shift() != null) {
+            console.out().printf(Locale.ROOT, "the voice's offset from the training voices, from clips of %d digits, "
+                    + "removed: a shift of length %.3f added to its features%n", digits, r.shift().norm());
+        } else if (shiftVoice) {
+            console.out().printf(Locale.ROOT, "the voice's offset not removed: clips of %d digits, at least %d needed "
+                    + "to tell the voice from the words%n", digits,
+                    (int) Math.ceil(VoiceShift.MIN_DIGIT_SHARE * numClasses));
+        }
+        if (r.correctAfter() == null) {
+            console.out().printf(Locale.ROOT, "your clips: before %d/%d (%.1f%%); leave-one-clip-out checks not run "
+                    + "(--no-check)%n", r.correctBefore(), r.clips(), 100.0 * r.correctBefore() / r.clips());
+        } else {
+            console.out().printf(Locale.ROOT, "your clips, leave-one-clip-out: before %d/%d (%.1f%%), after %d/%d "
+                    + "(%.1f%%)%s%n", r.correctBefore(), r.clips(), 100.0 * r.correctBefore() / r.clips(),
+                    r.correctAfter(), r.clips(), 100.0 * r.correctAfter() / r.clips(),
+                    r.clips() < 2 ? " (one clip: nothing to leave out)" : "");
+        }
     }
 
     private static double parseShare(String text) throws UsageException {

@@ -19,6 +19,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,18 +86,7 @@ public final class PredictCommand implements Command {
         bundle.featureRevisionWarning()
                 .ifPresent(w -> console.err().println("warning: " + line.getOptionValue("model") + ": " + w));
         long loaded = System.nanoTime();
-        List<Path> files = new ArrayList<>();
-        for (String arg : line.getArgList()) {
-            Path p = Path.of(arg);
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).filter(f -> f.toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
-                            .sorted().forEach(files::add);
-                }
-            } else {
-                files.add(p);
-            }
-        }
+        List<Path> files = wavFiles(line.getArgList());
         DigitRecognizer recognizer = DigitRecognizer.of(bundle, presence(line));
         List<Prediction> json = new ArrayList<>();
         int failed = 0;
@@ -144,23 +134,44 @@ public final class PredictCommand implements Command {
         }
         long end = System.nanoTime();
         if (line.hasOption("stats")) {
-            int done = files.size() - failed;
-            console.err().printf(Locale.ROOT, "predicted %d files in %.3f s after loading the bundle in %.3f s: %.3f ms per file%n",
-                    done, (end - loaded) / 1e9, (loaded - t0) / 1e9, done == 0 ? 0 : (end - loaded) / 1e6 / done);
-            if (perFile.size() > 1) {
-                // reading, extraction and classification of one file; the first warms up (JIT, native sessions)
-                List<Long> warm = new ArrayList<>(perFile.subList(1, perFile.size()));
-                warm.sort(null);
-                console.err().printf(Locale.ROOT, "latency per file after the first (%.1f ms): median %.2f ms, 90th "
-                                + "percentile %.2f ms, max %.2f ms%n", perFile.get(0) / 1e6, warm.get(warm.size() / 2) / 1e6,
-                        warm.get((int) (warm.size() * 0.9)) / 1e6, warm.get(warm.size() - 1) / 1e6);
-            }
+            printStats(console, files.size() - failed, t0, loaded, end, perFile);
         }
         if (failed > 0) {
             console.err().println("digits predict: " + failed + " of " + files.size() + " files could not be predicted");
             return 1;
         }
         return 0;
+    }
+
+    /** The files given, folders replaced by the WAV files in them (sorted). */
+    private static List<Path> wavFiles(List<String> args) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String arg : args) {
+            Path p = Path.of(arg);
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(Files::isRegularFile).filter(f -> f.toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
+                            .sorted().forEach(files::add);
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+
+    /** {@code --stats}: the time to load and predict, and the latency per file after the first. */
+    private static void printStats(Console console, int done, long t0, long loaded, long end, List<Long> perFile) {
+        console.err().printf(Locale.ROOT, "predicted %d files in %.3f s after loading the bundle in %.3f s: %.3f ms per file%n",
+                done, (end - loaded) / 1e9, (loaded - t0) / 1e9, done == 0 ? 0 : (end - loaded) / 1e6 / done);
+        if (perFile.size() > 1) {
+            // reading, extraction and classification of one file; the first warms up (JIT, native sessions)
+            List<Long> warm = new ArrayList<>(perFile.subList(1, perFile.size()));
+            warm.sort(null);
+            console.err().printf(Locale.ROOT, "latency per file after the first (%.1f ms): median %.2f ms, 90th "
+                            + "percentile %.2f ms, max %.2f ms%n", perFile.get(0) / 1e6, warm.get(warm.size() / 2) / 1e6,
+                    warm.get((int) (warm.size() * 0.9)) / 1e6, warm.get(warm.size() - 1) / 1e6);
+        }
     }
 
     /** The speech check {@code --speech-range} asks for. */

@@ -1,60 +1,36 @@
 package dev.digits.app.commands;
 
-import dev.digits.core.audio.SpeechPresence;
-import dev.digits.api.params.Parameters;
-
-import dev.digits.recognition.bundle.BundleManifest.TrainingData;
-import dev.digits.recognition.provenance.RunProvenance;
-import dev.digits.recognition.provenance.RunProvenance.AugmentationProvenance;
-import dev.digits.recognition.provenance.RunProvenance.ExtractorProvenance;
-import dev.digits.recognition.provenance.RunProvenance.SplitProvenance;
-import dev.digits.recognition.provenance.Provenance;
-import dev.digits.experiment.training.TrainingService;
-import dev.digits.core.dataset.CorpusEntry;
-import java.util.Arrays;
-import java.util.HashMap;
-
-import dev.digits.experiment.Plugins;
-import dev.digits.recognition.bundle.ModelBundle;
 import dev.digits.app.cli.Command;
-import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.LauncherEngines;
 import dev.digits.app.cli.UsageException;
+import dev.digits.core.dataset.CorpusSummary;
+import dev.digits.core.dataset.DatasetLocator;
+import dev.digits.core.features.FeatureCache;
+import dev.digits.experiment.Plugins;
 import dev.digits.experiment.config.ExperimentConfig;
-import dev.digits.experiment.run.AugmentationPipelines;
 import dev.digits.experiment.config.ExperimentConfig.AugmentationConfig;
 import dev.digits.experiment.config.ExperimentConfig.ExtractorConfig;
 import dev.digits.experiment.config.ExperimentConfig.ModelConfig;
+import dev.digits.experiment.console.Console;
+import dev.digits.experiment.console.ProgressLine;
+import dev.digits.experiment.engine.LocalEngine;
 import dev.digits.experiment.loading.ExperimentLoader;
+import dev.digits.experiment.run.Cell;
 import dev.digits.experiment.run.ExperimentPlan;
 import dev.digits.experiment.run.ExperimentRunner;
-import dev.digits.experiment.console.ProgressLine;
-import dev.digits.experiment.run.TransformedFeatures;
-import dev.digits.api.features.FeatureExtractor;
-import dev.digits.api.features.Features;
-import dev.digits.api.model.ClassifierProvider;
-import dev.digits.api.model.ModelSpec;
-import dev.digits.api.model.TrainedModel;
-import dev.digits.api.model.TrainingSet;
-import dev.digits.core.dataset.Corpus;
-import dev.digits.core.dataset.CorpusSummary;
-import dev.digits.core.dataset.DatasetLocator;
-import dev.digits.core.dataset.Fold;
-import dev.digits.core.features.CorpusExtraction;
-import dev.digits.core.features.CorpusFeatures;
-import dev.digits.core.features.FeatureCache;
+import dev.digits.experiment.run.PreparedExperiment;
+import dev.digits.recognition.bundle.BundleManifest.TrainingData;
+import dev.digits.recognition.bundle.ModelBundle;
+import dev.digits.recognition.provenance.RunProvenance;
 import jakarta.inject.Inject;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /** {@code digits train}: trains one model of an experiment and writes a model bundle. */
@@ -112,69 +88,35 @@ public final class TrainCommand implements Command {
         AugmentationConfig augmentation = pick(config.augmentations(), line.getOptionValue("augmentation"), "augmentation",
                 AugmentationConfig::id);
         Path out = Path.of(line.getOptionValue("out", "model.digits"));
-        long seed = config.seeds().get(0);
 
-        ExperimentRunner runner = new ExperimentRunner(plugins, locator, console);
-        Path root = runner.resolveDataset(config);
-        ExperimentPlan.Data scanned = ExperimentPlan.data(config, root);
-        Corpus corpus = scanned.corpus();
-        plugins.extractors().get(extractorConfig.type()); // available here (the loader did not load native libraries)
-        FeatureExtractor extractor = extractorConfig.extractor();
-        Instant start = Instant.now();
-
-        ProgressLine progress = new ProgressLine(console.err());
-        progress.start("features " + extractorConfig.id());
+        Path root = new ExperimentRunner(plugins, locator, console).resolveDataset(config);
+        ExperimentPlan plan = ExperimentPlan.forTraining(config, plugins, root, extractorConfig, modelConfig, augmentation,
+                split.equals("all"));
         FeatureCache cache = config.cache() ? new FeatureCache(FeatureCache.defaultRoot()) : null;
-        int threads = Runtime.getRuntime().availableProcessors();
-        CorpusFeatures features = new CorpusExtraction(extractor, cache, threads, SpeechPresence.DEFAULT)
-                .run(corpus, n -> progress.update(n, corpus.size(), null));
-        features.badFiles().forEach(b -> console.err().println("  skipped " + b));
-        features.cacheWarning().ifPresent(console.err()::println);
-        Fold fold = split.equals("all") ? new Fold("all", IntStream.range(0, features.size()).toArray(), new int[0])
-                : scanned.protocol().folds(features.entries()).get(0);
-        int[] rows = fold.train();
-        // augmented copies of the training clips, as the experiment runner makes them
-        List<Map<Path, Features>> copies = List.of();
-        AugmentationPipelines.Built pipeline = null;
-        if (!augmentation.isNone()) {
-            pipeline = new AugmentationPipelines(plugins.augmentations()).build(augmentation.steps(), augmentation.seed());
-            copies = TransformedFeatures.augmentedCopies(extractor, extractorConfig.id(), augmentation.id(), pipeline,
-                    augmentation.copies(), corpus, cache, threads, progress, console.err());
+        PreparedExperiment prepared;
+        try (LocalEngine engine = LocalEngine.allCores()) {
+            prepared = PreparedExperiment.prepare(plan, plugins, cache, engine, null, console.err());
         }
-        Map<Path, Features> clean = new HashMap<>();
-        for (int i = 0; i < features.size(); i++) {
-            clean.put(features.entries().get(i).path(), features.features().get(i));
-        }
-        int numClasses = TrainingService.numClasses(features.entries());
-        TrainingSet data = TrainingService.examples(features.entries(), rows, clean, copies, numClasses);
-        TrainingService service = new TrainingService(plugins);
-        ClassifierProvider provider = service.provider(modelConfig);
-        console.out().printf("training %s (%s %s) on %s: %d clips (%s)%s, seed %d%n", modelConfig.id(), provider.name(),
-                modelConfig.type(), extractorConfig.id(), rows.length, split.equals("all") ? "all data"
-                        : "first fold's training part", augmentation.isNone() ? "" : " + " + (data.size() - rows.length)
-                        + " augmented copies (" + augmentation.id() + ")", seed);
+        int trainClips = prepared.trainingClips(0);
+        int copies = prepared.trainingSet(0).size() - trainClips;
+        Cell cell = plan.cells().get(0);
+        console.out().printf("training %s (%s %s) on %s: %d clips (%s)%s, seed %d%n", modelConfig.id(),
+                modelConfig.backend(), modelConfig.type(), extractorConfig.id(), trainClips, split.equals("all")
+                        ? "all data" : "first fold's training part", augmentation.isNone() ? "" : " + " + copies
+                        + " augmented copies (" + augmentation.id() + ")", cell.seed());
+        ProgressLine progress = new ProgressLine(console.err());
         progress.start("train " + modelConfig.id());
-        TrainingService.Trained trained = service.train(modelConfig, seed, data, m -> progress.update(m.epoch(), m.epochs(),
+        PreparedExperiment.TrainedCell t = prepared.train(0, m -> progress.update(m.epoch(), m.epochs(),
                 String.format(Locale.ROOT, "loss %.4f acc %.3f", m.trainLoss(), m.trainAccuracy())));
 
-        List<CorpusEntry> used = Arrays.stream(rows).mapToObj(i -> features.entries().get(i)).toList();
-        CorpusSummary summary = CorpusSummary.of(corpus);
-        List<String> labels = IntStream.range(0, numClasses).mapToObj(Integer::toString).toList();
-        RunProvenance provenance = new RunProvenance(config.name(), config.source().toString(),
-                Provenance.extractor(extractorConfig.id(), extractor),
-                Provenance.dataset(root, corpus.layout(), used, corpus.size() - features.size() + corpus.badFiles().size(),
-                        config.dataset().extraTraining()),
-                new SplitProvenance(scanned.protocol().type(), Parameters.of(scanned.protocol().settings()), fold.name(), rows.length, 0),
-                pipeline == null ? AugmentationProvenance.none() : new AugmentationProvenance(augmentation.id(),
-                        augmentation.copies(), augmentation.seed(), pipeline.steps()),
-                null, seed, start.toString(), TrainingService.modelProvenance(modelConfig, trained),
-                Provenance.software(provider, plugins.extractors().get(extractorConfig.type())),
-                trained.model().provenance(), data.size(), trained.seconds());
-        ModelBundle.write(out, extractor, trained.model(), labels, new TrainingData(
-                new ArrayList<>(summary.bySampleRate().keySet()), summary.minDuration(), summary.maxDuration(), rows.length,
-                TrainingData.inputRateOf(summary.bySampleRate().keySet())),
-                provenance, data);
-        console.out().printf(Locale.ROOT, "trained in %.1f s; wrote %s%n", trained.seconds(), out);
+        CorpusSummary summary = CorpusSummary.of(plan.corpus());
+        List<String> labels = IntStream.range(0, t.data().numClasses()).mapToObj(Integer::toString).toList();
+        RunProvenance provenance = t.provenance().finished(t.trained().model().provenance(), t.data().size(),
+                t.trained().seconds());
+        ModelBundle.write(out, extractorConfig.extractor(), t.trained().model(), labels, new TrainingData(
+                new ArrayList<>(summary.bySampleRate().keySet()), summary.minDuration(), summary.maxDuration(), t.clips(),
+                TrainingData.inputRateOf(summary.bySampleRate().keySet())), provenance, t.data());
+        console.out().printf(Locale.ROOT, "trained in %.1f s; wrote %s%n", t.trained().seconds(), out);
         return 0;
     }
 

@@ -76,45 +76,9 @@ public final class WavReader {
             long size = Integer.toUnsignedLong(buf.getInt(pos + 4));
             int body = pos + 8;
             if (id.equals("fmt ")) {
-                if (size < 16 || body + 16 > bytes.length) {
-                    throw new AudioFileException(file, Problem.TRUNCATED_HEADER, "fmt chunk of " + size + " bytes, "
-                            + Math.max(0, bytes.length - body) + " present; needs at least 16");
-                }
-                if (Short.toUnsignedInt(buf.getShort(body)) == FmtChunk.EXTENSIBLE && (size < 40 || body + 26 > bytes.length)) {
-                    throw new AudioFileException(file, Problem.TRUNCATED_HEADER, "WAVE_FORMAT_EXTENSIBLE fmt chunk too short");
-                }
-                fmt = FmtChunk.parse(buf, body, size);
-                String impossible = fmt.impossible().orElse(null);
-                if (impossible != null) {
-                    throw new AudioFileException(file, Problem.IMPOSSIBLE_FORMAT, impossible);
-                }
+                fmt = fmtChunk(file, bytes, buf, body, size);
             } else if (id.equals("data")) {
-                if (fmt == null) {
-                    throw new AudioFileException(file, Problem.TRUNCATED_HEADER, "data chunk before the fmt chunk");
-                }
-                long available = bytes.length - (long) body;
-                String warning = null;
-                if (size == 0 || size == 0xFFFFFFFFL) {
-                    warning = String.format(java.util.Locale.ROOT, "the data chunk declares %s bytes (a recorder "
-                            + "that never wrote the size); read the %d bytes to the end of the file",
-                            size == 0 ? "0" : "0xFFFFFFFF", available);
-                    size = available;
-                } else if (size > available) {
-                    throw new AudioFileException(file, Problem.DATA_TOO_LONG, "data chunk declares " + size
-                            + " bytes but only " + available + " follow");
-                }
-                FmtChunk f = fmt;
-                WavFormat.Encoding encoding = fmt.encoding().orElseThrow(
-                        () -> new AudioFileException(file, Problem.UNSUPPORTED_ENCODING, f.unsupported()));
-                int frameBytes = fmt.channels() * (fmt.bits() / 8);
-                long frames = size / frameBytes;
-                if (frames == 0) {
-                    throw new AudioFileException(file, Problem.NO_SAMPLES, "data chunk of " + size + " bytes");
-                }
-                WavFormat format = new WavFormat(encoding, fmt.sampleRate(), fmt.channels(), fmt.bits(), frames);
-                float[] samples = decodeSamples(buf, body, format);
-                checkFinite(file, samples, format.sampleRate());
-                return new WavFile(format, samples, warning);
+                return data(file, bytes, buf, fmt, body, size);
             }
             long next = body + size + (size & 1);
             if (next > bytes.length) {
@@ -125,6 +89,55 @@ public final class WavReader {
             }
             pos = (int) next;
         }
+    }
+
+    /** The fmt chunk at {@code body}, checked. */
+    private static FmtChunk fmtChunk(Path file, byte[] bytes, ByteBuffer buf, int body, long size)
+            throws AudioFileException {
+        if (size < 16 || body + 16 > bytes.length) {
+            throw new AudioFileException(file, Problem.TRUNCATED_HEADER, "fmt chunk of " + size + " bytes, "
+                    + Math.max(0, bytes.length - body) + " present; needs at least 16");
+        }
+        if (Short.toUnsignedInt(buf.getShort(body)) == FmtChunk.EXTENSIBLE && (size < 40 || body + 26 > bytes.length)) {
+            throw new AudioFileException(file, Problem.TRUNCATED_HEADER, "WAVE_FORMAT_EXTENSIBLE fmt chunk too short");
+        }
+        FmtChunk fmt = FmtChunk.parse(buf, body, size);
+        String impossible = fmt.impossible().orElse(null);
+        if (impossible != null) {
+            throw new AudioFileException(file, Problem.IMPOSSIBLE_FORMAT, impossible);
+        }
+        return fmt;
+    }
+
+    /** The samples of the data chunk at {@code body}, read with the format of {@code fmt}. */
+    private static WavFile data(Path file, byte[] bytes, ByteBuffer buf, FmtChunk fmt, int body, long size)
+            throws AudioFileException {
+        if (fmt == null) {
+            throw new AudioFileException(file, Problem.TRUNCATED_HEADER, "data chunk before the fmt chunk");
+        }
+        long available = bytes.length - (long) body;
+        String warning = null;
+        if (size == 0 || size == 0xFFFFFFFFL) {
+            warning = String.format(java.util.Locale.ROOT, "the data chunk declares %s bytes (a recorder "
+                    + "that never wrote the size); read the %d bytes to the end of the file",
+                    size == 0 ? "0" : "0xFFFFFFFF", available);
+            size = available;
+        } else if (size > available) {
+            throw new AudioFileException(file, Problem.DATA_TOO_LONG, "data chunk declares " + size
+                    + " bytes but only " + available + " follow");
+        }
+        FmtChunk f = fmt;
+        WavFormat.Encoding encoding = fmt.encoding().orElseThrow(
+                () -> new AudioFileException(file, Problem.UNSUPPORTED_ENCODING, f.unsupported()));
+        int frameBytes = fmt.channels() * (fmt.bits() / 8);
+        long frames = size / frameBytes;
+        if (frames == 0) {
+            throw new AudioFileException(file, Problem.NO_SAMPLES, "data chunk of " + size + " bytes");
+        }
+        WavFormat format = new WavFormat(encoding, fmt.sampleRate(), fmt.channels(), fmt.bits(), frames);
+        float[] samples = decodeSamples(buf, body, format);
+        checkFinite(file, samples, format.sampleRate());
+        return new WavFile(format, samples, warning);
     }
 
     private static float[] decodeSamples(ByteBuffer buf, int offset, WavFormat format) {

@@ -56,11 +56,26 @@ final class ReportDocument {
         if (config.description() != null) {
             d.add(new Para(config.description()));
         }
+        d.intro(config, groups);
+        d.comparison(groups, best, tests, dir);
+        if (!config.testConditions().isEmpty()) {
+            d.conditions(config, groups);
+        }
+        d.perFold(groups);
+        for (CellGroup g : groups) {
+            d.group(g, dir);
+        }
+        d.failed(groups);
+        return d;
+    }
+
+    /** Where the data came from, the protocol and seeds, and when and from which commit the report was written. */
+    private void intro(ExperimentConfig config, List<CellGroup> groups) {
         RunProvenance firstProv = groups.stream().flatMap(g -> g.runs().stream()).map(CellResult::provenance)
                 .filter(p -> p != null && p.dataset() != null).findFirst().orElse(null);
         DatasetProvenance dataset = firstProv == null ? null : firstProv.dataset();
         SoftwareProvenance software = firstProv == null ? null : firstProv.software();
-        d.add(new Para("Dataset " + (dataset == null ? config.dataset().describe() : dataset.root() + " ("
+        add(new Para("Dataset " + (dataset == null ? config.dataset().describe() : dataset.root() + " ("
                 + dataset.files() + " files, sha256 " + dataset.sha256().substring(0, 12) + "...)")
                 + "; protocol " + config.protocol().type() + (config.protocol().settings().isEmpty() ? "" : " "
                 + config.protocol().settings()) + "; seeds " + config.seeds() + ". Written "
@@ -69,7 +84,11 @@ final class ReportDocument {
                 + software.gitCommit() + (Boolean.TRUE.equals(software.gitDirty()) ? " (with local changes)" : ""))
                 + ". Every number below comes from results.json, which holds each run's full provenance."));
 
-        d.add(new Heading(2, "Comparison"));
+    }
+
+    /** The comparison table: every group's accuracy, F1, times and its test against the best. */
+    private void comparison(List<CellGroup> groups, CellGroup best, Map<String, Test> tests, Path dir) {
+        add(new Heading(2, "Comparison"));
         List<List<String>> rows = new ArrayList<>();
         int bestRow = -1;
         for (CellGroup g : groups) {
@@ -85,42 +104,47 @@ final class ReportDocument {
                     num(g.summary(CellResult::predictMillisPerClip).mean(), "%.3f"),
                     g == best ? "best" : t == null ? "-" : (Double.isNaN(t.p()) ? t.note() : String.format(Locale.ROOT, "p = %.3g (%s)", t.p(), t.name()))));
         }
-        d.add(new Table(List.of("model", "features", "backend", "runs", "accuracy %", "macro F1 %", "train s",
+        add(new Table(List.of("model", "features", "backend", "runs", "accuracy %", "macro F1 %", "train s",
                 "extract ms/clip", "predict ms/clip", "vs best"), rows, bestRow));
         if (Files.exists(dir.resolve("accuracy.png"))) {
-            d.add(new Image("accuracy.png", "accuracy per model"));
+            add(new Image("accuracy.png", "accuracy per model"));
         }
         String testNote = tests.values().stream().map(Test::note).distinct().reduce((a, b) -> a + "; " + b).orElse(null);
-        d.add(new Para("Significance: each model is compared with the best. " + (testNote == null
+        add(new Para("Significance: each model is compared with the best. " + (testNote == null
                 ? "There is only one model, so nothing is compared."
                 : Character.toUpperCase(testNote.charAt(0)) + testNote.substring(1) + ". A small p (below 0.05, say) means the difference is unlikely to be chance; a single split "
                 + "with a single seed says nothing about variation between seeds or speakers.")));
 
-        if (!config.testConditions().isEmpty()) {
-            d.add(new Heading(2, "Accuracy under test conditions"));
-            d.add(new Para("The same trained models on the same test clips, transformed: "
-                    + String.join("; ", config.testConditions().stream().map(c -> c.id() + " = " + c.steps().stream()
-                    .map(st -> st.type() + " " + st.params()).toList()).toList())
-                    + ". Mean ± std over folds and seeds, in %."));
-            List<String> header = new ArrayList<>(List.of("model @ features", "clean"));
-            config.testConditions().forEach(c -> header.add(c.id()));
-            List<List<String>> cr = new ArrayList<>();
-            for (CellGroup g : groups) {
-                if (g.ok().isEmpty()) {
-                    continue;
-                }
-                List<String> row = new ArrayList<>(List.of(g.key()));
-                for (String c : header.subList(1, header.size())) {
-                    row.add(ReportWriter.pct(g.condition(c)));
-                }
-                cr.add(row);
-            }
-            d.add(new Table(header, cr, -1));
-        }
+    }
 
+    /** Accuracy of every group under each test condition. */
+    private void conditions(ExperimentConfig config, List<CellGroup> groups) {
+            add(new Heading(2, "Accuracy under test conditions"));
+        add(new Para("The same trained models on the same test clips, transformed: "
+                + String.join("; ", config.testConditions().stream().map(c -> c.id() + " = " + c.steps().stream()
+                .map(st -> st.type() + " " + st.params()).toList()).toList())
+                + ". Mean ± std over folds and seeds, in %."));
+        List<String> header = new ArrayList<>(List.of("model @ features", "clean"));
+        config.testConditions().forEach(c -> header.add(c.id()));
+        List<List<String>> cr = new ArrayList<>();
+        for (CellGroup g : groups) {
+            if (g.ok().isEmpty()) {
+                continue;
+            }
+            List<String> row = new ArrayList<>(List.of(g.key()));
+            for (String c : header.subList(1, header.size())) {
+                row.add(ReportWriter.pct(g.condition(c)));
+            }
+            cr.add(row);
+        }
+        add(new Table(header, cr, -1));
+    }
+
+    /** Accuracy per fold and the worst run, when there are several folds. */
+    private void perFold(List<CellGroup> groups) {
         List<String> foldNames = new ArrayList<>(ReportWriter.folds(groups));
         if (foldNames.size() > 1) {
-            d.add(new Heading(2, "Accuracy per fold"));
+            add(new Heading(2, "Accuracy per fold"));
             List<List<String>> fr = new ArrayList<>();
             for (CellGroup g : groups) {
                 List<String> row = new ArrayList<>(List.of(g.key()));
@@ -135,71 +159,80 @@ final class ReportDocument {
             List<String> header = new ArrayList<>(List.of("model @ features"));
             header.addAll(foldNames);
             header.add("worst");
-            d.add(new Table(header, fr, -1));
+            add(new Table(header, fr, -1));
         }
+    }
 
-        for (CellGroup g : groups) {
-            d.add(new Heading(2, g.key()));
-            List<CellResult> ok = g.ok();
-            if (ok.isEmpty()) {
-                d.add(new Para("Every run failed: " + g.runs().get(0).error()));
-                continue;
-            }
-            List<List<String>> pc = new ArrayList<>();
-            for (int digit = 0; digit < ok.get(0).perClass().size(); digit++) {
-                double p = 0;
-                double r = 0;
-                double f = 0;
-                int s = 0;
-                for (CellResult run : ok) {
-                    ClassScore c = run.perClass().get(digit);
-                    p += c.precision();
-                    r += c.recall();
-                    f += c.f1();
-                    s += c.support();
-                }
-                pc.add(List.of(Integer.toString(digit), ReportWriter.pct(p / ok.size()), ReportWriter.pct(r / ok.size()),
-                        ReportWriter.pct(f / ok.size()), Integer.toString(s)));
-            }
-            d.add(new Para("Per-class precision, recall and F1 (%), averaged over " + ok.size() + " run"
-                    + (ok.size() == 1 ? "" : "s") + "; support summed."));
-            d.add(new Table(List.of("digit", "precision", "recall", "F1", "support"), pc, -1));
-            String slug = ReportWriter.slug(g.key());
-            d.add(new Image("confusion-" + slug + ".png", "confusion matrix of " + g.key()));
-            if (Files.exists(dir.resolve("curves-" + slug + ".png"))) {
-                d.add(new Image("curves-" + slug + ".png", "learning curves of " + g.key()));
-            }
-            List<List<String>> wrong = new ArrayList<>();
-            int total = 0;
+    /** One group's per-class scores, plots and misclassified files. */
+    private void group(CellGroup g, Path dir) {
+        add(new Heading(2, g.key()));
+        List<CellResult> ok = g.ok();
+        if (ok.isEmpty()) {
+            add(new Para("Every run failed: " + g.runs().get(0).error()));
+            return;
+        }
+        List<List<String>> pc = new ArrayList<>();
+        for (int digit = 0; digit < ok.get(0).perClass().size(); digit++) {
+            double p = 0;
+            double r = 0;
+            double f = 0;
+            int s = 0;
             for (CellResult run : ok) {
-                List<Misclassification> mis = run.misclassified();
-                total += mis.size();
-                for (Misclassification m : mis) {
-                    if (wrong.size() >= 25) {
-                        break;
-                    }
-                    DigitProbability a = m.top2().get(0);
-                    DigitProbability b = m.top2().get(1);
-                    wrong.add(List.of(Path.of(m.file()).getFileName().toString(), String.valueOf(m.trueDigit()),
-                            String.valueOf(m.predicted()), String.format(Locale.ROOT, "%d: %.2f, %d: %.2f", a.digit(), a.p(),
-                                    b.digit(), b.p()),
-                            run.fold() + ", seed " + run.seed()));
-                }
+                ClassScore c = run.perClass().get(digit);
+                p += c.precision();
+                r += c.recall();
+                f += c.f1();
+                s += c.support();
             }
-            d.add(new Para("Misclassified test files: " + total + " over " + ok.size() + " run" + (ok.size() == 1 ? "" : "s")
-                    + (total > wrong.size() ? " (first " + wrong.size() + " shown; all are in results.json)" : "") + "."));
-            if (!wrong.isEmpty()) {
-                d.add(new Table(List.of("file", "true", "predicted", "top-2 probabilities", "run"), wrong, -1));
+            pc.add(List.of(Integer.toString(digit), ReportWriter.pct(p / ok.size()), ReportWriter.pct(r / ok.size()),
+                    ReportWriter.pct(f / ok.size()), Integer.toString(s)));
+        }
+        add(new Para("Per-class precision, recall and F1 (%), averaged over " + ok.size() + " run"
+                + (ok.size() == 1 ? "" : "s") + "; support summed."));
+        add(new Table(List.of("digit", "precision", "recall", "F1", "support"), pc, -1));
+        String slug = ReportWriter.slug(g.key());
+        add(new Image("confusion-" + slug + ".png", "confusion matrix of " + g.key()));
+        if (Files.exists(dir.resolve("curves-" + slug + ".png"))) {
+            add(new Image("curves-" + slug + ".png", "learning curves of " + g.key()));
+        }
+        misclassified(ok);
+    }
+
+    /** The first misclassified test files of a group's runs. */
+    private void misclassified(List<CellResult> ok) {
+        List<List<String>> wrong = new ArrayList<>();
+        int total = 0;
+        for (CellResult run : ok) {
+            List<Misclassification> mis = run.misclassified();
+            total += mis.size();
+            for (Misclassification m : mis) {
+                if (wrong.size() >= 25) {
+                    break;
+                }
+                DigitProbability a = m.top2().get(0);
+                DigitProbability b = m.top2().get(1);
+                wrong.add(List.of(Path.of(m.file()).getFileName().toString(), String.valueOf(m.trueDigit()),
+                        String.valueOf(m.predicted()), String.format(Locale.ROOT, "%d: %.2f, %d: %.2f", a.digit(), a.p(),
+                                b.digit(), b.p()),
+                        run.fold() + ", seed " + run.seed()));
             }
         }
+        add(new Para("Misclassified test files: " + total + " over " + ok.size() + " run" + (ok.size() == 1 ? "" : "s")
+                + (total > wrong.size() ? " (first " + wrong.size() + " shown; all are in results.json)" : "") + "."));
+        if (!wrong.isEmpty()) {
+            add(new Table(List.of("file", "true", "predicted", "top-2 probabilities", "run"), wrong, -1));
+        }
+    }
+
+    /** Every run that failed, with its error. */
+    private void failed(List<CellGroup> groups) {
         List<List<String>> failed = new ArrayList<>();
         groups.forEach(g -> g.runs().stream().filter(r -> !r.ok()).forEach(r ->
                 failed.add(List.of(g.key(), r.fold(), String.valueOf(r.seed()), String.valueOf(r.error())))));
         if (!failed.isEmpty()) {
-            d.add(new Heading(2, "Failed runs"));
-            d.add(new Table(List.of("model @ features", "fold", "seed", "error"), failed, -1));
+            add(new Heading(2, "Failed runs"));
+            add(new Table(List.of("model @ features", "fold", "seed", "error"), failed, -1));
         }
-        return d;
     }
 
     private void add(Block b) {

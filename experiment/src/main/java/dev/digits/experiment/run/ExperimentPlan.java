@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * What an experiment will do, before any feature is computed: the scanned corpus, the split, the plugins built
@@ -40,9 +41,35 @@ public record ExperimentPlan(ExperimentConfig config, Path root, CorpusLayout la
 
     /** Scans the dataset at {@code root} and lays out the grid. */
     public static ExperimentPlan of(ExperimentConfig config, Plugins plugins, Path root) throws IOException {
+        return of(config, plugins, root, UnaryOperator.identity());
+    }
+
+    /**
+     * The plan of {@code digits train}: one cell, the given extractor, model and augmentation with the experiment's
+     * first seed, trained on every clip ({@code allData}) or on the training part of the protocol's first fold, and
+     * tested on nothing.
+     *
+     * @throws IOException when that pairing cannot be trained (a matrix model on vector features, say)
+     */
+    public static ExperimentPlan forTraining(ExperimentConfig config, Plugins plugins, Path root, ExtractorConfig extractor,
+                                             ModelConfig model, AugmentationConfig augmentation, boolean allData)
+            throws IOException {
+        ExperimentConfig one = new ExperimentConfig(config.name(), config.description(), config.dataset(),
+                config.protocol(), List.of(config.seeds().get(0)), List.of(extractor), List.of(model),
+                List.of(augmentation), List.of(), config.cache(), config.engine(), config.source());
+        ExperimentPlan plan = of(one, plugins, root,
+                p -> allData ? TrainingSplit.allData(p) : TrainingSplit.firstFoldsTraining(p));
+        if (plan.cells().isEmpty()) {
+            throw new IOException("cannot train " + model.id() + " on " + extractor.id() + ": " + String.join("; ", plan.skipped()));
+        }
+        return plan;
+    }
+
+    private static ExperimentPlan of(ExperimentConfig config, Plugins plugins, Path root,
+                                     UnaryOperator<SplitProtocol> split) throws IOException {
         Data data = data(config, root);
         Corpus corpus = data.corpus();
-        SplitProtocol protocol = data.protocol();
+        SplitProtocol protocol = split.apply(data.protocol());
 
         Map<String, FeatureExtractor> extractors = new LinkedHashMap<>();
         for (ExtractorConfig e : config.extractors()) {

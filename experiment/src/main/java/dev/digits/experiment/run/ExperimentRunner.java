@@ -81,39 +81,7 @@ public final class ExperimentRunner {
         String datasetSha = Provenance.dataset(plan.root(), plan.layout(), plan.corpus().entries(), 0, List.of()).sha256();
         List<CellConfiguration> configurations = plan.cells().stream().map(c -> CellKey.of(datasetSha, plan, c)).toList();
         Map<Integer, CellResult> results = new TreeMap<>();
-        List<Integer> pending = new ArrayList<>();
-        Map<String, Integer> staleWhy = new TreeMap<>();
-        for (int i = 0; i < plan.cells().size(); i++) {
-            Path file = cellsDir.resolve(plan.cells().get(i).id() + ".json");
-            if (resume && Files.exists(file)) {
-                CellResult previous;
-                try {
-                    previous = ResultsJson.read(Files.readAllBytes(file), CellResult.class, file, "cell record");
-                } catch (IOException damaged) {
-                    err.printf("--resume: %s; the cell runs again%n", damaged.getMessage());
-                    pending.add(i);
-                    continue;
-                }
-                List<String> differences = configurations.get(i).differencesFrom(previous.configuration());
-                if (previous.ok() && differences.isEmpty()) {
-                    results.put(i, previous);
-                    err.printf("[%d/%d] %s: done before, skipped (--resume)%n", i + 1, plan.cells().size(),
-                            plan.cells().get(i).describe());
-                    continue;
-                }
-                if (previous.ok()) {
-                    String why = previous.configuration() == null ? "written before configurations were recorded"
-                            : String.join(", ", differences) + " changed";
-                    staleWhy.merge(why, 1, Integer::sum);
-                }
-            }
-            pending.add(i);
-        }
-        if (!staleWhy.isEmpty()) {
-            int stale = staleWhy.values().stream().mapToInt(Integer::intValue).sum();
-            err.printf("--resume: %d finished cells are stale and run again (%s)%n", stale,
-                    staleWhy.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")));
-        }
+        List<Integer> pending = resumable(plan, cellsDir, configurations, resume, results);
         int resumed = results.size();
         int[] failed = {0};
         FeatureCache cache = config.cache() ? new FeatureCache(FeatureCache.defaultRoot()) : null;
@@ -151,6 +119,49 @@ public final class ExperimentRunner {
             List<CellResult> runs = new ArrayList<>(results.values());
             return new Outcome(runs, runs.size() - resumed, resumed, failed[0], engine.provenance());
         }
+    }
+
+    /**
+     * The cells to run: all, or with {@code resume} those without a finished record made with the same configuration
+     * (the others are put in {@code results} and said to be skipped; stale and damaged ones are said to run again).
+     */
+    private List<Integer> resumable(ExperimentPlan plan, Path cellsDir, List<CellConfiguration> configurations,
+                                    boolean resume, Map<Integer, CellResult> results) {
+        PrintStream err = console.err();
+        List<Integer> pending = new ArrayList<>();
+        Map<String, Integer> staleWhy = new TreeMap<>();
+        for (int i = 0; i < plan.cells().size(); i++) {
+            Path file = cellsDir.resolve(plan.cells().get(i).id() + ".json");
+            if (resume && Files.exists(file)) {
+                CellResult previous;
+                try {
+                    previous = ResultsJson.read(Files.readAllBytes(file), CellResult.class, file, "cell record");
+                } catch (IOException damaged) {
+                    err.printf("--resume: %s; the cell runs again%n", damaged.getMessage());
+                    pending.add(i);
+                    continue;
+                }
+                List<String> differences = configurations.get(i).differencesFrom(previous.configuration());
+                if (previous.ok() && differences.isEmpty()) {
+                    results.put(i, previous);
+                    err.printf("[%d/%d] %s: done before, skipped (--resume)%n", i + 1, plan.cells().size(),
+                            plan.cells().get(i).describe());
+                    continue;
+                }
+                if (previous.ok()) {
+                    String why = previous.configuration() == null ? "written before configurations were recorded"
+                            : String.join(", ", differences) + " changed";
+                    staleWhy.merge(why, 1, Integer::sum);
+                }
+            }
+            pending.add(i);
+        }
+        if (!staleWhy.isEmpty()) {
+            int stale = staleWhy.values().stream().mapToInt(Integer::intValue).sum();
+            err.printf("--resume: %d finished cells are stale and run again (%s)%n", stale,
+                    staleWhy.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")));
+        }
+        return pending;
     }
 
     /** How far the grid of cells is, with an estimate of the time left (empty for the last cell). */

@@ -27,6 +27,7 @@ import dev.digits.api.model.ClassifierProvider;
 import dev.digits.api.model.EpochMetrics;
 import dev.digits.api.model.ModelSpec;
 import dev.digits.api.model.TrainedModel;
+import dev.digits.api.model.TrainingListener;
 import dev.digits.api.model.TrainingSet;
 import dev.digits.core.audio.WavReader;
 import dev.digits.core.dataset.BadFile;
@@ -118,7 +119,9 @@ public final class PreparedExperiment implements CellWork {
             cf.damagedCacheEntries().forEach(d -> err.println("  damaged cache entry recomputed: " + d));
             cf.cacheWarning().ifPresent(err::println);
             features.put(e.id(), cf);
-            extractMillis.put(e.id(), timeExtraction(extractor, corpus));
+            if (plan.folds().stream().anyMatch(f -> f.test().length > 0)) { // digits train tests nothing
+                extractMillis.put(e.id(), timeExtraction(extractor, corpus));
+            }
         }
         // clips every extractor could read, in corpus order; folds are recomputed on them
         List<CorpusEntry> usable = new ArrayList<>(corpus.entries());
@@ -138,12 +141,22 @@ public final class PreparedExperiment implements CellWork {
             }
             byPath.put(e.getKey(), m);
         }
-        DatasetProvenance dataset = Provenance.dataset(plan.root(), plan.layout(), usable,
+        DatasetProvenance dataset = Provenance.dataset(plan.root(), plan.layout(), inFolds(usable, folds),
                 corpus.size() - usable.size() + corpus.badFiles().size(), config.dataset().extraTraining());
         TransformedFeatures transformed = TransformedFeatures.extract(config, plan.extractors(), plan.pipelines(),
                 plan.conditions(), plan.cells(), corpus, usable, folds, cache, threads, progress, err);
         return new PreparedExperiment(plan, plugins, usable, folds, byPath, extractMillis, dataset, transformed, shipped,
                 err);
+    }
+
+    /** The clips some fold trains or tests on, in corpus order: what the cells' provenance hashes. */
+    private static List<CorpusEntry> inFolds(List<CorpusEntry> usable, List<Fold> folds) {
+        java.util.BitSet used = new java.util.BitSet(usable.size());
+        for (Fold f : folds) {
+            Arrays.stream(f.train()).forEach(used::set);
+            Arrays.stream(f.test()).forEach(used::set);
+        }
+        return used.stream().mapToObj(usable::get).toList();
     }
 
     public ExperimentPlan plan() {
@@ -164,8 +177,7 @@ public final class PreparedExperiment implements CellWork {
     public CellResult run(int index, boolean showProgress) {
         Cell cell = plan.cells().get(index);
         String id = cell.extractor().id();
-        CellData data = new CellData(byPath.get(id), transformed.copies(id, cell.augmentation().id()),
-                plan.pipelines().get(cell.augmentation().id()), transformed.conditions(id), plan.conditions());
+        CellData data = data(cell);
         ProgressLine progress = new ProgressLine(showProgress ? err : new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
         return runCell(cell, folds.get(cell.fold()), data, plan.extractors().get(id), extractMillis.get(id),
                 describe(index), progress);
@@ -216,6 +228,52 @@ public final class PreparedExperiment implements CellWork {
                 conditions, cell.seed(), start.toString(), model, software, null, null, null);
     }
 
+    /**
+     * A cell's model trained on its fold's training part (with its augmented copies), and the provenance of the
+     * training: what {@code run} evaluates and {@code digits train} writes into a bundle.
+     *
+     * @param provenance up to the trained model; {@link RunProvenance#finished} adds the backend's facts
+     */
+    public record TrainedCell(Cell cell, TrainingService.Trained trained, TrainingSet data, int clips,
+                              RunProvenance provenance, Instant start) {
+    }
+
+    /** The examples cell {@code index} trains on: its fold's training clips and their augmented copies. */
+    public TrainingSet trainingSet(int index) {
+        Cell cell = plan.cells().get(index);
+        return TrainingService.examples(usable, folds.get(cell.fold()).train(), byPath.get(cell.extractor().id()),
+                data(cell).copies(), numClasses);
+    }
+
+    /** How many clips cell {@code index} trains on (without their augmented copies). */
+    public int trainingClips(int index) {
+        return folds.get(plan.cells().get(index).fold()).train().length;
+    }
+
+    /** Trains cell {@code index} on its fold's training part, telling {@code listener} of each epoch. */
+    public TrainedCell train(int index, TrainingListener listener) throws IOException {
+        Cell cell = plan.cells().get(index);
+        return train(cell, folds.get(cell.fold()), data(cell), plan.extractors().get(cell.extractor().id()),
+                Instant.now(), listener);
+    }
+
+    private TrainedCell train(Cell cell, Fold fold, CellData data, FeatureExtractor extractor, Instant start,
+                              TrainingListener listener) throws IOException {
+        TrainingSet train = TrainingService.examples(usable, fold.train(), data.clean(), data.copies(), numClasses);
+        TrainingService.Trained trained = training.train(cell.model(), cell.seed(), train, listener);
+        RunProvenance provenance = provenanceBeforeTraining(cell, fold, data, extractor, start,
+                TrainingService.modelProvenance(cell.model(), trained),
+                Provenance.software(trained.provider(), plugins.extractors().get(extractor.name())));
+        return new TrainedCell(cell, trained, train, fold.train().length, provenance, start);
+    }
+
+    /** The features a cell uses. */
+    private CellData data(Cell cell) {
+        String id = cell.extractor().id();
+        return new CellData(byPath.get(id), transformed.copies(id, cell.augmentation().id()),
+                plan.pipelines().get(cell.augmentation().id()), transformed.conditions(id), plan.conditions());
+    }
+
     private CellResult runCell(Cell cell, Fold fold, CellData data, FeatureExtractor extractor, double extractMs,
                                String label, ProgressLine progress) {
         Instant start = Instant.now();
@@ -223,15 +281,14 @@ public final class PreparedExperiment implements CellWork {
                 cell.seed());
         try {
             provenance = provenanceBeforeTraining(cell, fold, data, extractor, start, null, null);
-            TrainingSet train = TrainingService.examples(usable, fold.train(), data.clean(), data.copies(), numClasses);
-            TrainingSet test = TrainingService.examples(usable, fold.test(), data.clean(), List.of(), numClasses);
             progress.start(label);
-            TrainingService.Trained trained = training.train(cell.model(), cell.seed(), train, m -> progress.update(
+            TrainedCell t = train(cell, fold, data, extractor, start, m -> progress.update(
                     m.epoch(), m.epochs(), String.format("loss %.4f acc %.3f%s", m.trainLoss(), m.trainAccuracy(),
                             m.hasValidation() ? String.format(" val_loss %.4f val_acc %.3f", m.validationLoss(),
                                     m.validationAccuracy()) : "")));
-            provenance = provenanceBeforeTraining(cell, fold, data, extractor, start,
-                    TrainingService.modelProvenance(cell.model(), trained), Provenance.software(trained.provider(), plugins.extractors().get(extractor.name())));
+            provenance = t.provenance();
+            TrainingService.Trained trained = t.trained();
+            TrainingSet test = TrainingService.examples(usable, fold.test(), data.clean(), List.of(), numClasses);
             TrainingService.Evaluation eval = TrainingService.evaluate(trained.model(), test);
             List<ConditionScore> underConditions = new ArrayList<>();
             for (Map.Entry<String, Map<Path, Features>> c : data.conditions().entrySet()) {
@@ -244,7 +301,7 @@ public final class PreparedExperiment implements CellWork {
             return new CellResult(cell.id(), cell.extractor().id(), cell.model().backend(), cell.model().id(),
                     cell.augmentation().id(), cell.model().type(), plan.protocol().type(), cell.foldName(), cell.seed(),
                     CellResult.OK, null, metrics.accuracy(), metrics.macroPrecision(), metrics.macroRecall(),
-                    metrics.macroF1(), eval.perClass(), metrics.confusion(), train.size(), trained.seconds(), extractMs,
+                    metrics.macroF1(), eval.perClass(), metrics.confusion(), t.data().size(), trained.seconds(), extractMs,
                     eval.predictMillisPerClip(), trained.epochs(), underConditions, eval.correctness(test.labels()),
                     eval.misclassified(test.labels(), testFiles),
                     provenance.finished(trained.model().provenance(), null, seconds(start)), null, null);
