@@ -27,12 +27,12 @@ class ResultsCompatibilityTest {
     void aCellFileFromBeforeTypedRecordsReadsWithEveryFigure() throws Exception {
         CellResult cell = ResultsJson.read(oldCell(), CellResult.class, Path.of("old.json"), "cell record");
         assertTrue(cell.ok());
-        assertEquals("tribuo-logistic", cell.model());
+        assertEquals("tribuo-logistic", cell.identity().model());
         assertEquals(0.8933333333333333, cell.accuracy(), 1e-12);
-        assertEquals(10, cell.perClass().size());
-        assertEquals(300, cell.testCorrect().length());
-        assertEquals(10, cell.confusion().length);
-        assertEquals(32, cell.misclassified().size());
+        assertEquals(10, cell.scores().perClass().size());
+        assertEquals(300, cell.scores().testCorrect().length());
+        assertEquals(10, cell.scores().confusion().length);
+        assertEquals(32, cell.scores().misclassified().size());
         assertEquals("04e1baae96c6a26e39c623f2b01d0182ddae627ba0ac02a3cdc17ba2af99fd9b", cell.provenance().dataset().sha256());
         assertEquals("2f4355818597d351adcd8d078bcae18a8fe99267", cell.provenance().software().gitCommit());
         assertEquals(2, cell.provenance().extractor().revision());
@@ -40,9 +40,14 @@ class ResultsCompatibilityTest {
         // written again and read back: the same record
         CellResult again = ResultsJson.read(ResultsJson.write(cell), CellResult.class, Path.of("new.json"), "cell record");
         assertEquals(cell.accuracy(), again.accuracy());
-        assertEquals(cell.misclassified(), again.misclassified());
-        assertArrayEquals(cell.confusion()[3], again.confusion()[3]);
+        assertEquals(cell.scores().misclassified(), again.scores().misclassified());
+        assertArrayEquals(cell.scores().confusion()[3], again.scores().confusion()[3]);
         assertEquals(cell.provenance(), again.provenance());
+        // the file keeps its flat form: the same fields at the top level as before the record had parts
+        String written = new String(ResultsJson.write(cell), StandardCharsets.UTF_8);
+        assertTrue(written.contains("\"model\" : \"tribuo-logistic\"") && written.contains("\"accuracy\" : 0.89")
+                && written.contains("\"trainSeconds\"") && !written.contains("\"identity\"")
+                && !written.contains("\"scores\""), written);
     }
 
     @Test

@@ -99,9 +99,9 @@ final class ReportDocument {
             rows.add(List.of((g == best ? "★ " : "") + g.model(), g.extractor(), g.backend(),
                     g.ok().size() + (g.ok().size() < g.runs().size() ? " (" + (g.runs().size() - g.ok().size()) + " failed)" : ""),
                     g.ok().isEmpty() ? "-" : ReportWriter.pct(g.summary(CellResult::accuracy)),
-                    g.ok().isEmpty() ? "-" : ReportWriter.pct(g.summary(CellResult::macroF1)),
-                    num(g.summary(CellResult::trainSeconds).mean(), "%.1f"), num(g.summary(CellResult::extractMillisPerClip).mean(), "%.3f"),
-                    num(g.summary(CellResult::predictMillisPerClip).mean(), "%.3f"),
+                    g.ok().isEmpty() ? "-" : ReportWriter.pct(g.summary(r -> r.scores().macroF1())),
+                    num(g.summary(r -> r.timings().trainSeconds()).mean(), "%.1f"), num(g.summary(r -> r.timings().extractMillisPerClip()).mean(), "%.3f"),
+                    num(g.summary(r -> r.timings().predictMillisPerClip()).mean(), "%.3f"),
                     g == best ? "best" : t == null ? "-" : (Double.isNaN(t.p()) ? t.note() : String.format(Locale.ROOT, "p = %.3g (%s)", t.p(), t.name()))));
         }
         add(new Table(List.of("model", "features", "backend", "runs", "accuracy %", "macro F1 %", "train s",
@@ -149,7 +149,7 @@ final class ReportDocument {
             for (CellGroup g : groups) {
                 List<String> row = new ArrayList<>(List.of(g.key()));
                 for (String f : foldNames) {
-                    row.add(ReportWriter.pct(g.ok().stream().filter(r -> f.equals(r.fold()))
+                    row.add(ReportWriter.pct(g.ok().stream().filter(r -> f.equals(r.identity().fold()))
                             .mapToDouble(CellResult::accuracy).average().orElse(Double.NaN)));
                 }
                 row.add(ReportWriter.pct(g.ok().stream().mapToDouble(CellResult::accuracy)
@@ -172,13 +172,13 @@ final class ReportDocument {
             return;
         }
         List<List<String>> pc = new ArrayList<>();
-        for (int digit = 0; digit < ok.get(0).perClass().size(); digit++) {
+        for (int digit = 0; digit < ok.get(0).scores().perClass().size(); digit++) {
             double p = 0;
             double r = 0;
             double f = 0;
             int s = 0;
             for (CellResult run : ok) {
-                ClassScore c = run.perClass().get(digit);
+                ClassScore c = run.scores().perClass().get(digit);
                 p += c.precision();
                 r += c.recall();
                 f += c.f1();
@@ -203,7 +203,7 @@ final class ReportDocument {
         List<List<String>> wrong = new ArrayList<>();
         int total = 0;
         for (CellResult run : ok) {
-            List<Misclassification> mis = run.misclassified();
+            List<Misclassification> mis = run.scores().misclassified();
             total += mis.size();
             for (Misclassification m : mis) {
                 if (wrong.size() >= 25) {
@@ -214,7 +214,7 @@ final class ReportDocument {
                 wrong.add(List.of(Path.of(m.file()).getFileName().toString(), String.valueOf(m.trueDigit()),
                         String.valueOf(m.predicted()), String.format(Locale.ROOT, "%d: %.2f, %d: %.2f", a.digit(), a.p(),
                                 b.digit(), b.p()),
-                        run.fold() + ", seed " + run.seed()));
+                        run.identity().fold() + ", seed " + run.identity().seed()));
             }
         }
         add(new Para("Misclassified test files: " + total + " over " + ok.size() + " run" + (ok.size() == 1 ? "" : "s")
@@ -228,7 +228,7 @@ final class ReportDocument {
     private void failed(List<CellGroup> groups) {
         List<List<String>> failed = new ArrayList<>();
         groups.forEach(g -> g.runs().stream().filter(r -> !r.ok()).forEach(r ->
-                failed.add(List.of(g.key(), r.fold(), String.valueOf(r.seed()), String.valueOf(r.error())))));
+                failed.add(List.of(g.key(), r.identity().fold(), String.valueOf(r.identity().seed()), String.valueOf(r.error())))));
         if (!failed.isEmpty()) {
             add(new Heading(2, "Failed runs"));
             add(new Table(List.of("model @ features", "fold", "seed", "error"), failed, -1));

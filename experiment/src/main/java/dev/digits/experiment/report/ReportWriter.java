@@ -86,13 +86,13 @@ public final class ReportWriter {
     static Test test(CellGroup best, CellGroup other) {
         Map<String, CellResult> bestRuns = new TreeMap<>();
         for (CellResult r : best.ok()) {
-            bestRuns.put(r.fold() + "/" + r.seed(), r);
+            bestRuns.put(r.identity().fold() + "/" + r.identity().seed(), r);
         }
         List<double[]> pairs = new ArrayList<>();
         CellResult lastBest = null;
         CellResult lastOther = null;
         for (CellResult r : other.ok()) {
-            CellResult b = bestRuns.get(r.fold() + "/" + r.seed());
+            CellResult b = bestRuns.get(r.identity().fold() + "/" + r.identity().seed());
             if (b != null) {
                 pairs.add(new double[] {b.accuracy(), r.accuracy()});
                 lastBest = b;
@@ -103,8 +103,8 @@ public final class ReportWriter {
             return new Test("none", Double.NaN, "no run shares a fold and seed with the best");
         }
         if (pairs.size() == 1) {
-            String a = lastBest.testCorrect();
-            String b = lastOther.testCorrect();
+            String a = lastBest.scores().testCorrect();
+            String b = lastOther.scores().testCorrect();
             if (a == null || b == null || a.length() != b.length()) {
                 return new Test("none", Double.NaN, "per-example results missing");
             }
@@ -134,10 +134,10 @@ public final class ReportWriter {
                     "accuracy (%)", labels, means, stds, lo, 100);
         }
         for (CellGroup g : ok) {
-            int classes = g.ok().get(0).confusion().length;
+            int classes = g.ok().get(0).scores().confusion().length;
             int[][] sum = new int[classes][classes];
             for (CellResult r : g.ok()) {
-                int[][] c = r.confusion();
+                int[][] c = r.scores().confusion();
                 for (int t = 0; t < classes; t++) {
                     for (int p = 0; p < classes; p++) {
                         sum[t][p] += c[t][p];
@@ -147,7 +147,7 @@ public final class ReportWriter {
             String name = slug(g.key());
             Charts.confusion(dir.resolve("confusion-" + name + ".png"), "Confusion: " + g.key()
                     + (g.ok().size() > 1 ? " (sum of " + g.ok().size() + " runs)" : ""), sum);
-            List<EpochRecord> epochs = g.ok().get(0).epochs();
+            List<EpochRecord> epochs = g.ok().get(0).timings().epochs();
             if (epochs != null && epochs.size() > 1) {
                 XYSeriesCollection c = new XYSeriesCollection();
                 Map<String, Function<EpochRecord, Double>> fields = new LinkedHashMap<>();
@@ -168,7 +168,7 @@ public final class ReportWriter {
                     }
                 }
                 Charts.lines(dir.resolve("curves-" + name + ".png"), "Learning curves: " + g.key() + " ("
-                        + g.ok().get(0).fold() + ", seed " + g.ok().get(0).seed() + ")", "epoch", "loss / accuracy", c);
+                        + g.ok().get(0).identity().fold() + ", seed " + g.ok().get(0).identity().seed() + ")", "epoch", "loss / accuracy", c);
             }
         }
     }
@@ -180,9 +180,9 @@ public final class ReportWriter {
     private static String csv(List<CellResult> runs) {
         StringBuilder sb = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
         for (CellResult r : runs) {
-            Object[] values = {r.extractor(), r.backend(), r.model(), r.augmentation(), r.modelType(), r.protocol(),
-                    r.fold(), r.seed(), r.status(), r.accuracy(), r.macroPrecision(), r.macroRecall(), r.macroF1(),
-                    r.trainSeconds(), r.extractMillisPerClip(), r.predictMillisPerClip(), conditionsText(r.conditions()),
+            Object[] values = {r.identity().extractor(), r.identity().backend(), r.identity().model(), r.identity().augmentation(), r.identity().modelType(), r.identity().protocol(),
+                    r.identity().fold(), r.identity().seed(), r.status(), r.accuracy(), r.scores().macroPrecision(), r.scores().macroRecall(), r.scores().macroF1(),
+                    r.timings().trainSeconds(), r.timings().extractMillisPerClip(), r.timings().predictMillisPerClip(), conditionsText(r.scores().conditions()),
                     r.error()};
             List<String> cells = new ArrayList<>();
             for (Object v : values) {
@@ -216,7 +216,7 @@ public final class ReportWriter {
 
     static TreeSet<String> folds(List<CellGroup> groups) {
         TreeSet<String> folds = new TreeSet<>();
-        groups.forEach(g -> g.runs().forEach(r -> folds.add(r.fold())));
+        groups.forEach(g -> g.runs().forEach(r -> folds.add(r.identity().fold())));
         return folds;
     }
 }

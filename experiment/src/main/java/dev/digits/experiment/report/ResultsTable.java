@@ -30,7 +30,7 @@ public final class ResultsTable {
             List<String> row = new ArrayList<>(List.of(String.format(Locale.ROOT, "%-28s %-20s %-10s %5d %16s", g.model(),
                     g.extractor(), g.backend(), g.ok().size(), none ? "failed" : percent(g.condition(CellGroup.CLEAN)))));
             testConditions.forEach(c -> row.add(String.format(Locale.ROOT, "%16s", none ? "-" : percent(g.condition(c)))));
-            Summary train = g.summary(CellResult::trainSeconds);
+            Summary train = g.summary(r -> r.timings().trainSeconds());
             row.add(String.format(Locale.ROOT, "%10s", none ? "-" : String.format(Locale.ROOT, "%.1f", train.mean())));
             sb.append(String.join(" ", row)).append('\n');
         }

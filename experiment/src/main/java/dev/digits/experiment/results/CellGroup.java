@@ -22,10 +22,10 @@ public record CellGroup(String key, String model, String extractor, String backe
     public static List<CellGroup> of(List<CellResult> runs) {
         Map<String, CellGroup> groups = new LinkedHashMap<>();
         for (CellResult r : runs) {
-            String aug = r.augmentation();
-            String model = aug == null || "none".equals(aug) ? r.model() : r.model() + " + " + aug;
-            String key = model + " @ " + r.extractor();
-            groups.computeIfAbsent(key, k -> new CellGroup(k, model, r.extractor(), r.backend(), new ArrayList<>()))
+            String aug = r.identity().augmentation();
+            String model = aug == null || "none".equals(aug) ? r.identity().model() : r.identity().model() + " + " + aug;
+            String key = model + " @ " + r.identity().extractor();
+            groups.computeIfAbsent(key, k -> new CellGroup(k, model, r.identity().extractor(), r.identity().backend(), new ArrayList<>()))
                     .runs().add(r);
         }
         return new ArrayList<>(groups.values());
@@ -46,7 +46,7 @@ public record CellGroup(String key, String model, String extractor, String backe
         if (condition.equals(CLEAN)) {
             return summary(CellResult::accuracy);
         }
-        return Summary.of(ok().stream().flatMap(r -> r.conditions() == null ? Stream.empty() : r.conditions().stream())
+        return Summary.of(ok().stream().flatMap(r -> r.scores().conditions() == null ? Stream.empty() : r.scores().conditions().stream())
                 .filter(c -> condition.equals(c.id())).mapToDouble(CellResult.ConditionScore::accuracy));
     }
 }

@@ -107,7 +107,7 @@ public final class ExperimentRunner {
                     String grid = gridStatus(finished[0], pending.size(), System.nanoTime() - cellsStart);
                     if (result.ok()) {
                         err.printf("%s: accuracy %.4f, trained in %.1f s%s%n", label, result.accuracy(),
-                                result.trainSeconds(), grid);
+                                result.timings().trainSeconds(), grid);
                     } else {
                         failed[0]++;
                         err.printf("%s: FAILED: %s%s%n", label, result.error(), grid);

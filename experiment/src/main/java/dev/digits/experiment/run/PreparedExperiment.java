@@ -192,10 +192,13 @@ public final class PreparedExperiment implements CellWork {
 
     /** A failed cell's record: its identity, the error, no scores. */
     private CellResult failedResult(Cell cell, String error, Double extractMillisPerClip, RunProvenance provenance) {
-        return new CellResult(cell.id(), cell.extractor().id(), cell.model().backend(), cell.model().id(),
-                cell.augmentation().id(), cell.model().type(), plan.protocol().type(), cell.foldName(), cell.seed(),
-                CellResult.FAILED, error, null, null, null, null, null, null, null, null, extractMillisPerClip, null, null,
-                null, null, null, provenance, null, null);
+        return CellResult.failed(identity(cell), error, extractMillisPerClip, provenance);
+    }
+
+    /** Which cell a result is of, as results.json names it. */
+    private CellResult.Identity identity(Cell cell) {
+        return new CellResult.Identity(cell.id(), cell.extractor().id(), cell.model().backend(), cell.model().id(),
+                cell.augmentation().id(), cell.model().type(), plan.protocol().type(), cell.foldName(), cell.seed());
     }
 
     /** The features one cell uses: clean, augmented training copies, and test clips under each condition. */
@@ -298,13 +301,12 @@ public final class PreparedExperiment implements CellWork {
             }
             List<Path> testFiles = Arrays.stream(fold.test()).mapToObj(i -> usable.get(i).path()).toList();
             ClassificationMetrics metrics = eval.metrics();
-            return new CellResult(cell.id(), cell.extractor().id(), cell.model().backend(), cell.model().id(),
-                    cell.augmentation().id(), cell.model().type(), plan.protocol().type(), cell.foldName(), cell.seed(),
-                    CellResult.OK, null, metrics.accuracy(), metrics.macroPrecision(), metrics.macroRecall(),
-                    metrics.macroF1(), eval.perClass(), metrics.confusion(), t.data().size(), trained.seconds(), extractMs,
-                    eval.predictMillisPerClip(), trained.epochs(), underConditions, eval.correctness(test.labels()),
-                    eval.misclassified(test.labels(), testFiles),
-                    provenance.finished(trained.model().provenance(), null, seconds(start)), null, null);
+            return CellResult.ok(identity(cell), new CellResult.Scores(metrics.accuracy(), metrics.macroPrecision(),
+                            metrics.macroRecall(), metrics.macroF1(), eval.perClass(), metrics.confusion(), underConditions,
+                            eval.correctness(test.labels()), eval.misclassified(test.labels(), testFiles)),
+                    new CellResult.Timings(t.data().size(), trained.seconds(), extractMs, eval.predictMillisPerClip(),
+                            trained.epochs()),
+                    provenance.finished(trained.model().provenance(), null, seconds(start)));
         } catch (Exception | LinkageError e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return failedResult(cell, e.getClass().getSimpleName() + ": " + message, extractMs,
