@@ -30,7 +30,7 @@ final class CellTask implements Function<Integer, byte[]> {
         int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
         CellResult result = experiment.cells().run(cell, false);
         if (!result.ok() && attempt + 1 < maxAttempts) {
-            throw new CellFailedException("cell " + result.cell() + " failed on attempt " + (attempt + 1) + " of "
+            throw new CellFailedException("cell " + result.identity().cell() + " failed on attempt " + (attempt + 1) + " of "
                     + maxAttempts + ": " + result.error());
         }
         return ResultsJson.write(attempt > 0 ? result.withAttempts(attempt + 1) : result);

@@ -1,5 +1,6 @@
 package dev.digits.app.bench;
 
+import dev.digits.experiment.training.TrainingSets;
 import dev.digits.core.audio.SpeechPresence;
 import dev.digits.api.features.Features;
 import dev.digits.api.model.TrainedModel;
@@ -121,8 +122,8 @@ final class AdaptBenchmark {
                 given.addAll(candidates.subList(0, Math.min(perDigit, candidates.size())));
             }
             int[] test = java.util.Arrays.stream(fold.test()).filter(i -> !given.contains(i)).toArray();
-            TrainingSet base = TrainingService.examples(entries, fold.train(), byPath, copies, classes);
-            TrainingSet testSet = TrainingService.examples(entries, test, byPath, List.of(), classes);
+            TrainingSet base = TrainingSets.of(entries, fold.train(), byPath, copies, classes);
+            TrainingSet testSet = TrainingSets.of(entries, test, byPath, List.of(), classes);
             TrainedModel before = training.train(model, seed, base, e -> { }).model();
             // the given clips with their copies, as digits adapt makes them with the base model's augmentation
             List<Map<Path, Features>> clipCopies = line.hasOption("no-copies") ? List.of() : copies;

@@ -1,5 +1,6 @@
 package dev.digits.app.bench;
 
+import dev.digits.experiment.training.TrainingSets;
 import dev.digits.core.audio.SpeechPresence;
 import dev.digits.experiment.config.ConfigValues;
 
@@ -81,8 +82,8 @@ final class ModelBenchmark {
             clean.put(features.entries().get(i).path(), features.features().get(i));
         }
         int numClasses = TrainingService.numClasses(features.entries());
-        TrainingSet train = TrainingService.examples(features.entries(), fold.train(), clean, List.of(), numClasses);
-        TrainingSet test = TrainingService.examples(features.entries(), fold.test(), clean, List.of(), numClasses);
+        TrainingSet train = TrainingSets.of(features.entries(), fold.train(), clean, List.of(), numClasses);
+        TrainingSet test = TrainingSets.of(features.entries(), fold.test(), clean, List.of(), numClasses);
         TrainingService service = new TrainingService(plugins);
         ModelConfig model = new ModelConfig("bench", backend, type, raw);
         console.out().printf("backend %s, type %s, FSDD official split %d/%d, features %s%n", backend, type, train.size(),

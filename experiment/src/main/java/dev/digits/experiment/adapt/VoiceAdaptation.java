@@ -6,6 +6,7 @@ import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingSet;
 import dev.digits.experiment.config.ExperimentConfig.ModelConfig;
 import dev.digits.experiment.training.TrainingService;
+import dev.digits.experiment.training.TrainingSets;
 import dev.digits.training.ProbabilityMetrics;
 
 import java.util.ArrayList;
@@ -171,8 +172,7 @@ public final class VoiceAdaptation {
                 labels.add(c.digit());
             }
         }
-        return new TrainingSet(rows.toArray(float[][]::new), base.shape(),
-                labels.stream().mapToInt(Integer::intValue).toArray(), base.numClasses());
+        return TrainingSets.of(rows, labels, base.shape(), base.numClasses());
     }
 
     private static List<Clip> shifted(List<Clip> clips, VoiceShift shift) {
@@ -181,21 +181,7 @@ public final class VoiceAdaptation {
 
     /** The base examples followed by each clip and each of its copies {@code repeats} times. */
     static TrainingSet with(TrainingSet base, List<Clip> clips, int repeats) {
-        int n = base.size() + rows(clips) * repeats;
-        float[][] x = new float[n][];
-        int[] y = new int[n];
-        System.arraycopy(base.features(), 0, x, 0, base.size());
-        System.arraycopy(base.labels(), 0, y, 0, base.size());
-        int k = base.size();
-        for (Clip c : clips) {
-            for (float[] row : c.rows()) {
-                for (int r = 0; r < repeats; r++) {
-                    x[k] = row;
-                    y[k++] = c.digit();
-                }
-            }
-        }
-        return new TrainingSet(x, base.shape(), y, base.numClasses());
+        return TrainingSets.withRepeated(base, examples(clips, base), repeats);
     }
 
     private static int predict(Adapted model, Clip clip) {

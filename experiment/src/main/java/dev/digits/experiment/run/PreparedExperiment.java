@@ -1,5 +1,6 @@
 package dev.digits.experiment.run;
 
+import dev.digits.experiment.training.TrainingSets;
 import dev.digits.experiment.metrics.ClassificationMetrics;
 import dev.digits.experiment.config.ExperimentConfig;
 
@@ -244,7 +245,7 @@ public final class PreparedExperiment implements CellWork {
     /** The examples cell {@code index} trains on: its fold's training clips and their augmented copies. */
     public TrainingSet trainingSet(int index) {
         Cell cell = plan.cells().get(index);
-        return TrainingService.examples(usable, folds.get(cell.fold()).train(), byPath.get(cell.extractor().id()),
+        return TrainingSets.of(usable, folds.get(cell.fold()).train(), byPath.get(cell.extractor().id()),
                 data(cell).copies(), numClasses);
     }
 
@@ -262,7 +263,7 @@ public final class PreparedExperiment implements CellWork {
 
     private TrainedCell train(Cell cell, Fold fold, CellData data, FeatureExtractor extractor, Instant start,
                               TrainingListener listener) throws IOException {
-        TrainingSet train = TrainingService.examples(usable, fold.train(), data.clean(), data.copies(), numClasses);
+        TrainingSet train = TrainingSets.of(usable, fold.train(), data.clean(), data.copies(), numClasses);
         TrainingService.Trained trained = training.train(cell.model(), cell.seed(), train, listener);
         RunProvenance provenance = provenanceBeforeTraining(cell, fold, data, extractor, start,
                 TrainingService.modelProvenance(cell.model(), trained),
@@ -291,11 +292,11 @@ public final class PreparedExperiment implements CellWork {
                                     m.validationAccuracy()) : "")));
             provenance = t.provenance();
             TrainingService.Trained trained = t.trained();
-            TrainingSet test = TrainingService.examples(usable, fold.test(), data.clean(), List.of(), numClasses);
+            TrainingSet test = TrainingSets.of(usable, fold.test(), data.clean(), List.of(), numClasses);
             TrainingService.Evaluation eval = TrainingService.evaluate(trained.model(), test);
             List<ConditionScore> underConditions = new ArrayList<>();
             for (Map.Entry<String, Map<Path, Features>> c : data.conditions().entrySet()) {
-                TrainingSet transformed = TrainingService.examples(usable, fold.test(), c.getValue(), List.of(), numClasses);
+                TrainingSet transformed = TrainingSets.of(usable, fold.test(), c.getValue(), List.of(), numClasses);
                 ClassificationMetrics cm = TrainingService.evaluate(trained.model(), transformed).metrics();
                 underConditions.add(new ConditionScore(c.getKey(), cm.accuracy(), cm.macroF1()));
             }

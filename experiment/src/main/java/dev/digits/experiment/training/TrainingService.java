@@ -79,46 +79,6 @@ public final class TrainingService {
         return entries.stream().mapToInt(CorpusEntry::digit).max().orElse(-1) + 1;
     }
 
-    /**
-     * Labelled examples of the clips {@code rows} of {@code entries}, each followed by its augmented copies (a
-     * copy that could not be made is left out; the extraction reported it).
-     *
-     * @throws IllegalStateException    a clip without features
-     * @throws IllegalArgumentException features of different shapes
-     */
-    public static TrainingSet examples(List<CorpusEntry> entries, int[] rows, Map<Path, Features> clean,
-                                       List<Map<Path, Features>> copies, int numClasses) {
-        List<float[]> x = new ArrayList<>();
-        List<Integer> y = new ArrayList<>();
-        int[] shape = null;
-        for (int index : rows) {
-            CorpusEntry e = entries.get(index);
-            Features features = clean.get(e.path());
-            if (features == null) {
-                throw new IllegalStateException("no features for " + e.path() + " (see the messages above)");
-            }
-            List<Features> versions = new ArrayList<>();
-            versions.add(features);
-            for (Map<Path, Features> copy : copies) {
-                if (copy.get(e.path()) != null) {
-                    versions.add(copy.get(e.path()));
-                }
-            }
-            for (Features f : versions) {
-                if (shape == null) {
-                    shape = f.shape();
-                } else if (!Arrays.equals(shape, f.shape())) {
-                    throw new IllegalArgumentException("features of different shapes: " + Arrays.toString(shape) + " and "
-                            + Arrays.toString(f.shape()) + " (" + e.path() + "); a matrix extractor needs frames: N for a cnn");
-                }
-                x.add(f.values());
-                y.add(e.digit());
-            }
-        }
-        return new TrainingSet(x.toArray(new float[0][]), shape == null ? new int[] {0} : shape,
-                y.stream().mapToInt(Integer::intValue).toArray(), numClasses);
-    }
-
     /** The backend of a model config, by name. */
     public ClassifierProvider provider(ModelConfig model) {
         return plugins.backends().get(model.backend());
