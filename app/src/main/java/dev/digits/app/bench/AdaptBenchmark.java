@@ -109,38 +109,13 @@ final class AdaptBenchmark {
         double worstChange = 0;
         List<Fold> folds = new LeaveOneSpeakerOut().folds(entries);
         for (Fold fold : folds) {
-            // the clips given to adapt: perDigit per digit, drawn by seed; the rest is the test
-            Map<Integer, List<Integer>> byDigit = new HashMap<>();
-            for (int i : fold.test()) {
-                byDigit.computeIfAbsent(entries.get(i).digit(), d -> new ArrayList<>()).add(i);
-            }
-            List<Integer> given = new ArrayList<>();
-            Random random = new Random(seed);
-            for (int d = 0; d < classes; d++) {
-                List<Integer> candidates = new ArrayList<>(byDigit.getOrDefault(d, List.of()));
-                Collections.shuffle(candidates, random);
-                given.addAll(candidates.subList(0, Math.min(perDigit, candidates.size())));
-            }
-            int[] test = java.util.Arrays.stream(fold.test()).filter(i -> !given.contains(i)).toArray();
-            TrainingSet base = TrainingSets.of(entries, fold.train(), byPath, copies, classes);
-            TrainingSet testSet = TrainingSets.of(entries, test, byPath, List.of(), classes);
-            TrainedModel before = training.train(model, seed, base, e -> { }).model();
-            // the given clips with their copies, as digits adapt makes them with the base model's augmentation
-            List<Map<Path, Features>> clipCopies = line.hasOption("no-copies") ? List.of() : copies;
-            List<VoiceAdaptation.Clip> clips = given.stream().map(i -> {
-                Path path = entries.get(i).path();
-                List<float[]> made = clipCopies.stream().map(m -> m.get(path)).filter(java.util.Objects::nonNull)
-                        .map(Features::values).toList();
-                return new VoiceAdaptation.Clip(path.getFileName().toString(), entries.get(i).digit(),
-                        byPath.get(path).values(), made);
-            }).toList();
-            VoiceAdaptation.Adapted retrained = adaptation.train(model, seed, base, clips, share, false);
-            VoiceAdaptation.Adapted after = adaptation.train(model, seed, base, clips, share, true);
-            double a = TrainingService.evaluate(before, testSet).metrics().accuracy();
-            double b = accuracy(retrained, testSet);
-            double c = accuracy(after, testSet);
+            FoldScores f = adaptOneSpeaker(fold, entries, byPath, copies, line.hasOption("no-copies") ? List.of() : copies,
+                    classes, perDigit, seed, share, model, training, adaptation);
+            double a = f.before();
+            double b = f.retrained();
+            double c = f.after();
             console.out().printf(Locale.ROOT, "%-20s before %6.2f%%  re-trained only %6.2f%%  after (shift + re-trained) "
-                    + "%6.2f%%  (%d test clips)%n", fold.name(), a * 100, b * 100, c * 100, test.length);
+                    + "%6.2f%%  (%d test clips)%n", fold.name(), a * 100, b * 100, c * 100, f.testClips());
             sumBefore += a;
             sumRetrained += b;
             sumAfter += c;
@@ -152,6 +127,48 @@ final class AdaptBenchmark {
                 100 * sumBefore / folds.size(), 100 * sumRetrained / folds.size(), 100 * sumAfter / folds.size(),
                 100 * worstAfter, Math.max(0, -100 * worstChange));
         return 0;
+    }
+
+    /** One held-out speaker's accuracy before, re-trained only, and after (shift + re-trained), on its other clips. */
+    private record FoldScores(double before, double retrained, double after, int testClips) {
+    }
+
+    /**
+     * Adapts a model trained without one speaker to {@code perDigit} of his clips per digit (drawn by seed) and scores
+     * it on the rest of his clips.
+     */
+    private static FoldScores adaptOneSpeaker(Fold fold, List<CorpusEntry> entries, Map<Path, Features> byPath,
+                                              List<Map<Path, Features>> copies, List<Map<Path, Features>> clipCopies,
+                                              int classes, int perDigit, long seed, double share, ModelConfig model,
+                                              TrainingService training, VoiceAdaptation adaptation) {
+        // the clips given to adapt: perDigit per digit, drawn by seed; the rest is the test
+        Map<Integer, List<Integer>> byDigit = new HashMap<>();
+        for (int i : fold.test()) {
+            byDigit.computeIfAbsent(entries.get(i).digit(), d -> new ArrayList<>()).add(i);
+        }
+        List<Integer> given = new ArrayList<>();
+        Random random = new Random(seed);
+        for (int d = 0; d < classes; d++) {
+            List<Integer> candidates = new ArrayList<>(byDigit.getOrDefault(d, List.of()));
+            Collections.shuffle(candidates, random);
+            given.addAll(candidates.subList(0, Math.min(perDigit, candidates.size())));
+        }
+        int[] test = java.util.Arrays.stream(fold.test()).filter(i -> !given.contains(i)).toArray();
+        TrainingSet base = TrainingSets.of(entries, fold.train(), byPath, copies, classes);
+        TrainingSet testSet = TrainingSets.of(entries, test, byPath, List.of(), classes);
+        TrainedModel before = training.train(model, seed, base, e -> { }).model();
+        // the given clips with their copies, as digits adapt makes them with the base model's augmentation
+        List<VoiceAdaptation.Clip> clips = given.stream().map(i -> {
+            Path path = entries.get(i).path();
+            List<float[]> made = clipCopies.stream().map(m -> m.get(path)).filter(java.util.Objects::nonNull)
+                    .map(Features::values).toList();
+            return new VoiceAdaptation.Clip(path.getFileName().toString(), entries.get(i).digit(),
+                    byPath.get(path).values(), made);
+        }).toList();
+        VoiceAdaptation.Adapted retrained = adaptation.train(model, seed, base, clips, share, false);
+        VoiceAdaptation.Adapted after = adaptation.train(model, seed, base, clips, share, true);
+        return new FoldScores(TrainingService.evaluate(before, testSet).metrics().accuracy(), accuracy(retrained, testSet),
+                accuracy(after, testSet), test.length);
     }
 
     /** Accuracy of an adapted model on a set of the extractor's features (shifted as the model's inputs are). */

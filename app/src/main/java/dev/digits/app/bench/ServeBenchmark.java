@@ -108,40 +108,45 @@ final class ServeBenchmark {
                     r = r == null ? load : r.plus(load);
                 }
             }
-            double perCore = oneThread.perSecond();
-            out.printf(Locale.ROOT, "predict, one thread: %.1f recordings/s (%.2f ms each; %.1f per CPU-second of the "
-                    + "process, JIT and GC included)%n", perCore, 1000 / perCore, oneThread.perCpuSecond());
-            List<Long> ok = r.latencies;
-            Collections.sort(ok);
-            out.printf(Locale.ROOT, "requests: %d in %.1f s; by status: %s; transport errors: %d%n", r.total(), r.seconds,
-                    r.statuses, r.errors.get());
-            if (!ok.isEmpty()) {
-                out.printf(Locale.ROOT, "latency of answered requests: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                        pct(ok, 0.50), pct(ok, 0.90), pct(ok, 0.99), ok.get(ok.size() - 1) / 1e6);
-            }
-            double answered = r.statuses.getOrDefault(200, 0);
-            double throughput = answered / r.seconds;
-            out.printf(Locale.ROOT, "throughput: %.1f recordings/s = %.2f x predict's one-thread rate (%d workers; the "
-                    + "clients share the machine)%n", throughput, throughput / perCore, threads);
-            // The clients run in this process on the same cores; what the server costs is the CPU time of every
-            // other thread, so its rate per core is answers per CPU-second outside the clients.
-            double perServerCore = answered / r.serverCpuSeconds();
-            out.printf(Locale.ROOT, "per core: the server answers %.1f recordings per CPU-second = %.0f%% of predict "
-                    + "on one thread (CPU: %.1f s in %.1f s; clients %.1f s, server %.1f s incl. JIT and GC)%n",
-                    perServerCore, 100 * perServerCore / oneThread.perCpuSecond(), r.processCpuSeconds, r.seconds,
-                    r.clientCpuSeconds, r.serverCpuSeconds());
-            StringBuilder groups = new StringBuilder();
-            double javaTotal = 0;
-            for (Map.Entry<String, Double> g : r.javaThreadCpu.entrySet()) {
-                javaTotal += g.getValue();
-                if (g.getValue() >= 0.05) {
-                    groups.append(String.format(Locale.ROOT, "%s %.1f s, ", g.getKey(), g.getValue()));
-                }
-            }
-            out.printf(Locale.ROOT, "CPU by thread: %sJVM-internal (JIT, GC) %.1f s%n", groups,
-                    r.processCpuSeconds - javaTotal);
+            report(out, oneThread, r, threads);
         }
         return 0;
+    }
+
+    /** The figures of a run: predict alone, the requests, their latency, throughput and CPU by thread group. */
+    private static void report(PrintStream out, Rate oneThread, Result r, int threads) {
+        double perCore = oneThread.perSecond();
+        out.printf(Locale.ROOT, "predict, one thread: %.1f recordings/s (%.2f ms each; %.1f per CPU-second of the "
+                + "process, JIT and GC included)%n", perCore, 1000 / perCore, oneThread.perCpuSecond());
+        List<Long> ok = r.latencies;
+        Collections.sort(ok);
+        out.printf(Locale.ROOT, "requests: %d in %.1f s; by status: %s; transport errors: %d%n", r.total(), r.seconds,
+                r.statuses, r.errors.get());
+        if (!ok.isEmpty()) {
+            out.printf(Locale.ROOT, "latency of answered requests: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    pct(ok, 0.50), pct(ok, 0.90), pct(ok, 0.99), ok.get(ok.size() - 1) / 1e6);
+        }
+        double answered = r.statuses.getOrDefault(200, 0);
+        double throughput = answered / r.seconds;
+        out.printf(Locale.ROOT, "throughput: %.1f recordings/s = %.2f x predict's one-thread rate (%d workers; the "
+                + "clients share the machine)%n", throughput, throughput / perCore, threads);
+        // The clients run in this process on the same cores; what the server costs is the CPU time of every
+        // other thread, so its rate per core is answers per CPU-second outside the clients.
+        double perServerCore = answered / r.serverCpuSeconds();
+        out.printf(Locale.ROOT, "per core: the server answers %.1f recordings per CPU-second = %.0f%% of predict "
+                + "on one thread (CPU: %.1f s in %.1f s; clients %.1f s, server %.1f s incl. JIT and GC)%n",
+                perServerCore, 100 * perServerCore / oneThread.perCpuSecond(), r.processCpuSeconds, r.seconds,
+                r.clientCpuSeconds, r.serverCpuSeconds());
+        StringBuilder groups = new StringBuilder();
+        double javaTotal = 0;
+        for (Map.Entry<String, Double> g : r.javaThreadCpu.entrySet()) {
+            javaTotal += g.getValue();
+            if (g.getValue() >= 0.05) {
+                groups.append(String.format(Locale.ROOT, "%s %.1f s, ", g.getKey(), g.getValue()));
+            }
+        }
+        out.printf(Locale.ROOT, "CPU by thread: %sJVM-internal (JIT, GC) %.1f s%n", groups,
+                r.processCpuSeconds - javaTotal);
     }
 
     /** CPU time so far of every live Java thread, by thread id. */
