@@ -1,7 +1,6 @@
 package dev.digits.app.bench;
 
 import dev.digits.experiment.training.TrainingSets;
-import dev.digits.core.audio.SpeechPresence;
 import dev.digits.api.features.Features;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingSet;
@@ -11,23 +10,19 @@ import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.LauncherEngines;
 import dev.digits.app.cli.UsageException;
 import dev.digits.experiment.config.ExperimentConfig;
-import dev.digits.experiment.console.ProgressLine;
-import dev.digits.experiment.run.AugmentationPipelines;
 import dev.digits.experiment.config.ExperimentConfig.AugmentationConfig;
 import dev.digits.experiment.config.ExperimentConfig.ExtractorConfig;
-import dev.digits.experiment.run.TransformedFeatures;
 import dev.digits.experiment.config.ExperimentConfig.ModelConfig;
 import dev.digits.experiment.loading.ExperimentLoader;
+import dev.digits.experiment.engine.LocalEngine;
 import dev.digits.experiment.run.ExperimentPlan;
+import dev.digits.experiment.run.PreparedExperiment;
 import dev.digits.experiment.run.ExperimentRunner;
 import dev.digits.experiment.training.TrainingService;
-import dev.digits.core.dataset.Corpus;
 import dev.digits.core.dataset.CorpusEntry;
 import dev.digits.core.dataset.DatasetLocator;
 import dev.digits.core.dataset.Fold;
 import dev.digits.core.dataset.LeaveOneSpeakerOut;
-import dev.digits.core.features.CorpusExtraction;
-import dev.digits.core.features.CorpusFeatures;
 import dev.digits.core.features.FeatureCache;
 import org.apache.commons.cli.CommandLine;
 
@@ -74,27 +69,17 @@ final class AdaptBenchmark {
             throw new UsageException("--clips-per-digit must be at least 1");
         }
         Path root = new ExperimentRunner(plugins, locator, console).resolveDataset(config);
-        Corpus corpus = ExperimentPlan.data(config, root).corpus();
-        plugins.extractors().get(extractor.type());
+        // every clip's features and augmented copies, as digits train makes them (test speakers' copies go unused)
+        ExperimentPlan plan = ExperimentPlan.forTraining(config, plugins, root, extractor, model, augmentation, true);
         FeatureCache cache = config.cache() ? new FeatureCache(FeatureCache.defaultRoot()) : null;
-        CorpusFeatures features = new CorpusExtraction(extractor.extractor(), cache,
-                Runtime.getRuntime().availableProcessors(), SpeechPresence.DEFAULT).run(corpus, n -> { });
-        features.cacheWarning().ifPresent(console.err()::println);
-        // the training speakers' augmented copies, as digits train adds them (test speakers' copies go unused)
-        List<Map<Path, Features>> copies = List.of();
-        if (!augmentation.isNone()) {
-            AugmentationPipelines.Built pipeline = new AugmentationPipelines(plugins.augmentations())
-                    .build(augmentation.steps(), augmentation.seed());
-            copies = TransformedFeatures.augmentedCopies(extractor.extractor(), extractor.id(), augmentation.id(), pipeline,
-                    augmentation.copies(), corpus, cache, Runtime.getRuntime().availableProcessors(),
-                    new ProgressLine(console.err()), console.err());
+        PreparedExperiment.CellFeatures features;
+        try (LocalEngine engine = LocalEngine.allCores()) {
+            features = PreparedExperiment.prepare(plan, plugins, cache, engine, null, console.err()).features(0);
         }
-        Map<Path, Features> byPath = new HashMap<>();
-        for (int i = 0; i < features.size(); i++) {
-            byPath.put(features.entries().get(i).path(), features.features().get(i));
-        }
+        List<Map<Path, Features>> copies = features.copies();
+        Map<Path, Features> byPath = features.clean();
         List<CorpusEntry> entries = features.entries();
-        int classes = TrainingService.numClasses(entries);
+        int classes = features.numClasses();
         TrainingService training = new TrainingService(plugins);
         VoiceAdaptation adaptation = new VoiceAdaptation(training);
         console.out().printf(Locale.ROOT, "adapting %s on %s%s with %d clip(s) per digit of each held-out speaker%s (share "

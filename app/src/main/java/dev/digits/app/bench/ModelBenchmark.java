@@ -1,37 +1,32 @@
 package dev.digits.app.bench;
 
-import dev.digits.experiment.training.TrainingSets;
-import dev.digits.core.audio.SpeechPresence;
-import dev.digits.experiment.config.ConfigValues;
-
-import dev.digits.api.features.Features;
-import dev.digits.experiment.config.ExperimentConfig.ModelConfig;
-import dev.digits.experiment.training.TrainingService;
-import java.nio.file.Path;
-import java.util.HashMap;
-
-import dev.digits.experiment.Plugins;
-import dev.digits.experiment.console.Console;
-import dev.digits.app.cli.UsageException;
 import dev.digits.api.features.FeatureExtractor;
-import dev.digits.api.model.ClassifierProvider;
 import dev.digits.api.model.ModelSpec;
-import dev.digits.experiment.results.Summary;
-import dev.digits.training.ProbabilityMetrics;
 import dev.digits.api.model.TrainedModel;
 import dev.digits.api.model.TrainingSet;
-import dev.digits.core.dataset.Corpus;
+import dev.digits.app.cli.UsageException;
 import dev.digits.core.dataset.DatasetLocator;
-import dev.digits.core.dataset.Fold;
-import dev.digits.core.dataset.OfficialSplit;
-import dev.digits.core.features.CorpusExtraction;
-import dev.digits.core.features.CorpusFeatures;
 import dev.digits.core.features.FeatureCache;
+import dev.digits.experiment.Plugins;
+import dev.digits.experiment.config.ConfigValues;
+import dev.digits.experiment.config.EngineSettings;
+import dev.digits.experiment.config.ExperimentConfig;
+import dev.digits.experiment.config.ExperimentConfig.AugmentationConfig;
+import dev.digits.experiment.config.ExperimentConfig.DatasetRef;
+import dev.digits.experiment.config.ExperimentConfig.ExtractorConfig;
+import dev.digits.experiment.config.ExperimentConfig.ModelConfig;
+import dev.digits.experiment.config.ExperimentConfig.ProtocolConfig;
+import dev.digits.experiment.console.Console;
+import dev.digits.experiment.engine.LocalEngine;
+import dev.digits.experiment.results.Summary;
+import dev.digits.experiment.run.ExperimentPlan;
+import dev.digits.experiment.run.PreparedExperiment;
+import dev.digits.experiment.training.TrainingService;
 import org.apache.commons.cli.CommandLine;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +37,7 @@ import java.util.Map;
  * gradient step, test accuracy per seed, and the latency of predicting one clip's features (median and p99).
  */
 final class ModelBenchmark {
+    private static final String EXTRACTOR = "notebook";
     private final Plugins plugins;
     private final DatasetLocator locator;
 
@@ -71,34 +67,27 @@ final class ModelBenchmark {
             seeds.add(Long.parseLong(s.trim()));
         }
         String type = line.getOptionValue("type", "mlp");
-        Corpus corpus = Corpus.open(locator.locate("fsdd"));
-        FeatureExtractor extractor = plugins.extractors().get("mfcc-librosa").create(Map.of("sr", 22050, "pooling", "mean"));
-        CorpusFeatures features = new CorpusExtraction(extractor, new FeatureCache(FeatureCache.defaultRoot()),
-                Runtime.getRuntime().availableProcessors(), SpeechPresence.DEFAULT).run(corpus, n -> { });
-        features.cacheWarning().ifPresent(console.err()::println);
-        Fold fold = new OfficialSplit().folds(features.entries()).get(0);
-        Map<Path, Features> clean = new HashMap<>();
-        for (int i = 0; i < features.size(); i++) {
-            clean.put(features.entries().get(i).path(), features.features().get(i));
+        Path root = locator.locate("fsdd");
+        ExperimentPlan plan = ExperimentPlan.of(config(backend, type, raw, seeds), plugins, root);
+        PreparedExperiment prepared;
+        try (LocalEngine engine = LocalEngine.allCores()) {
+            prepared = PreparedExperiment.prepare(plan, plugins, new FeatureCache(FeatureCache.defaultRoot()), engine, null,
+                    console.err());
         }
-        int numClasses = TrainingService.numClasses(features.entries());
-        TrainingSet train = TrainingSets.of(features.entries(), fold.train(), clean, List.of(), numClasses);
-        TrainingSet test = TrainingSets.of(features.entries(), fold.test(), clean, List.of(), numClasses);
-        TrainingService service = new TrainingService(plugins);
-        ModelConfig model = new ModelConfig("bench", backend, type, raw);
-        console.out().printf("backend %s, type %s, FSDD official split %d/%d, features %s%n", backend, type, train.size(),
-                test.size(), extractor.parameters());
+        TrainingSet test = prepared.testSet(0);
+        console.out().printf("backend %s, type %s, FSDD official split %d/%d, features %s%n", backend, type,
+                prepared.trainingSet(0).size(), test.size(), plan.extractors().get(EXTRACTOR).parameters());
         double[] acc = new double[seeds.size()];
         double[] secs = new double[seeds.size()];
         TrainedModel last = null;
         for (int i = 0; i < seeds.size(); i++) {
-            TrainingService.Trained trained = service.train(model, seeds.get(i), train, m -> { });
-            ModelSpec spec = trained.spec();
-            last = trained.model();
-            secs[i] = trained.seconds();
+            PreparedExperiment.TrainedCell t = prepared.train(i, m -> { });
+            ModelSpec spec = t.trained().spec();
+            last = t.trained().model();
+            secs[i] = t.trained().seconds();
             acc[i] = TrainingService.evaluate(last, test).metrics().accuracy();
             int steps = spec.parameters().has("epochs") && spec.parameters().has("batchSize")
-                    ? spec.getInt("epochs") * (int) Math.ceil(train.size() / (double) spec.getInt("batchSize")) : 0;
+                    ? spec.getInt("epochs") * (int) Math.ceil(t.data().size() / (double) spec.getInt("batchSize")) : 0;
             console.out().printf(Locale.ROOT, "seed %d: train %.2f s%s, test accuracy %.2f%%%n", seeds.get(i), secs[i],
                     steps > 0 ? String.format(Locale.ROOT, " (%.2f ms per step of %d)", secs[i] * 1000 / steps, steps) : "",
                     acc[i] * 100);
@@ -119,5 +108,16 @@ final class ModelBenchmark {
         console.out().printf(Locale.ROOT, "predict latency, batch of 1 (%d calls after warm-up): median %.3f ms, p99 %.3f ms%n",
                 nanos.length, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6);
         return 0;
+    }
+
+    /** The benchmark as an experiment: FSDD's official split, the notebook's features, one model, the seeds. */
+    private ExperimentConfig config(String backend, String type, ConfigValues spec, List<Long> seeds) {
+        Map<String, Object> params = Map.of("sr", 22050, "pooling", "mean");
+        FeatureExtractor extractor = plugins.extractors().get("mfcc-librosa").create(params);
+        return new ExperimentConfig("bench-model", null, new DatasetRef("fsdd", null, null, List.of()),
+                new ProtocolConfig("official", ConfigValues.NONE, plugins.protocols().get("official").create(Map.of())),
+                seeds, List.of(new ExtractorConfig(EXTRACTOR, "mfcc-librosa", ConfigValues.of(params), extractor)),
+                List.of(new ModelConfig("bench", backend, type, spec)), List.of(AugmentationConfig.NONE), List.of(), true,
+                EngineSettings.LOCAL, Path.of("bench model"));
     }
 }

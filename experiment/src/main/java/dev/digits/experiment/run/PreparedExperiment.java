@@ -249,6 +249,27 @@ public final class PreparedExperiment implements CellWork {
                 data(cell).copies(), numClasses);
     }
 
+    /** The examples cell {@code index} is tested on: its fold's test clips, as they are. */
+    public TrainingSet testSet(int index) {
+        Cell cell = plan.cells().get(index);
+        return TrainingSets.of(usable, folds.get(cell.fold()).test(), byPath.get(cell.extractor().id()), List.of(),
+                numClasses);
+    }
+
+    /**
+     * The features cell {@code index} uses: the clips every extractor could read (in corpus order), their clean
+     * features by path, and their augmented copies (index = copy number; empty without augmentation).
+     */
+    public record CellFeatures(List<CorpusEntry> entries, Map<Path, Features> clean, List<Map<Path, Features>> copies,
+                               int numClasses) {
+    }
+
+    /** The features of cell {@code index}, for work that splits them its own way ({@code bench adapt}). */
+    public CellFeatures features(int index) {
+        CellData data = data(plan.cells().get(index));
+        return new CellFeatures(usable, data.clean(), data.copies(), numClasses);
+    }
+
     /** How many clips cell {@code index} trains on (without their augmented copies). */
     public int trainingClips(int index) {
         return folds.get(plan.cells().get(index).fold()).train().length;
