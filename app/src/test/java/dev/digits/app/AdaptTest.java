@@ -182,6 +182,27 @@ class AdaptTest {
     }
 
     @Test
+    void theBaseIsNeverOverwrittenAndAnUnwritableOutIsFoundBeforeTraining() throws Exception {
+        Path clips = georgeClips("out-checks", 12);
+        byte[] before = Files.readAllBytes(base);
+        Path same = base.getParent().resolve(".").resolve(base.getFileName());
+        AppRunner.Result overwrite = AppRunner.run("adapt", "--model", base.toString(), "--clips", clips.toString(),
+                "--out", same.toString());
+        assertEquals(2, overwrite.exitCode(), overwrite.err());
+        assertTrue(overwrite.err().contains("is the base model itself; write the adapted bundle to another file"),
+                overwrite.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(base)), "the base bundle is untouched");
+
+        Path notAFolder = Files.writeString(dir.resolve("a-file"), "x");
+        Path unwritable = notAFolder.resolve("adapted.digits");
+        AppRunner.Result r = AppRunner.run("adapt", "--model", base.toString(), "--clips", clips.toString(), "--out",
+                unwritable.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("cannot write " + unwritable), r.err());
+        assertFalse(r.out().contains("adapting"), "refused before anything was trained: " + r.out());
+    }
+
+    @Test
     void aMissingDigitIsNamedAndPartialAdaptsWithWhatThereIs() throws Exception {
         Path clips = georgeClips("partial", 11);
         Files.delete(clips.resolve("3/g11.wav"));

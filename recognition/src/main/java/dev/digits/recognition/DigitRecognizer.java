@@ -115,6 +115,11 @@ public final class DigitRecognizer implements AutoCloseable {
                 minConfidence == null ? STREAM_MIN_CONFIDENCE : minConfidence, listener);
     }
 
+    /** What a user of the bundle should be told (contents that cannot be verified, another extractor revision). */
+    public List<String> warnings() {
+        return clips.bundle().warnings();
+    }
+
     /** The labels the model tells apart, in its order. */
     public List<String> labels() {
         return clips.bundle().labels();

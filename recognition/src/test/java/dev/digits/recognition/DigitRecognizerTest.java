@@ -1,17 +1,8 @@
 package dev.digits.recognition;
 
-import dev.digits.api.audio.AudioClip;
-import dev.digits.api.features.FeatureExtractor;
-import dev.digits.api.model.ClassifierProvider;
-import dev.digits.api.model.TrainedModel;
-import dev.digits.api.model.TrainingListener;
-import dev.digits.api.model.TrainingSet;
 import dev.digits.core.audio.WavFile;
 import dev.digits.core.audio.WavReader;
-import dev.digits.core.dataset.DatasetLocator;
-import dev.digits.recognition.bundle.BundleManifest.TrainingData;
-import dev.digits.recognition.bundle.ModelBundle;
-import dev.digits.recognition.bundle.RecognitionPlugins;
+import dev.digits.recognition.bundle.SmallBundle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,37 +31,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * bundle whose plugin is not on the class path.
  */
 class DigitRecognizerTest {
-    private static final String[] TRAIN_SPEAKERS = {"jackson", "nicolas", "theo"};
     private static Path fsdd;
     private static Path bundle;
 
     @TempDir
     static Path dir;
 
-    /** A logistic regression on mean MFCCs of three speakers' clips 5-19, written as a bundle (no digits train here). */
     @BeforeAll
     static void trainABundle() throws Exception {
-        fsdd = DatasetLocator.defaults().locate("fsdd").resolve("recordings");
-        RecognitionPlugins plugins = RecognitionPlugins.discover(DigitRecognizerTest.class.getClassLoader());
-        FeatureExtractor extractor = plugins.extractors().get("mfcc-librosa").create(Map.of("sr", "native", "pooling", "mean"));
-        List<float[]> x = new ArrayList<>();
-        List<Integer> y = new ArrayList<>();
-        for (String speaker : TRAIN_SPEAKERS) {
-            for (int digit = 0; digit < 10; digit++) {
-                for (int index = 5; index < 20; index++) {
-                    WavFile wav = WavReader.read(fsdd.resolve(digit + "_" + speaker + "_" + index + ".wav"));
-                    x.add(extractor.extract(new AudioClip(wav.mono(), wav.format().sampleRate(), digit, speaker, "")).values());
-                    y.add(digit);
-                }
-            }
-        }
-        TrainingSet set = new TrainingSet(x.toArray(float[][]::new), new int[] {x.get(0).length},
-                y.stream().mapToInt(Integer::intValue).toArray(), 10);
-        ClassifierProvider tribuo = plugins.backends().get("tribuo");
-        TrainedModel model = tribuo.create(tribuo.spec("logistic", Map.of())).train(set, TrainingListener.NONE);
-        bundle = dir.resolve("model.digits");
-        ModelBundle.write(bundle, extractor, model, List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-                new TrainingData(List.of(8000), 0.2, 2.0, set.size(), 8000), null, null);
+        fsdd = SmallBundle.recordings();
+        bundle = SmallBundle.write(dir.resolve("model.digits"), false);
     }
 
     private static Path clip(int digit, String speaker, int index) {

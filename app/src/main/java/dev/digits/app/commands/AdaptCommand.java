@@ -1,5 +1,6 @@
 package dev.digits.app.commands;
 
+import dev.digits.core.io.AtomicFiles;
 import dev.digits.core.fetch.Sha256;
 import dev.digits.api.audio.AudioClip;
 import dev.digits.api.features.Features;
@@ -96,7 +97,14 @@ public final class AdaptCommand implements Command {
         Path modelFile = Path.of(line.getOptionValue("model"));
         Path dir = Path.of(line.getOptionValue("clips"));
         Path out = Path.of(line.getOptionValue("out"));
+        if (out.toAbsolutePath().normalize().equals(modelFile.toAbsolutePath().normalize())
+                || Files.exists(out) && Files.exists(modelFile) && Files.isSameFile(out, modelFile)) {
+            throw new UsageException("--out " + out + " is the base model itself; write the adapted bundle to another "
+                    + "file (the base is read, never overwritten)");
+        }
+        AtomicFiles.checkWritable(out); // before minutes of training, not after
         ModelBundle bundle = ModelBundle.read(modelFile, plugins);
+        bundle.warnings().forEach(w -> console.err().println("warning: " + modelFile + ": " + w));
         TrainingSet base = bundle.trainingExamples(modelFile);
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + ": no such folder (expected " + dir + "/0/*.wav ... " + dir + "/9/*.wav)");

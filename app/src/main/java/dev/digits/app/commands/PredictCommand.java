@@ -83,8 +83,7 @@ public final class PredictCommand implements Command {
         int top = line.hasOption("top") ? NumberOption.wholeNumber(line, "top", 1, 1, 1000) : 0;
         long t0 = System.nanoTime();
         ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
-        bundle.featureRevisionWarning()
-                .ifPresent(w -> console.err().println("warning: " + line.getOptionValue("model") + ": " + w));
+        bundle.warnings().forEach(w -> console.err().println("warning: " + line.getOptionValue("model") + ": " + w));
         long loaded = System.nanoTime();
         List<Path> files = wavFiles(line.getArgList());
         DigitRecognizer recognizer = DigitRecognizer.of(bundle, presence(line));

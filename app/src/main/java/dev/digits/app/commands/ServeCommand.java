@@ -93,8 +93,7 @@ public final class ServeCommand implements Command {
                     + "this port can use the service (--token-file, or a reverse proxy that authenticates)");
         }
         ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
-        bundle.featureRevisionWarning()
-                .ifPresent(w -> console.err().println("warning: " + line.getOptionValue("model") + ": " + w));
+        bundle.warnings().forEach(w -> console.err().println("warning: " + line.getOptionValue("model") + ": " + w));
         RecognitionServer server = RecognitionServer.start(bundle, settings, console.err());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

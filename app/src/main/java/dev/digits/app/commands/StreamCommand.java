@@ -117,8 +117,7 @@ public final class StreamCommand implements Command {
         VoiceActivityDetector.Settings settings = new VoiceActivityDetector.Settings(thresholdDb, d.absoluteFloorDb(),
                 hangover, minLength, maxLength, NumberOption.wholeNumber(line, "preroll", framed.prerollMs(), 0, 1000),
                 NumberOption.wholeNumber(line, "postroll", framed.postrollMs(), 0, 1000));
-        bundle.featureRevisionWarning()
-                .ifPresent(w -> console.err().println("warning: " + line.getOptionValue("model") + ": " + w));
+        bundle.warnings().forEach(w -> console.err().println("warning: " + line.getOptionValue("model") + ": " + w));
         List<Long> decisions = new ArrayList<>();
         if (mic) {
             return microphone(bundle, settings, segmenters, vad, minConfidence, console);

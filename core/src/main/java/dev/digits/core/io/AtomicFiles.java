@@ -27,6 +27,26 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Checks now that {@link #write} will be able to write {@code target} later (its folder can be made and written
+     * to, and it is not a folder), so that a long computation does not end in "cannot write".
+     *
+     * @throws IOException "cannot write TARGET: why"
+     */
+    public static void checkWritable(Path target) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new IOException("cannot write " + target + ": it is a folder");
+        }
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, "." + target.getFileName(), PART));
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + (e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied in " + target.toAbsolutePath().getParent() : e.getMessage()), e);
+        }
+    }
+
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, tmp -> Files.write(tmp, bytes));
     }

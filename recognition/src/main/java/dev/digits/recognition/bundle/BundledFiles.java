@@ -30,7 +30,11 @@ final class BundledFiles {
             if (!FeatureCache.sha256(content).equals(h.getValue())) {
                 throw new IOException(bundle + ": corrupt model bundle (" + ModelBundle.FILES + h.getKey() + " does not match its SHA-256)");
             }
-            Path target = folder.resolve(h.getKey());
+            Path target = folder.resolve(h.getKey()).normalize();
+            if (!target.getParent().equals(folder.normalize())) { // bundle.json's keys were checked: never reached
+                throw new IOException(bundle + ": corrupt model bundle (the extractor file '" + h.getKey()
+                        + "' names a path)");
+            }
             if (!Files.isRegularFile(target) || !Sha256.of(target).equals(h.getValue())) {
                 Files.createDirectories(folder);
                 AtomicFiles.write(target, content);

@@ -37,8 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -51,7 +49,9 @@ public final class ModelBundle {
     public static final String FORMAT = "digits-model-bundle";
     public static final int FORMAT_VERSION = 1;
 
-    private static final String TRAINING = "training.bin";
+    static final String MANIFEST = "bundle.json";
+    static final String MODEL = "model.bin";
+    static final String TRAINING = "training.bin";
     /** SHA-256 of every other entry, in {@code sha256sum}'s format: hand edits and damage are refused. */
     static final String CHECKSUMS = "SHA256SUMS";
     static final String FILES = "files/";
@@ -60,8 +60,11 @@ public final class ModelBundle {
     private final FeatureExtractor extractor;
     private final TrainedModel model;
     private final byte[] training;
+    private final List<String> warnings;
 
-    private ModelBundle(BundleManifest manifest, FeatureExtractor extractor, TrainedModel model, byte[] training) {
+    private ModelBundle(BundleManifest manifest, FeatureExtractor extractor, TrainedModel model, byte[] training,
+                        List<String> warnings) {
+        this.warnings = List.copyOf(warnings);
         this.manifest = manifest;
         this.extractor = extractor;
         this.model = model;
@@ -93,8 +96,8 @@ public final class ModelBundle {
         ByteArrayOutputStream modelBytes = new ByteArrayOutputStream();
         model.save(modelBytes);
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("bundle.json", ResultsJson.write(manifest));
-        entries.put("model.bin", modelBytes.toByteArray());
+        entries.put(MANIFEST, ResultsJson.write(manifest));
+        entries.put(MODEL, modelBytes.toByteArray());
         for (Map.Entry<String, Path> f : files.entrySet()) {
             entries.put(FILES + f.getKey(), Files.readAllBytes(f.getValue()));
         }
@@ -123,42 +126,37 @@ public final class ModelBundle {
      *                     that disagree with the model
      */
     public static ModelBundle read(Path file, RecognitionPlugins plugins) throws IOException {
+        return read(file, plugins, BundleEntries.Limits.DEFAULT);
+    }
+
+    static ModelBundle read(Path file, RecognitionPlugins plugins, BundleEntries.Limits limits) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such model bundle");
         }
-        byte[] json = null;
-        byte[] model = null;
-        byte[] training = null;
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        Map<String, String> hashes = new LinkedHashMap<>();
-        byte[] sums = null;
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                byte[] bytes = zip.readAllBytes();
-                if (e.getName().equals(CHECKSUMS)) {
-                    sums = bytes;
-                    continue;
-                }
-                hashes.put(e.getName(), FeatureCache.sha256(bytes));
-                if (e.getName().equals("bundle.json")) {
-                    json = bytes;
-                } else if (e.getName().equals("model.bin")) {
-                    model = bytes;
-                } else if (e.getName().equals(TRAINING)) {
-                    training = bytes;
-                } else if (e.getName().startsWith(FILES)) {
-                    files.put(e.getName().substring(FILES.length()), bytes);
-                }
-            }
-        } catch (ZipException | java.io.EOFException e) {
-            throw new IOException(file + ": corrupt model bundle (" + e.getMessage() + ")", e);
-        }
+        Map<String, byte[]> entries = BundleEntries.read(file, limits);
+        byte[] json = entries.get(MANIFEST);
+        byte[] model = entries.get(MODEL);
+        byte[] training = entries.get(TRAINING);
         if (json == null || model == null) {
             throw new IOException(file + ": not a digits model bundle (expected bundle.json and model.bin inside a zip)");
         }
+        byte[] sums = entries.get(CHECKSUMS);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, String> hashes = new LinkedHashMap<>();
+        entries.forEach((name, bytes) -> {
+            if (!name.equals(CHECKSUMS)) {
+                hashes.put(name, FeatureCache.sha256(bytes));
+            }
+            if (name.startsWith(FILES)) {
+                files.put(name.substring(FILES.length()), bytes);
+            }
+        });
+        List<String> warnings = new ArrayList<>();
         if (sums != null) {
             BundleChecksums.verify(file, new String(sums, java.nio.charset.StandardCharsets.UTF_8), hashes);
+        } else {
+            warnings.add("it has no " + CHECKSUMS + " (bundles made before digits kept checksums): its contents "
+                    + "cannot be verified; retrain it with this version's digits train");
         }
         BundleManifest meta = manifest(json, file);
         FeatureExtractorProvider extractorProvider = plugin(file, "extractor", meta.extractor().name(),
@@ -196,7 +194,7 @@ public final class ModelBundle {
             throw new IOException(file + ": bundle.json: adaptation.featureShift has " + meta.adaptation().featureShift().length
                     + " values but the model takes " + Arrays.toString(trained.inputShape()));
         }
-        return new ModelBundle(meta, extractor, trained, training);
+        return new ModelBundle(meta, extractor, trained, training, warnings);
     }
 
     /**
@@ -225,7 +223,9 @@ public final class ModelBundle {
                     + "retrain it with this version's digits train, then adapt that");
         }
         try (InputStream in = new ByteArrayInputStream(training)) {
-            return TrainingExamples.read(in);
+            return TrainingExamples.read(in, training.length);
+        } catch (java.io.EOFException e) {
+            throw new IOException(file + ": corrupt model bundle (training.bin ends before its last example)", e);
         } catch (IOException e) {
             throw new IOException(file + ": corrupt model bundle (" + e.getMessage() + ")", e);
         }
@@ -281,6 +281,21 @@ public final class ModelBundle {
             throw new IOException(file + ": incomplete model bundle (bundle.json has no " + String.join(", ", missing)
                     + ")");
         }
+        List<String> labels = meta.labels();
+        boolean digitsInOrder = labels.size() >= 2 && labels.size() <= 10;
+        for (int i = 0; i < labels.size() && digitsInOrder; i++) {
+            digitsInOrder = String.valueOf(i).equals(labels.get(i));
+        }
+        if (!digitsInOrder) {
+            throw new IOException(file + ": corrupt model bundle (bundle.json: labels must be the digits in order, \"0\", "
+                    + "\"1\", ..., each once; got " + labels + ")");
+        }
+        for (String key : meta.extractor().files() == null ? List.<String>of() : meta.extractor().files().keySet()) {
+            if (!BundleEntries.isPlainName(key)) {
+                throw new IOException(file + ": corrupt model bundle (bundle.json: the extractor file '" + key
+                        + "' names a path; bundled files are plain file names)");
+            }
+        }
         return meta;
     }
 
@@ -303,6 +318,16 @@ public final class ModelBundle {
 
     public TrainingData trainingData() {
         return manifest.trainingData();
+    }
+
+    /**
+     * What a user of this bundle should be told, each a sentence about the bundle: contents that cannot be verified
+     * (no checksums), and features of another extractor revision.
+     */
+    public List<String> warnings() {
+        List<String> all = new ArrayList<>(warnings);
+        featureRevisionWarning().ifPresent(all::add);
+        return all;
     }
 
     /**

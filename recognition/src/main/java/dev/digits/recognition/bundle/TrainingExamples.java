@@ -41,7 +41,8 @@ final class TrainingExamples {
         d.flush();
     }
 
-    static TrainingSet read(InputStream in) throws IOException {
+    /** Reads training data of {@code length} bytes: the sizes its header declares must fit in them. */
+    static TrainingSet read(InputStream in, long length) throws IOException {
         DataInputStream d = new DataInputStream(in);
         if (d.readInt() != MAGIC) {
             throw new IOException("training.bin is not training data");
@@ -52,7 +53,11 @@ final class TrainingExamples {
         }
         int n = d.readInt();
         int classes = d.readInt();
-        int[] shape = new int[d.readInt()];
+        int rank = d.readInt();
+        if (rank < 1 || rank > 4) {
+            throw new IOException("training.bin declares features of " + rank + " dimensions");
+        }
+        int[] shape = new int[rank];
         int width = 1;
         for (int i = 0; i < shape.length; i++) {
             shape[i] = d.readInt();
@@ -60,6 +65,14 @@ final class TrainingExamples {
         }
         if (n < 0 || width <= 0 || (long) n * width > 200_000_000L) {
             throw new IOException("training.bin has an impossible size: " + n + " examples of " + width + " values");
+        }
+        long needed = 20L + 4L * shape.length + 4L * n * width + 4L * n;
+        if (needed != length) {
+            throw new IOException("training.bin declares " + n + " examples of " + width + " values (" + needed
+                    + " bytes) but holds " + length + " bytes");
+        }
+        if (classes < 2 || classes > 1000) {
+            throw new IOException("training.bin declares " + classes + " classes");
         }
         float[][] x = new float[n][width];
         for (float[] row : x) {
@@ -70,6 +83,9 @@ final class TrainingExamples {
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             y[i] = d.readInt();
+            if (y[i] < 0 || y[i] >= classes) {
+                throw new IOException("training.bin: example " + i + " has label " + y[i] + " of " + classes + " classes");
+            }
         }
         return new TrainingSet(x, shape, y, classes);
     }

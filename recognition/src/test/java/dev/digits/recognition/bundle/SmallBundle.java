@@ -1,0 +1,58 @@
+package dev.digits.recognition.bundle;
+
+import dev.digits.api.audio.AudioClip;
+import dev.digits.api.features.FeatureExtractor;
+import dev.digits.api.model.ClassifierProvider;
+import dev.digits.api.model.TrainedModel;
+import dev.digits.api.model.TrainingListener;
+import dev.digits.api.model.TrainingSet;
+import dev.digits.core.audio.WavFile;
+import dev.digits.core.audio.WavReader;
+import dev.digits.core.dataset.DatasetLocator;
+import dev.digits.recognition.bundle.BundleManifest.TrainingData;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bundle the library's tests share: a Tribuo logistic regression on mean MFCCs of three FSDD speakers' clips 5-19
+ * (jackson, nicolas, theo), written with {@link ModelBundle#write} as {@code digits train} would.
+ */
+public final class SmallBundle {
+    private static final String[] SPEAKERS = {"jackson", "nicolas", "theo"};
+
+    private SmallBundle() {
+    }
+
+    /** FSDD's recordings folder. */
+    public static Path recordings() throws IOException {
+        return DatasetLocator.defaults().locate("fsdd").resolve("recordings");
+    }
+
+    /** Trains the model and writes the bundle to {@code file}, with its training data when asked. */
+    public static Path write(Path file, boolean withTrainingData) throws IOException {
+        RecognitionPlugins plugins = RecognitionPlugins.discover(SmallBundle.class.getClassLoader());
+        FeatureExtractor extractor = plugins.extractors().get("mfcc-librosa").create(Map.of("sr", "native", "pooling", "mean"));
+        List<float[]> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        for (String speaker : SPEAKERS) {
+            for (int digit = 0; digit < 10; digit++) {
+                for (int index = 5; index < 20; index++) {
+                    WavFile wav = WavReader.read(recordings().resolve(digit + "_" + speaker + "_" + index + ".wav"));
+                    x.add(extractor.extract(new AudioClip(wav.mono(), wav.format().sampleRate(), digit, speaker, "")).values());
+                    y.add(digit);
+                }
+            }
+        }
+        TrainingSet set = new TrainingSet(x.toArray(float[][]::new), new int[] {x.get(0).length},
+                y.stream().mapToInt(Integer::intValue).toArray(), 10);
+        ClassifierProvider tribuo = plugins.backends().get("tribuo");
+        TrainedModel model = tribuo.create(tribuo.spec("logistic", Map.of())).train(set, TrainingListener.NONE);
+        ModelBundle.write(file, extractor, model, List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+                new TrainingData(List.of(8000), 0.2, 2.0, set.size(), 8000), null, withTrainingData ? set : null);
+        return file;
+    }
+}
