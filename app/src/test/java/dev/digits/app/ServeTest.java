@@ -167,6 +167,15 @@ class ServeTest {
         assertEquals(400, garbage.statusCode());
         assertTrue(json.readTree(garbage.body()).get("error").asText().contains("upload.wav"), garbage.body());
 
+        // a header that says 1 Hz (30 minutes of audio in 3.6 KB): refused from the header, not resampled for seconds
+        byte[] oneHertz = dev.digits.core.audio.WavWriter.encode(new float[1800], 8000, 1,
+                dev.digits.core.audio.WavFormat.Encoding.PCM_INT, 16);
+        java.nio.ByteBuffer.wrap(oneHertz).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(24, 1).putInt(28, 2);
+        HttpResponse<String> slow = post(server, "audio/wav", oneHertz, null);
+        assertEquals(400, slow.statusCode(), slow.body());
+        assertTrue(json.readTree(slow.body()).get("error").asText().contains("a sample rate of 1 Hz; digits reads 4000 to "
+                + "384000 Hz"), slow.body());
+
         HttpResponse<String> text = post(server, "text/plain", "seven".getBytes(StandardCharsets.UTF_8), null);
         assertEquals(415, text.statusCode());
         assertTrue(json.readTree(text.body()).get("error").asText().startsWith("Content-Type text/plain is not taken"));

@@ -7,6 +7,7 @@ import dev.digits.recognition.ClipRecognizer;
 import dev.digits.recognition.Recognition;
 import dev.digits.recognition.StreamingSession;
 import dev.digits.core.audio.AudioFileException;
+import dev.digits.core.audio.AudioLimits;
 import dev.digits.core.audio.WavReader;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -269,13 +270,14 @@ public final class RecognitionServer implements AutoCloseable {
         }
         try {
             int r = Integer.parseInt(rate.trim());
-            if (r >= 4000 && r <= 384000) {
+            if (r >= AudioLimits.MIN_RATE && r <= AudioLimits.MAX_RATE) {
                 return r;
             }
         } catch (NumberFormatException e) {
             // below
         }
-        throw new ApiException(400, "rate takes a whole number of samples per second from 4000 to 384000, got '"
+        throw new ApiException(400, "rate takes a whole number of samples per second from " + AudioLimits.MIN_RATE + " to "
+                + AudioLimits.MAX_RATE + ", got '"
                 + rate + "'");
     }
 

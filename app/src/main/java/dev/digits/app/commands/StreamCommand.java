@@ -1,5 +1,6 @@
 package dev.digits.app.commands;
 
+import dev.digits.core.audio.AudioLimits;
 import dev.digits.experiment.Plugins;
 import dev.digits.recognition.bundle.ModelBundle;
 import dev.digits.app.cli.Command;
@@ -110,7 +111,7 @@ public final class StreamCommand implements Command {
             throw new UsageException("--vad takes " + String.join(" or ", segmenters.names()) + ", got '" + vad + "'"
                     + dev.digits.api.params.NameSuggestions.didYouMean(vad, segmenters.names()));
         }
-        int rawRate = NumberOption.wholeNumber(line, "rate", 8000, 4000, 384_000);
+        int rawRate = NumberOption.wholeNumber(line, "rate", 8000, AudioLimits.MIN_RATE, AudioLimits.MAX_RATE);
         ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
         // the room around each utterance fits the model's training clips unless given
         VoiceActivityDetector.Settings framed = UtteranceFraming.defaultsFor(bundle);

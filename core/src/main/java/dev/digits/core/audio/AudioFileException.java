@@ -16,6 +16,7 @@ public class AudioFileException extends IOException {
         UNSUPPORTED_ENCODING("unsupported encoding"),
         NO_SAMPLES("no samples"),
         NON_FINITE("non-finite samples"),
+        OUT_OF_LIMITS("outside the limits of audio input"),
         UNREADABLE("cannot be read");
 
         private final String summary;

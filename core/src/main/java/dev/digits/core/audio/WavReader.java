@@ -32,6 +32,12 @@ public final class WavReader {
     public static WavFile read(Path file) throws AudioFileException {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            long max = AudioLimits.current().maxFileBytes();
+            if (size > max) {
+                throw new AudioFileException(file, Problem.OUT_OF_LIMITS, String.format(java.util.Locale.ROOT,
+                        "a file of %.1f MB; digits reads files of at most %.0f MB", size / 1e6, max / 1e6));
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new AudioFileException(file, e);
@@ -133,6 +139,10 @@ public final class WavReader {
         long frames = size / frameBytes;
         if (frames == 0) {
             throw new AudioFileException(file, Problem.NO_SAMPLES, "data chunk of " + size + " bytes");
+        }
+        String outside = AudioLimits.current().problem(fmt.sampleRate(), frames).orElse(null);
+        if (outside != null) { // before the samples are decoded
+            throw new AudioFileException(file, Problem.OUT_OF_LIMITS, outside);
         }
         WavFormat format = new WavFormat(encoding, fmt.sampleRate(), fmt.channels(), fmt.bits(), frames);
         float[] samples = decodeSamples(buf, body, format);

@@ -1,5 +1,6 @@
 package dev.digits.recognition.stream;
 
+import dev.digits.core.audio.AudioLimits;
 import dev.digits.core.audio.FmtChunk;
 import dev.digits.core.audio.SampleCodec;
 import dev.digits.core.audio.WavFormat;
@@ -88,9 +89,10 @@ public final class PcmStreamReader {
             if (impossible != null) {
                 throw new IOException("WAV stream with an impossible format: " + impossible);
             }
-            if (fmt.sampleRate() < 1000 || fmt.sampleRate() > 384_000 || fmt.channels() > 64) {
-                throw new IOException("WAV stream with an impossible header (" + fmt.sampleRate() + " Hz, "
-                        + fmt.channels() + " channels)");
+            String outside = AudioLimits.current().problem(fmt.sampleRate(), 0).orElse(null);
+            if (outside != null || fmt.channels() > 64) {
+                throw new IOException("WAV stream outside the limits of audio input: " + (outside != null ? outside
+                        : fmt.channels() + " channels"));
             }
             FmtChunk f = fmt;
             encoding = fmt.encoding().orElseThrow(() -> new IOException("unsupported WAV stream: " + f.unsupported()));
