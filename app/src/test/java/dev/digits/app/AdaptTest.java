@@ -182,6 +182,37 @@ class AdaptTest {
     }
 
     @Test
+    void oneRecordingUnderSeveralDigitsIsRefusedAndSwappedFoldersAreWarnedAbout() throws Exception {
+        Path same = dir.resolve("same-everywhere");
+        for (int d = 0; d < 10; d++) {
+            Path folder = Files.createDirectories(same.resolve(Integer.toString(d)));
+            Files.copy(recordings.resolve("4_george_20.wav"), folder.resolve("g.wav"));
+        }
+        AppRunner.Result refused = AppRunner.run("adapt", "--model", base.toString(), "--clips", same.toString(), "--out",
+                dir.resolve("same.digits").toString());
+        assertEquals(1, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("the same recording is filed under digits [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]: "
+                + same.resolve("0/g.wav")), refused.err());
+        assertFalse(Files.exists(dir.resolve("same.digits")));
+
+        // jackson's threes and eights swapped (the base model knows his voice: it hears them as what they are)
+        Path swapped = dir.resolve("swapped");
+        for (int d = 0; d < 10; d++) {
+            Path folder = Files.createDirectories(swapped.resolve(Integer.toString(d)));
+            int spoken = d == 3 ? 8 : d == 8 ? 3 : d;
+            for (int i = 30; i < 33; i++) {
+                Files.copy(recordings.resolve(spoken + "_jackson_" + i + ".wav"), folder.resolve("j" + i + ".wav"));
+            }
+        }
+        AppRunner.Result r = AppRunner.run("adapt", "--model", base.toString(), "--clips", swapped.toString(), "--out",
+                dir.resolve("swapped.digits").toString(), "--no-check");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("warning: " + swapped.resolve("3") + ": the model hears "), r.err());
+        assertTrue(r.err().contains("warning: " + swapped.resolve("8") + ": the model hears "), r.err());
+        assertFalse(r.err().contains("warning: " + swapped.resolve("5") + ":"), r.err());
+    }
+
+    @Test
     void theBaseIsNeverOverwrittenAndAnUnwritableOutIsFoundBeforeTraining() throws Exception {
         Path clips = georgeClips("out-checks", 12);
         byte[] before = Files.readAllBytes(base);

@@ -35,6 +35,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -113,6 +115,7 @@ public final class AdaptCommand implements Command {
         for (BadFile b : corpus.badFiles()) {
             console.err().println("skipped " + b);
         }
+        refuseRecordingsUnderSeveralDigits(corpus.entries());
         ClipCopies copies = line.hasOption("no-copies") ? ClipCopies.none(bundle)
                 : ClipCopies.of(bundle, plugins.augmentations());
         TreeSet<Integer> rates = new TreeSet<>(bundle.trainingData().sampleRates());
@@ -141,12 +144,22 @@ public final class AdaptCommand implements Command {
                 clips.size(), dir, missing.isEmpty() ? "" : " (no clips for digits " + missing + ")",
                 copies.count() == 0 ? "" : " and " + copies.count() + " copies of each (" + copies.id()
                         + ", as the model's training clips had)", repeats, base.size());
+        for (VoiceAdaptation.LikelyMislabel m : VoiceAdaptation.likelyMislabels(bundle.model(), bundle.voiceShift(), clips)) {
+            console.err().printf(Locale.ROOT, "warning: %s: the model hears %d of its %d clips as %d, confidently; are "
+                    + "they filed under the right digit?%n", dir.resolve(Integer.toString(m.digit())), m.heard(), m.clips(),
+                    m.heardAs());
+        }
         long t0 = System.nanoTime();
         boolean shiftVoice = !line.hasOption("no-shift");
         VoiceAdaptation.Result r = new VoiceAdaptation(new TrainingService(plugins)).adapt(model, seed, base,
                 bundle.model(), bundle.voiceShift(), clips, share, shiftVoice, !line.hasOption("no-check"),
                 step -> console.err().println("  " + step));
         printResult(r, clips, shiftVoice, base.numClasses(), console);
+        if (r.correctAfter() != null && r.correctAfter() < r.correctBefore()) {
+            console.err().printf(Locale.ROOT, "warning: adapting made the leave-one-clip-out score of your clips worse "
+                    + "(%d/%d before, %d/%d after): check that each clip is in its digit's folder, or keep the base "
+                    + "model%n", r.correctBefore(), r.clips(), r.correctAfter(), r.clips());
+        }
 
         TrainingData old = bundle.trainingData();
         TrainingData data = new TrainingData(new ArrayList<>(rates), old.minSeconds(), old.maxSeconds(),
@@ -157,6 +170,21 @@ public final class AdaptCommand implements Command {
         ModelBundle.write(out, bundle.extractor(), r.model(), bundle.labels(), data, meta.provenance(), r.trainedOn(), record);
         console.out().printf(Locale.ROOT, "adapted in %.1f s; wrote %s%n", (System.nanoTime() - t0) / 1e9, out);
         return 0;
+    }
+
+    /** One recording filed under several digits cannot be right: refused, naming the files. */
+    private static void refuseRecordingsUnderSeveralDigits(List<CorpusEntry> entries) throws IOException {
+        Map<String, List<CorpusEntry>> byContent = new LinkedHashMap<>();
+        for (CorpusEntry e : entries) {
+            byContent.computeIfAbsent(Sha256.of(e.path()), h -> new ArrayList<>()).add(e);
+        }
+        for (List<CorpusEntry> same : byContent.values()) {
+            List<Integer> digits = same.stream().map(CorpusEntry::digit).distinct().sorted().toList();
+            if (digits.size() > 1) {
+                throw new IOException("the same recording is filed under digits " + digits + ": " + String.join(", ",
+                        same.stream().map(e -> e.path().toString()).toList()) + "; keep it in its own digit's folder only");
+            }
+        }
     }
 
     /**

@@ -184,6 +184,41 @@ public final class VoiceAdaptation {
         return TrainingSets.withRepeated(base, examples(clips, base), repeats);
     }
 
+    /**
+     * A folder whose clips the base model mostly hears, confidently, as one other digit: a likely mislabel (two
+     * folders swapped, say).
+     *
+     * @param heard how many of the folder's {@code clips} the model gave {@code heardAs} with probability of at least
+     *              {@link #CONFIDENT}
+     */
+    public record LikelyMislabel(int digit, int heardAs, int heard, int clips) {
+    }
+
+    /** The probability from which the base model's answer counts as confident for {@link #likelyMislabels}. */
+    public static final double CONFIDENT = 0.8;
+
+    /** The folders whose clips the base model mostly hears as one other digit, confidently. */
+    public static List<LikelyMislabel> likelyMislabels(TrainedModel base, VoiceShift shift, List<Clip> clips) {
+        Adapted model = new Adapted(base, shift);
+        java.util.Map<Integer, java.util.Map<Integer, Integer>> heard = new java.util.TreeMap<>();
+        java.util.Map<Integer, Integer> perDigit = new java.util.TreeMap<>();
+        for (Clip c : clips) {
+            float[] p = base.predictProbabilities(new float[][] {model.input(c.features())})[0];
+            int best = ProbabilityMetrics.argmax(p);
+            perDigit.merge(c.digit(), 1, Integer::sum);
+            if (best != c.digit() && p[best] >= CONFIDENT) {
+                heard.computeIfAbsent(c.digit(), d -> new java.util.TreeMap<>()).merge(best, 1, Integer::sum);
+            }
+        }
+        List<LikelyMislabel> out = new ArrayList<>();
+        heard.forEach((digit, as) -> as.forEach((other, n) -> {
+            if (2 * n > perDigit.get(digit)) {
+                out.add(new LikelyMislabel(digit, other, n, perDigit.get(digit)));
+            }
+        }));
+        return out;
+    }
+
     private static int predict(Adapted model, Clip clip) {
         return ProbabilityMetrics.argmax(model.model().predictProbabilities(new float[][] {model.input(clip.features())})[0]);
     }
