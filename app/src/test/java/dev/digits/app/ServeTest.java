@@ -226,6 +226,38 @@ class ServeTest {
         assertTrue(page.body().contains("v1/stream") && page.body().contains("v1/recognize"), "the page calls the API");
     }
 
+    /** A recognition request as a browser sends it from a page of {@code origin}. */
+    private static HttpResponse<String> postFrom(RecognitionServer s, String origin, byte[] clip) throws Exception {
+        return http.send(HttpRequest.newBuilder(s.url().resolve("v1/recognize")).header("Content-Type", "audio/wav")
+                .header("Origin", origin).POST(HttpRequest.BodyPublishers.ofByteArray(clip)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void pagesOfOtherOriginsCannotDriveTheServerUnlessAllowed() throws Exception {
+        byte[] clip = Files.readAllBytes(testClips(1).get(0));
+        String own = server.url().toString().replaceAll("/$", "");
+        assertEquals(200, postFrom(server, own, clip).statusCode(), "the server's own page");
+        HttpResponse<String> foreign = postFrom(server, "http://evil.example", clip);
+        assertEquals(403, foreign.statusCode());
+        assertTrue(json.readTree(foreign.body()).get("error").asText().contains("--allow-origin http://evil.example"),
+                foreign.body());
+        CompletionException refused = assertThrows(CompletionException.class, () -> http.newWebSocketBuilder()
+                .header("Origin", "http://evil.example")
+                .buildAsync(URI.create(own.replace("http:", "ws:") + "/v1/stream?rate=8000"), new Collector()).join());
+        assertEquals(403, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+
+        ServeSettings d = ServeSettings.defaults();
+        ServeSettings allowing = new ServeSettings(d.host(), 0, d.threads(), d.queue(), d.maxBodyBytes(), d.maxStreams(),
+                d.maxStreamSeconds(), null, d.topK(), List.of("https://app.example.com"));
+        try (RecognitionServer open = RecognitionServer.start(bundle, allowing, System.err)) {
+            HttpResponse<String> allowed = postFrom(open, "https://app.example.com", clip);
+            assertEquals(200, allowed.statusCode(), allowed.body());
+            assertEquals("https://app.example.com", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+            assertEquals(403, postFrom(open, "https://other.example.com", clip).statusCode());
+        }
+    }
+
     @Test
     void aTokenIsRequiredWhenOneIsSet() throws Exception {
         String token = "s3cret-token-of-some-length";

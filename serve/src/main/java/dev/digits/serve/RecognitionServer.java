@@ -153,6 +153,7 @@ public final class RecognitionServer implements AutoCloseable {
     /** A WAV body, or a multipart upload of several files (one result each). */
     private void recognize(Context ctx) throws Exception {
         long t0 = System.nanoTime();
+        checkOrigin(ctx);
         authorize(ctx.header("Authorization"), null);
         String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
         long declared = ctx.req().getContentLengthLong();
@@ -255,7 +256,25 @@ public final class RecognitionServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Browsers say which page a request comes from ({@code Origin}); a page of another origin may call the API only
+     * when the server was started with {@code --allow-origin} for it. Clients that are not browsers send no origin.
+     */
+    private void checkOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null || origin.equals("http://" + ctx.host()) || origin.equals("https://" + ctx.host())) {
+            return;
+        }
+        if (!settings.allows(origin)) {
+            throw new ApiException(403, "requests from pages of " + origin + " are refused (only this server's own page "
+                    + "may call it); start the server with --allow-origin " + origin + " to allow them");
+        }
+        ctx.header("Access-Control-Allow-Origin", origin);
+        ctx.header("Vary", "Origin");
+    }
+
     private void beforeStream(Context ctx) {
+        checkOrigin(ctx);
         authorize(ctx.header("Authorization"), ctx.queryParam("token"));
         streamRate(ctx.queryParam("rate"));
         if (metrics.openStreams() >= settings.maxStreams()) {

@@ -1,5 +1,7 @@
 package dev.digits.serve;
 
+import java.util.List;
+
 /**
  * How a recognition server runs.
  *
@@ -12,9 +14,11 @@ package dev.digits.serve;
  * @param maxStreamSeconds the longest a WebSocket stream may run, in seconds of audio
  * @param token           the bearer token every API call must carry, or {@code null} for none
  * @param topK            labels listed with their probabilities in each result
+ * @param allowedOrigins  web-page origins besides the server's own whose scripts may call the API ({@code *}: any);
+ *                        none by default, so that a page the user happens to visit cannot use a local server
  */
 public record ServeSettings(String host, int port, int threads, int queue, long maxBodyBytes, int maxStreams,
-                            int maxStreamSeconds, String token, int topK) {
+                            int maxStreamSeconds, String token, int topK, List<String> allowedOrigins) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -24,6 +28,7 @@ public record ServeSettings(String host, int port, int threads, int queue, long 
     public static final int DEFAULT_TOP_K = 3;
 
     public ServeSettings {
+        allowedOrigins = List.copyOf(allowedOrigins);
         if (threads < 1 || queue < 0 || maxBodyBytes < 1 || maxStreams < 1 || maxStreamSeconds < 1 || topK < 1) {
             throw new IllegalArgumentException("threads, maxStreams, maxStreamSeconds, topK and maxBodyBytes must be "
                     + "positive and queue at least 0");
@@ -34,18 +39,26 @@ public record ServeSettings(String host, int port, int threads, int queue, long 
     public static ServeSettings defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new ServeSettings(DEFAULT_HOST, DEFAULT_PORT, cores, DEFAULT_QUEUE, DEFAULT_MAX_BODY_BYTES, 2 * cores,
-                DEFAULT_MAX_STREAM_SECONDS, null, DEFAULT_TOP_K);
+                DEFAULT_MAX_STREAM_SECONDS, null, DEFAULT_TOP_K, List.of());
     }
 
     public ServeSettings withPort(int port) {
-        return new ServeSettings(host, port, threads, queue, maxBodyBytes, maxStreams, maxStreamSeconds, token, topK);
+        return new ServeSettings(host, port, threads, queue, maxBodyBytes, maxStreams, maxStreamSeconds, token, topK,
+                allowedOrigins);
     }
 
     public ServeSettings withToken(String token) {
-        return new ServeSettings(host, port, threads, queue, maxBodyBytes, maxStreams, maxStreamSeconds, token, topK);
+        return new ServeSettings(host, port, threads, queue, maxBodyBytes, maxStreams, maxStreamSeconds, token, topK,
+                allowedOrigins);
+    }
+
+    /** Whether a page of {@code origin} (not the server's own) may call the API. */
+    public boolean allows(String origin) {
+        return allowedOrigins.contains("*") || allowedOrigins.contains(origin);
     }
 
     public ServeSettings withLimits(int threads, int queue, long maxBodyBytes) {
-        return new ServeSettings(host, port, threads, queue, maxBodyBytes, maxStreams, maxStreamSeconds, token, topK);
+        return new ServeSettings(host, port, threads, queue, maxBodyBytes, maxStreams, maxStreamSeconds, token, topK,
+                allowedOrigins);
     }
 }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -68,6 +69,9 @@ public final class ServeCommand implements Command {
                         .desc("WebSocket streams open at once (default " + d.maxStreams() + ")").build())
                 .addOption(Option.builder().longOpt("token-file").hasArg().argName("FILE")
                         .desc("require 'Authorization: Bearer TOKEN', the token read from this file").build())
+                .addOption(Option.builder().longOpt("allow-origin").hasArg().argName("ORIGIN")
+                        .desc("let scripts of web pages from ORIGIN (such as https://app.example.com; * for any) call the "
+                                + "API; by default only the server's own page may (repeatable)").build())
                 .addOption(Option.builder("k").longOpt("top").hasArg().argName("K")
                         .desc("labels listed with their probabilities in each result (default " + d.topK() + ")").build());
     }
@@ -87,7 +91,8 @@ public final class ServeCommand implements Command {
                 NumberOption.wholeNumber(line, "max-bytes", (int) d.maxBodyBytes(), 1024, Integer.MAX_VALUE - 8),
                 NumberOption.wholeNumber(line, "max-streams", d.maxStreams(), 1, 10000), d.maxStreamSeconds(),
                 line.hasOption("token-file") ? token(Path.of(line.getOptionValue("token-file")), console) : null,
-                NumberOption.wholeNumber(line, "top", d.topK(), 1, 1000));
+                NumberOption.wholeNumber(line, "top", d.topK(), 1, 1000),
+                line.hasOption("allow-origin") ? List.of(line.getOptionValues("allow-origin")) : List.of());
         if (!isLoopback(settings.host()) && settings.token() == null) {
             console.err().println("warning: listening on " + settings.host() + " without a token: anyone who can reach "
                     + "this port can use the service (--token-file, or a reverse proxy that authenticates)");
