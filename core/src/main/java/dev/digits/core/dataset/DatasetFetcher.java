@@ -1,6 +1,7 @@
 package dev.digits.core.dataset;
 
 import dev.digits.core.fetch.HttpDownload;
+import dev.digits.core.features.FeatureCache;
 import dev.digits.core.fetch.Mirror;
 import dev.digits.core.fetch.Sha256;
 import dev.digits.core.fetch.StagingFolder;
@@ -83,7 +84,8 @@ public final class DatasetFetcher {
             try {
                 return install(dataset, source, installRoot, target);
             } catch (IOException e) {
-                tried.add(source + " (" + e.getMessage() + ")");
+                String why = String.valueOf(e.getMessage());
+                tried.add(source + " (" + (why.startsWith(source + ": ") ? why.substring(source.length() + 2) : why) + ")");
             }
         }
         throw new IOException("cannot fetch dataset '" + dataset.name() + "': tried " + String.join("; ", tried)
@@ -97,10 +99,10 @@ public final class DatasetFetcher {
             Path files = staging.resolve(dataset.folder());
             Files.createDirectories(files);
             if (Mirror.isUrl(source)) {
-                Path download = installRoot.resolve("." + dataset.name() + "-" + dataset.fileName() + ".download");
+                Path download = partialDownload(installRoot, dataset, source);
                 log.accept("downloading " + source + (Files.isRegularFile(download)
                         ? " (resuming after " + Files.size(download) / 1_000_000 + " MB)" : ""));
-                new HttpDownload(progress).fetch(source, download);
+                new HttpDownload(progress).fetch(source, download, dataset.maxArchiveBytes());
                 try {
                     unpack(download, source, dataset, staging);
                 } finally {
@@ -127,6 +129,15 @@ public final class DatasetFetcher {
         } finally {
             StagingFolder.delete(staging);
         }
+    }
+
+    /**
+     * Where a download from {@code source} is kept until it is complete, so that a later fetch resumes it: one file per
+     * source, so that the rest of an archive never follows the start of another source's.
+     */
+    static Path partialDownload(Path installRoot, KnownDataset dataset, String source) {
+        String id = FeatureCache.sha256(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 8);
+        return installRoot.resolve("." + dataset.name() + "-" + id + "-" + dataset.fileName() + ".download");
     }
 
     /** The path under the dataset folder an archive entry goes to, or {@code null} to skip it. */

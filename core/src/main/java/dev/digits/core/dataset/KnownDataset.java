@@ -46,6 +46,17 @@ public record KnownDataset(String name, String url, String folder, Map<String, S
         this(name, url, folder, manifest, null, attribution);
     }
 
+    /**
+     * The most bytes its archive may have when downloaded, from its number of clips: a server that sends more is
+     * stopped. FSDD's 3000 clips at 8 kHz come in about 16 MB (cap 75 MB), AudioMNIST's 30000 at 48 kHz in about
+     * 1 GB (cap 3 GB).
+     */
+    public long maxArchiveBytes() {
+        long perClip = structure == null ? 20L << 10 : 100L << 10;
+        long clips = structure == null ? manifest.size() : (long) structure.speakers() * structure.clipsPerSpeaker();
+        return (16L << 20) + clips * perClip;
+    }
+
     /** The upstream archive's file name, which a mirror holds too ({@code v1.0.10.tar.gz}). */
     public String fileName() {
         return url.substring(url.lastIndexOf('/') + 1);

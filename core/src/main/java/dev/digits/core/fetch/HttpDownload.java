@@ -32,6 +32,28 @@ public final class HttpDownload {
      * @return {@code file}
      */
     public Path fetch(String url, Path file) throws IOException {
+        return fetch(url, file, Long.MAX_VALUE);
+    }
+
+    /**
+     * Downloads {@code url} into {@code file}, refusing more than {@code maxBytes} (a server that never stops sending)
+     * and giving up when no data comes for {@link #stallSeconds()} (a stalled mirror); errors name the URL.
+     */
+    public Path fetch(String url, Path file, long maxBytes) throws IOException {
+        try {
+            return download(url, file, maxBytes);
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IOException(why.startsWith(url) ? why : url + ": " + why, e);
+        }
+    }
+
+    /** Seconds without data after which a download is given up: 60, or {@code -Ddigits.fetch.stallSeconds=N}. */
+    static int stallSeconds() {
+        return Integer.getInteger("digits.fetch.stallSeconds", 60);
+    }
+
+    private Path download(String url, Path file, long maxBytes) throws IOException {
         String label = "download " + url.substring(url.lastIndexOf('/') + 1);
         if (url.startsWith("file:")) {
             Files.copy(Path.of(URI.create(url)), file, StandardCopyOption.REPLACE_EXISTING);
@@ -40,7 +62,8 @@ public final class HttpDownload {
         long have = Files.isRegularFile(file) ? Files.size(file) : 0;
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(20)).build();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(stallSeconds()))
+                .GET();
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
         }
@@ -66,17 +89,24 @@ public final class HttpDownload {
         long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         long start = resumed ? have : 0;
         long total = length < 0 ? -1 : start + length;
+        if (total > maxBytes) {
+            response.body().close();
+            throw new IOException("it is " + total + " bytes, more than the " + maxBytes + " the file can be");
+        }
         OutputStream out = resumed ? Files.newOutputStream(file, StandardOpenOption.APPEND)
                 : Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
-        try (InputStream in = response.body(); out) {
+        try (InputStream in = response.body(); out; StallWatch watch = new StallWatch(in, stallSeconds())) {
             byte[] buf = new byte[1 << 16];
             long done = start;
             progress.update(label, done, total);
             int n;
-            while ((n = in.read(buf)) > 0) {
+            while ((n = watch.read(buf)) > 0) {
                 out.write(buf, 0, n);
                 done += n;
+                if (done > maxBytes) {
+                    throw new IOException("it sent more than the " + maxBytes + " bytes the file can be; stopped");
+                }
                 progress.update(label, done, total);
             }
             if (total > 0 && done < total) {

@@ -168,8 +168,11 @@ public final class PinnedInstaller {
         }
     }
 
+    /** No pinned package is larger: a server that sends more is stopped (the SHA-256 would refuse it anyway). */
+    static final long MAX_ARCHIVE_BYTES = 512L << 20;
+
     private Path download(String url, Path file) throws IOException {
         log.accept("downloading " + url);
-        return new HttpDownload(progress).fetch(url, file);
+        return new HttpDownload(progress).fetch(url, file, MAX_ARCHIVE_BYTES);
     }
 }

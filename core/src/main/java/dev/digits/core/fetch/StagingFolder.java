@@ -16,9 +16,24 @@ public final class StagingFolder {
     private StagingFolder() {
     }
 
-    /** A new hidden folder {@code .NAME.partial-XXXX} in {@code parent}. */
+    /** Staging folders untouched for longer than this were left by a fetch that was killed. */
+    static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofMinutes(10);
+
+    /**
+     * A new hidden folder {@code .NAME.partial-XXXX} in {@code parent}, after removing those of {@code name} that
+     * fetches killed before they finished left behind ({@link #LEFTOVER_AGE} untouched, so another process's fetch in
+     * progress is spared).
+     */
     public static Path create(Path parent, String name) throws IOException {
         Files.createDirectories(parent);
+        java.time.Instant before = java.time.Instant.now().minus(LEFTOVER_AGE);
+        try (Stream<Path> old = Files.list(parent)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().startsWith("." + name + ".partial-")).toList()) {
+                if (Files.getLastModifiedTime(p).toInstant().isBefore(before)) {
+                    delete(p);
+                }
+            }
+        }
         return Files.createTempDirectory(parent, "." + name + ".partial-");
     }
 

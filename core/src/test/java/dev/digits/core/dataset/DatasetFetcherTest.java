@@ -62,7 +62,26 @@ class DatasetFetcherTest {
             String range = exchange.getRequestHeaders().getFirst("Range");
             requests.add(exchange.getRequestURI().getPath() + (range == null ? "" : " " + range));
             byte[] body = served.get(exchange.getRequestURI().getPath());
-            if (body == null) {
+            if (exchange.getRequestURI().getPath().startsWith("/stall")) { // headers and a little, then nothing
+                exchange.sendResponseHeaders(200, 1000);
+                exchange.getResponseBody().write(new byte[10]);
+                exchange.getResponseBody().flush();
+                try {
+                    Thread.sleep(20_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else if (exchange.getRequestURI().getPath().startsWith("/endless")) { // never stops sending
+                exchange.sendResponseHeaders(200, 0);
+                byte[] chunk = new byte[1 << 16];
+                try (OutputStream out = exchange.getResponseBody()) {
+                    while (true) {
+                        out.write(chunk);
+                    }
+                } catch (IOException closedByTheClient) {
+                    // expected
+                }
+            } else if (body == null) {
                 exchange.sendResponseHeaders(404, -1);
             } else {
                 int from = range == null ? 0 : Integer.parseInt(range.replaceAll("bytes=(\\d+)-", "$1"));
@@ -73,6 +92,7 @@ class DatasetFetcherTest {
             }
             exchange.close();
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a stalled answer blocks no other
         server.start();
         dataset = new KnownDataset("mini", url("/release.tar.gz"), "recordings", manifest, "test data");
     }
@@ -197,6 +217,43 @@ class DatasetFetcherTest {
     }
 
     @Test
+    void aStalledMirrorIsGivenUpAndUpstreamIsTried() throws IOException {
+        served.put("/release.tar.gz", tarGz(files));
+        System.setProperty("digits.fetch.stallSeconds", "1");
+        try {
+            Path installed = new DatasetFetcher(log::add, TransferProgress.NONE, Optional.of(new Mirror(url("/stall-mirror"))))
+                    .fetch(dataset, null, dir.resolve("data"), false);
+            assertEquals(3, Corpus.open(installed).size());
+        } finally {
+            System.clearProperty("digits.fetch.stallSeconds");
+        }
+        assertEquals(List.of("/stall-mirror/release.tar.gz", "/release.tar.gz"), requests);
+    }
+
+    @Test
+    void aServerThatNeverStopsSendingIsStoppedAtTheArchivesSizeCap() {
+        KnownDataset endless = new KnownDataset("mini", url("/endless/release.tar.gz"), "recordings", dataset.manifest(),
+                "test data");
+        IOException e = assertThrows(IOException.class, () -> new DatasetFetcher(log::add, TransferProgress.NONE,
+                Optional.empty()).fetch(endless, null, dir.resolve("data"), false));
+        assertTrue(e.getMessage().contains(url("/endless/release.tar.gz") + " (it sent more than the "
+                + endless.maxArchiveBytes() + " bytes"), e.getMessage());
+    }
+
+    @Test
+    void leftoversOfAFetchThatWasKilledAreClearedByTheNext() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("data"));
+        Path old = Files.createDirectories(root.resolve(".mini.partial-123"));
+        Files.writeString(old.resolve("half.wav"), "x");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        Path recent = Files.createDirectories(root.resolve(".mini.partial-456"));
+        served.put("/release.tar.gz", tarGz(files));
+        new DatasetFetcher(log::add, TransferProgress.NONE, Optional.empty()).fetch(dataset, null, root, false);
+        assertFalse(Files.exists(old), "an hour-old staging folder is a killed fetch's");
+        assertTrue(Files.exists(recent), "a recent one may be another process's fetch in progress");
+    }
+
+    @Test
     void withoutNetworkOrMirrorOneLineSaysWhatWasTriedAndTheWaysOut() throws IOException {
         KnownDataset offline = new KnownDataset("mini", "http://127.0.0.1:1/release.tar.gz", "recordings",
                 dataset.manifest(), "test data");
@@ -215,7 +272,7 @@ class DatasetFetcherTest {
         served.put("/release.tar.gz", archive);
         Path root = Files.createDirectories(dir.resolve("data"));
         int half = archive.length / 2;
-        Files.write(root.resolve(".mini-release.tar.gz.download"), Arrays.copyOf(archive, half));
+        Files.write(DatasetFetcher.partialDownload(root, dataset, dataset.url()), Arrays.copyOf(archive, half));
         List<long[]> seen = new ArrayList<>();
         Path installed = new DatasetFetcher(log::add, (what, done, total) -> seen.add(new long[] {done, total}),
                 Optional.empty()).fetch(dataset, null, root, false);
