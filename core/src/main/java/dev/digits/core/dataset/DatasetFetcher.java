@@ -84,8 +84,7 @@ public final class DatasetFetcher {
             try {
                 return install(dataset, source, installRoot, target);
             } catch (IOException e) {
-                String why = String.valueOf(e.getMessage());
-                tried.add(source + " (" + (why.startsWith(source + ": ") ? why.substring(source.length() + 2) : why) + ")");
+                tried.add(source + " (" + HttpDownload.reason(source, e) + ")");
             }
         }
         throw new IOException("cannot fetch dataset '" + dataset.name() + "': tried " + String.join("; ", tried)

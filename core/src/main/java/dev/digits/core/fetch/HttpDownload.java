@@ -48,6 +48,12 @@ public final class HttpDownload {
         }
     }
 
+    /** Why fetching {@code source} failed, without the source's name (for a list of sources tried). */
+    public static String reason(String source, IOException e) {
+        String why = String.valueOf(e.getMessage());
+        return why.startsWith(source + ": ") ? why.substring(source.length() + 2) : why;
+    }
+
     /** Seconds without data after which a download is given up: 60, or {@code -Ddigits.fetch.stallSeconds=N}. */
     static int stallSeconds() {
         return Integer.getInteger("digits.fetch.stallSeconds", 60);

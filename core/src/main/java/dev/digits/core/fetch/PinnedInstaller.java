@@ -83,7 +83,7 @@ public final class PinnedInstaller {
                 log.accept("installed " + archive.members().size() + " verified files of " + archive.name() + " in " + folder);
                 return folder;
             } catch (IOException e) {
-                tried.add(source + " (" + e.getMessage() + ")");
+                tried.add(source + " (" + HttpDownload.reason(source, e) + ")");
             } finally {
                 StagingFolder.delete(staging);
             }
