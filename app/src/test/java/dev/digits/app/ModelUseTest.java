@@ -135,11 +135,18 @@ class ModelUseTest {
                 + "by hand or damaged)"), r.err());
         assertEquals("", r.out());
 
+        // without SHA256SUMS nothing verifies the contents: labels out of order are refused all the same
         Path unchecked = rewrite("reversed-old.digits", reverse, false);
         AppRunner.Result old = AppRunner.run("predict", "--model", unchecked.toString(), wav);
-        assertEquals(0, old.exitCode(), "a bundle from before checksums is read as it is: " + old.err());
-        int right = Integer.parseInt(AppRunner.run("predict", "--model", bundle.toString(), wav).out().split("\t")[1]);
-        assertEquals(9 - right, Integer.parseInt(old.out().split("\t")[1]), "the edit is what makes it wrong: " + old.out());
+        assertEquals(1, old.exitCode(), old.out());
+        assertTrue(old.err().contains("reversed-old.digits: corrupt model bundle (bundle.json: labels must be the digits "
+                + "in order"), old.err());
+        // and an unedited bundle without SHA256SUMS (as before checksums) predicts, saying it cannot be verified
+        Path unsummed = rewrite("unsummed.digits", json -> json, false);
+        AppRunner.Result plain = AppRunner.run("predict", "--model", unsummed.toString(), wav);
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertEquals(AppRunner.run("predict", "--model", bundle.toString(), wav).out(), plain.out());
+        assertTrue(plain.err().contains("warning: " + unsummed + ": it has no SHA256SUMS"), plain.err());
     }
 
     @Test

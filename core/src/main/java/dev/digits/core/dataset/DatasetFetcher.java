@@ -1,7 +1,6 @@
 package dev.digits.core.dataset;
 
 import dev.digits.core.fetch.HttpDownload;
-import dev.digits.core.features.FeatureCache;
 import dev.digits.core.fetch.Mirror;
 import dev.digits.core.fetch.Sha256;
 import dev.digits.core.fetch.StagingFolder;
@@ -135,7 +134,7 @@ public final class DatasetFetcher {
      * source, so that the rest of an archive never follows the start of another source's.
      */
     static Path partialDownload(Path installRoot, KnownDataset dataset, String source) {
-        String id = FeatureCache.sha256(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 8);
+        String id = Sha256.of(source.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 8);
         return installRoot.resolve("." + dataset.name() + "-" + id + "-" + dataset.fileName() + ".download");
     }
 
