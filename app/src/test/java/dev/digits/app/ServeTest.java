@@ -259,6 +259,46 @@ class ServeTest {
     }
 
     @Test
+    void manyUpgradesAtOnceNeverOpenMoreStreamsThanTheLimit() throws Exception {
+        ServeSettings d = ServeSettings.defaults();
+        ServeSettings four = new ServeSettings(d.host(), 0, d.threads(), d.queue(), d.maxBodyBytes(), 4,
+                d.maxStreamSeconds(), null, d.topK(), List.of());
+        try (RecognitionServer limited = RecognitionServer.start(bundle, four, System.err)) {
+            URI ws = URI.create(limited.url().toString().replace("http:", "ws:") + "v1/stream?rate=8000");
+            List<Collector> collectors = new ArrayList<>();
+            List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Collector c = new Collector();
+                collectors.add(c);
+                opening.add(http.newWebSocketBuilder().buildAsync(ws, c));
+            }
+            int ready = 0;
+            int refused = 0;
+            for (int i = 0; i < collectors.size(); i++) {
+                try {
+                    opening.get(i).join();
+                } catch (CompletionException e) {
+                    refused++; // the fast check before the upgrade: 503
+                    continue;
+                }
+                Collector c = collectors.get(i);
+                for (int wait = 0; wait < 100 && c.messages.isEmpty() && !c.closed.isDone(); wait++) {
+                    Thread.sleep(50);
+                }
+                if (c.messages.stream().anyMatch(m -> m.contains("\"ready\""))) {
+                    ready++;
+                } else {
+                    assertEquals(1013, c.closed.get(10, TimeUnit.SECONDS), c.messages.toString());
+                    refused++;
+                }
+            }
+            assertEquals(4, ready, "streams opened against a limit of 4");
+            assertEquals(36, refused);
+            assertEquals(4, limited.metrics().openStreams());
+        }
+    }
+
+    @Test
     void aTokenIsRequiredWhenOneIsSet() throws Exception {
         String token = "s3cret-token-of-some-length";
         try (RecognitionServer guarded = RecognitionServer.start(bundle,

@@ -303,7 +303,12 @@ public final class RecognitionServer implements AutoCloseable {
     private void stream(WsConfig ws) {
         ws.onConnect(ctx -> {
             int rate = streamRate(ctx.queryParam("rate"));
-            metrics.streamOpened();
+            if (!metrics.tryOpenStream(settings.maxStreams())) { // many upgrades at once: counted here, atomically
+                ctx.send(text(Map.of("type", "error", "error", "the server has " + settings.maxStreams() + " streams "
+                        + "open, its limit; try again shortly", "status", 503)));
+                ctx.closeSession(1013, "too many streams; try again later");
+                return;
+            }
             streams.put(ctx.sessionId(), new StreamSession(recognizer, rate, settings.maxStreamSeconds(), r -> {
                 metrics.digitStreamed();
                 ctx.send(text(Map.of("type", "digit", "digit", r.label(), "confidence", r.confidence(),

@@ -65,8 +65,20 @@ public final class ServiceMetrics {
         latencyNanos.addAndGet(nanos);
     }
 
-    public void streamOpened() {
-        openStreams.incrementAndGet();
+    /**
+     * Counts a new stream if fewer than {@code max} are open, atomically (so that many upgrades at once never open more
+     * than {@code max}); false when the limit is reached.
+     */
+    public boolean tryOpenStream(int max) {
+        while (true) {
+            long open = openStreams.get();
+            if (open >= max) {
+                return false;
+            }
+            if (openStreams.compareAndSet(open, open + 1)) {
+                return true;
+            }
+        }
     }
 
     public void streamClosed() {
