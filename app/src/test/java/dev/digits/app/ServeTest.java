@@ -43,6 +43,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -296,6 +297,44 @@ class ServeTest {
             assertEquals(36, refused);
             assertEquals(4, limited.metrics().openStreams());
         }
+    }
+
+    /** Sends raw bytes as a request and returns the status line's code (or -1 when the server closed without one). */
+    private static int raw(RecognitionServer s, String head, byte[] body, boolean abort) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(s.url().getHost(), s.url().getPort())) {
+            socket.setSoTimeout(20_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            if (abort) {
+                socket.setSoLinger(true, 0);
+                return -1;
+            }
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return status == null ? -1 : Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void malformedRequestsAreTheClientsFaultNotTheServers() throws Exception {
+        String host = "Host: " + server.url().getHost() + ":" + server.url().getPort() + "\r\n";
+        byte[] junk = "not a multipart body at all".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(400, raw(server, "POST /v1/recognize HTTP/1.1\r\n" + host + "Content-Type: multipart/form-data; "
+                + "boundary=XyZ\r\nContent-Length: " + junk.length + "\r\nConnection: close\r\n\r\n", junk, false));
+        int semicolons = raw(server, "POST /v1/recognize HTTP/1.1\r\n" + host + "Content-Type: ;;;\r\nContent-Length: "
+                + junk.length + "\r\nConnection: close\r\n\r\n", junk, false);
+        assertTrue(semicolons >= 400 && semicolons < 500, "Content-Type ;;; is " + semicolons);
+        int chunk = raw(server, "POST /v1/recognize HTTP/1.1\r\n" + host + "Content-Type: audio/wav\r\nTransfer-Encoding: "
+                + "chunked\r\nConnection: close\r\n\r\n", "zz\r\nabc\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                false);
+        assertTrue(chunk >= 400 && chunk < 500, "a bad chunk size is " + chunk);
+        raw(server, "POST /v1/recognize HTTP/1.1\r\n" + host + "Content-Type: audio/wav\r\nContent-Length: 100000\r\n\r\n",
+                new byte[1000], true);
+        Thread.sleep(500);
+        String metrics = get("metrics").body();
+        assertFalse(metrics.contains("status=\"500\""), metrics);
     }
 
     @Test

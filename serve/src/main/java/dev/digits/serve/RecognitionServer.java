@@ -89,6 +89,11 @@ public final class RecognitionServer implements AutoCloseable {
             config.routes.ws("/v1/stream", this::stream);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                ApiException clients = ClientFaults.of(e).orElse(null);
+                if (clients != null) {
+                    error(ctx, clients);
+                    return;
+                }
                 log.println("digits serve: " + ctx.method() + " " + ctx.path() + ": " + e);
                 error(ctx, new ApiException(500, "internal error: " + e.getMessage()));
             });
@@ -155,7 +160,7 @@ public final class RecognitionServer implements AutoCloseable {
         long t0 = System.nanoTime();
         checkOrigin(ctx);
         authorize(ctx.header("Authorization"), null);
-        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
+        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";", -1)[0].trim().toLowerCase(Locale.ROOT);
         long declared = ctx.req().getContentLengthLong();
         if (declared > settings.maxBodyBytes()) {
             throw tooLarge(declared);
