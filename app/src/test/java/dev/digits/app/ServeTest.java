@@ -302,7 +302,7 @@ class ServeTest {
     /** Sends raw bytes as a request and returns the status line's code (or -1 when the server closed without one). */
     private static int raw(RecognitionServer s, String head, byte[] body, boolean abort) throws Exception {
         try (java.net.Socket socket = new java.net.Socket(s.url().getHost(), s.url().getPort())) {
-            socket.setSoTimeout(20_000);
+            socket.setSoTimeout(15_000);
             java.io.OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(body);
@@ -332,6 +332,10 @@ class ServeTest {
         assertTrue(chunk >= 400 && chunk < 500, "a bad chunk size is " + chunk);
         raw(server, "POST /v1/recognize HTTP/1.1\r\n" + host + "Content-Type: audio/wav\r\nContent-Length: 100000\r\n\r\n",
                 new byte[1000], true);
+        // a body declared far too large that never comes: 413 at once, not after the idle timeout (the socket's read
+        // timeout here is shorter than the server's idle timeout)
+        assertEquals(413, raw(server, "POST /v1/recognize HTTP/1.1\r\n" + host + "Content-Type: audio/wav\r\n"
+                + "Content-Length: 1000000000\r\n\r\n", new byte[0], false));
         Thread.sleep(500);
         String metrics = get("metrics").body();
         assertFalse(metrics.contains("status=\"500\""), metrics);

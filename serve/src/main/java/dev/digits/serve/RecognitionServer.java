@@ -20,9 +20,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +42,7 @@ public final class RecognitionServer implements AutoCloseable {
 
     private final ClipRecognizer recognizer;
     private final ServeSettings settings;
+    private final RequestGuard guard;
     private final WorkQueue queue;
     private final ServiceMetrics metrics;
     private final PrintStream log;
@@ -56,6 +55,7 @@ public final class RecognitionServer implements AutoCloseable {
     private RecognitionServer(ModelBundle bundle, ServeSettings settings, PrintStream log) {
         this.recognizer = new ClipRecognizer(bundle);
         this.settings = settings;
+        this.guard = new RequestGuard(settings);
         this.log = log;
         this.queue = new WorkQueue(settings.threads(), settings.queue());
         this.modelName = bundle.manifest().backend() + " " + bundle.manifest().modelType();
@@ -158,8 +158,8 @@ public final class RecognitionServer implements AutoCloseable {
     /** A WAV body, or a multipart upload of several files (one result each). */
     private void recognize(Context ctx) throws Exception {
         long t0 = System.nanoTime();
-        checkOrigin(ctx);
-        authorize(ctx.header("Authorization"), null);
+        guard.checkOrigin(ctx);
+        guard.authorize(ctx.header("Authorization"), null);
         String type = ctx.contentType() == null ? "" : ctx.contentType().split(";", -1)[0].trim().toLowerCase(Locale.ROOT);
         long declared = ctx.req().getContentLengthLong();
         if (declared > settings.maxBodyBytes()) {
@@ -245,42 +245,9 @@ public final class RecognitionServer implements AutoCloseable {
                 + " bytes" + (declared > 0 ? "; it declares " + declared : "") + "); see --max-bytes");
     }
 
-    /** Bearer token from the header, or (for browsers' WebSockets, which cannot set headers) the query. */
-    private void authorize(String header, String queryToken) {
-        if (settings.token() == null) {
-            return;
-        }
-        String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim()
-                : queryToken;
-        if (given == null) {
-            throw new ApiException(401, "this server needs a token: send 'Authorization: Bearer TOKEN'");
-        }
-        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                settings.token().getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiException(401, "the token is not the one this server takes");
-        }
-    }
-
-    /**
-     * Browsers say which page a request comes from ({@code Origin}); a page of another origin may call the API only
-     * when the server was started with {@code --allow-origin} for it. Clients that are not browsers send no origin.
-     */
-    private void checkOrigin(Context ctx) {
-        String origin = ctx.header("Origin");
-        if (origin == null || origin.equals("http://" + ctx.host()) || origin.equals("https://" + ctx.host())) {
-            return;
-        }
-        if (!settings.allows(origin)) {
-            throw new ApiException(403, "requests from pages of " + origin + " are refused (only this server's own page "
-                    + "may call it); start the server with --allow-origin " + origin + " to allow them");
-        }
-        ctx.header("Access-Control-Allow-Origin", origin);
-        ctx.header("Vary", "Origin");
-    }
-
     private void beforeStream(Context ctx) {
-        checkOrigin(ctx);
-        authorize(ctx.header("Authorization"), ctx.queryParam("token"));
+        guard.checkOrigin(ctx);
+        guard.authorize(ctx.header("Authorization"), ctx.queryParam("token"));
         streamRate(ctx.queryParam("rate"));
         if (metrics.openStreams() >= settings.maxStreams()) {
             throw new ApiException(503, "the server has " + settings.maxStreams() + " streams open, its limit; "
@@ -375,6 +342,11 @@ public final class RecognitionServer implements AutoCloseable {
      */
     private void drainBody(Context ctx) {
         if (!"POST".equalsIgnoreCase(ctx.method().toString())) {
+            return;
+        }
+        if (ctx.req().getContentLengthLong() > settings.maxBodyBytes()) {
+            // a body declared too large is not read (it may never come): the answer goes out and the connection closes
+            ctx.header("Connection", "close");
             return;
         }
         try {
