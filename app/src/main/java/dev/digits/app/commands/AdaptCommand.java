@@ -99,12 +99,7 @@ public final class AdaptCommand implements Command {
         Path modelFile = Path.of(line.getOptionValue("model"));
         Path dir = Path.of(line.getOptionValue("clips"));
         Path out = Path.of(line.getOptionValue("out"));
-        if (out.toAbsolutePath().normalize().equals(modelFile.toAbsolutePath().normalize())
-                || Files.exists(out) && Files.exists(modelFile) && Files.isSameFile(out, modelFile)) {
-            throw new UsageException("--out " + out + " is the base model itself; write the adapted bundle to another "
-                    + "file (the base is read, never overwritten)");
-        }
-        AtomicFiles.checkWritable(out); // before minutes of training, not after
+        checkOut(out, modelFile);
         ModelBundle bundle = ModelBundle.read(modelFile, plugins);
         bundle.warnings().forEach(w -> console.err().println("warning: " + modelFile + ": " + w));
         TrainingSet base = bundle.trainingExamples(modelFile);
@@ -170,6 +165,16 @@ public final class AdaptCommand implements Command {
         ModelBundle.write(out, bundle.extractor(), r.model(), bundle.labels(), data, meta.provenance(), r.trainedOn(), record);
         console.out().printf(Locale.ROOT, "adapted in %.1f s; wrote %s%n", (System.nanoTime() - t0) / 1e9, out);
         return 0;
+    }
+
+    /** {@code --out} is not the base model and can be written: checked before minutes of training, not after. */
+    private static void checkOut(Path out, Path modelFile) throws IOException, UsageException {
+        if (out.toAbsolutePath().normalize().equals(modelFile.toAbsolutePath().normalize())
+                || Files.exists(out) && Files.exists(modelFile) && Files.isSameFile(out, modelFile)) {
+            throw new UsageException("--out " + out + " is the base model itself; write the adapted bundle to another "
+                    + "file (the base is read, never overwritten)");
+        }
+        AtomicFiles.checkWritable(out);
     }
 
     /** One recording filed under several digits cannot be right: refused, naming the files. */
