@@ -2,12 +2,10 @@ package dev.digits.spark;
 
 import dev.digits.recognition.provenance.ResultsJson;
 import dev.digits.experiment.results.CellResult;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digits.experiment.engine.ShippedCells;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
-import java.util.Map;
 
 /**
  * The task for one cell: trains and evaluates it on the executor (the experiment prepared there once, from the

@@ -16,7 +16,6 @@ import dev.digits.core.features.CorpusFeatures;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -3,7 +3,6 @@ package dev.digits.app.commands;
 import dev.digits.api.params.Parameters;
 import dev.digits.recognition.provenance.ResultsJson;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.digits.experiment.Plugins;
 import dev.digits.app.cli.Command;
@@ -20,9 +19,7 @@ import org.apache.commons.cli.Options;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /** {@code digits features}: prints the features of one WAV file as JSON or CSV. */

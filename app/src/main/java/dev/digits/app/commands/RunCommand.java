@@ -3,7 +3,6 @@ package dev.digits.app.commands;
 import dev.digits.app.cli.LibraryLogging;
 import dev.digits.experiment.config.ConfigValues;
 
-
 import dev.digits.experiment.Plugins;
 import dev.digits.app.cli.Command;
 import dev.digits.experiment.console.Console;
@@ -31,7 +30,6 @@ import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /** {@code digits run FILE.yaml}: runs an experiment and writes results and a report. */

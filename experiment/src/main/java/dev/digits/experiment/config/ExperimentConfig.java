@@ -12,9 +12,7 @@ import dev.digits.recognition.ensemble.SeedEnsemble;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A validated experiment file: which data, how it is split, which extractors and models to compare, and the

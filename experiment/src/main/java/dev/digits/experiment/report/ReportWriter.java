@@ -10,7 +10,6 @@ import dev.digits.experiment.results.CellResult.ConditionScore;
 import dev.digits.experiment.results.CellResult.EpochRecord;
 import dev.digits.recognition.provenance.ResultsJson;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 
 import dev.digits.core.io.AtomicFiles;
 import org.jfree.data.xy.XYSeries;

@@ -9,9 +9,7 @@ import dev.digits.api.plugin.PluginRegistry;
 import dev.digits.experiment.config.ExperimentConfig.AugmentationStep;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns the augmentation steps of an experiment file into an {@link AugmentationPipeline} through the

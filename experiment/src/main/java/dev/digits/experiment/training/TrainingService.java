@@ -1,7 +1,6 @@
 package dev.digits.experiment.training;
 
 import dev.digits.training.ProbabilityMetrics;
-import dev.digits.api.features.Features;
 import dev.digits.api.model.Classifier;
 import dev.digits.api.model.ClassifierProvider;
 import dev.digits.api.model.ModelSpec;
@@ -20,9 +19,7 @@ import dev.digits.core.dataset.CorpusEntry;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Trains and evaluates models, the same way for every command: builds the examples (each clip followed by its

@@ -1,7 +1,6 @@
 package dev.digits.recognition.bundle;
 
 import dev.digits.recognition.bundle.VoiceShift;
-import dev.digits.core.fetch.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.digits.api.model.TrainingSet;
