@@ -250,7 +250,7 @@ class ServeTest {
 
         ServeSettings d = ServeSettings.defaults();
         ServeSettings allowing = new ServeSettings(d.host(), 0, d.threads(), d.queue(), d.maxBodyBytes(), d.maxStreams(),
-                d.maxStreamSeconds(), null, d.topK(), List.of("https://app.example.com"));
+                d.maxStreamSeconds(), null, d.topK(), List.of("https://app.example.com"), d.connections());
         try (RecognitionServer open = RecognitionServer.start(bundle, allowing, System.err)) {
             HttpResponse<String> allowed = postFrom(open, "https://app.example.com", clip);
             assertEquals(200, allowed.statusCode(), allowed.body());
@@ -263,7 +263,7 @@ class ServeTest {
     void manyUpgradesAtOnceNeverOpenMoreStreamsThanTheLimit() throws Exception {
         ServeSettings d = ServeSettings.defaults();
         ServeSettings four = new ServeSettings(d.host(), 0, d.threads(), d.queue(), d.maxBodyBytes(), 4,
-                d.maxStreamSeconds(), null, d.topK(), List.of());
+                d.maxStreamSeconds(), null, d.topK(), List.of(), d.connections());
         try (RecognitionServer limited = RecognitionServer.start(bundle, four, System.err)) {
             URI ws = URI.create(limited.url().toString().replace("http:", "ws:") + "v1/stream?rate=8000");
             List<Collector> collectors = new ArrayList<>();

@@ -19,7 +19,9 @@ final class ClientFaults {
     static Optional<ApiException> of(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof BadMessageException bad && bad.getCode() >= 400 && bad.getCode() < 500) {
-                return Optional.of(new ApiException(bad.getCode(), "malformed request: " + bad.getReason()));
+                return Optional.of(new ApiException(bad.getCode(), bad.getCode() == 408
+                        ? "the request body came too slowly (" + bad.getReason() + "); see docs/serving.md"
+                        : "malformed request: " + bad.getReason()));
             }
             if (t instanceof EofException || t instanceof EOFException) {
                 return Optional.of(new ApiException(400, "the request body ended early (the client closed the "

@@ -10,10 +10,10 @@ import dev.digits.core.audio.AudioFileException;
 import dev.digits.core.audio.AudioLimits;
 import dev.digits.core.audio.WavReader;
 import io.javalin.Javalin;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +38,6 @@ public final class RecognitionServer implements AutoCloseable {
     /** Content types taken as one WAV recording. */
     static final Set<String> WAV_TYPES = Set.of("audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave",
             "application/octet-stream");
-    private static final int MAX_WS_MESSAGE_BYTES = 1 << 20;
 
     private final ClipRecognizer recognizer;
     private final ServeSettings settings;
@@ -48,7 +47,9 @@ public final class RecognitionServer implements AutoCloseable {
     private final PrintStream log;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, StreamSession> streams = new ConcurrentHashMap<>();
+    private final Map<String, WsContext> sockets = new ConcurrentHashMap<>();
     private final String modelName;
+    private final JettySetup jetty = new JettySetup();
     private final Javalin app;
     private volatile boolean ready;
 
@@ -63,19 +64,8 @@ public final class RecognitionServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.jetty.host = settings.host();
-            config.jetty.port = settings.port();
-            config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.prefer405over404 = true;
-            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, settings.maxBodyBytes()),
-                    SizeUnit.BYTES);
-            config.jetty.modifyWebSocketServletFactory(f -> {
-                f.setMaxBinaryMessageSize(MAX_WS_MESSAGE_BYTES);
-                f.setMaxTextMessageSize(4096);
-                f.setIdleTimeout(java.time.Duration.ofMinutes(2));
-            });
+            jetty.apply(config, settings);
             config.routes.get("/", this::page);
             config.routes.get("/healthz", this::health);
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -131,8 +121,29 @@ public final class RecognitionServer implements AutoCloseable {
         return metrics;
     }
 
+    /** HTTP sessions the server holds: none once each request has ended, WebSocket upgrades included. */
+    public long httpSessions() {
+        return jetty.httpSessions();
+    }
+
+    /**
+     * Stops gracefully: open streams get their last digit, an end message and a close frame (1001); new connections
+     * are refused; requests already accepted finish, within the drain deadline of {@link ConnectionLimits}.
+     */
     @Override
     public void close() {
+        sockets.forEach((id, ws) -> {
+            try {
+                StreamSession s = streams.get(id);
+                if (s != null) {
+                    s.finish();
+                }
+                ws.send(text(Map.of("type", "end", "reason", "the server is shutting down")));
+                ws.closeSession(1001, "server shutting down");
+            } catch (RuntimeException e) {
+                // the client went away meanwhile: nothing to tell it
+            }
+        });
         app.stop();
         queue.close();
     }
@@ -281,6 +292,7 @@ public final class RecognitionServer implements AutoCloseable {
                 ctx.closeSession(1013, "too many streams; try again later");
                 return;
             }
+            sockets.put(ctx.sessionId(), ctx);
             streams.put(ctx.sessionId(), new StreamSession(recognizer, rate, settings.maxStreamSeconds(), r -> {
                 metrics.digitStreamed();
                 ctx.send(text(Map.of("type", "digit", "digit", r.label(), "confidence", r.confidence(),
@@ -310,11 +322,13 @@ public final class RecognitionServer implements AutoCloseable {
             }
         });
         ws.onClose(ctx -> {
+            sockets.remove(ctx.sessionId());
             if (streams.remove(ctx.sessionId()) != null) {
                 metrics.streamClosed();
             }
         });
         ws.onError(ctx -> {
+            sockets.remove(ctx.sessionId());
             if (streams.remove(ctx.sessionId()) != null) {
                 metrics.streamClosed();
             }
@@ -322,7 +336,7 @@ public final class RecognitionServer implements AutoCloseable {
     }
 
     private void error(Context ctx, ApiException e) {
-        drainBody(ctx);
+        drainBody(ctx, e.status());
         ctx.status(e.status());
         if (e.status() == 503) {
             ctx.header("Retry-After", "1");
@@ -340,12 +354,12 @@ public final class RecognitionServer implements AutoCloseable {
      * Reads what is left of a refused request's body (up to twice the size limit), so that the client, which may
      * still be sending it, reads the answer instead of a reset connection.
      */
-    private void drainBody(Context ctx) {
+    private void drainBody(Context ctx, int status) {
         if (!"POST".equalsIgnoreCase(ctx.method().toString())) {
             return;
         }
-        if (ctx.req().getContentLengthLong() > settings.maxBodyBytes()) {
-            // a body declared too large is not read (it may never come): the answer goes out and the connection closes
+        if (ctx.req().getContentLengthLong() > settings.maxBodyBytes() || status == 408) {
+            // a body declared too large, or coming too slowly, is not read: the answer goes out and the connection closes
             ctx.header("Connection", "close");
             return;
         }
@@ -357,8 +371,9 @@ public final class RecognitionServer implements AutoCloseable {
             while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
                 left -= n;
             }
-        } catch (IOException | IllegalStateException e) {
-            // nothing more to read, or the body was taken as parts: the answer goes out as it is
+        } catch (IOException | RuntimeException e) {
+            // nothing more to read, the body was taken as parts, or it cannot be read (too slow, malformed): the
+            // answer goes out as it is
         }
     }
 

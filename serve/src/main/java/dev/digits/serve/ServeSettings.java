@@ -16,9 +16,11 @@ import java.util.List;
  * @param topK            labels listed with their probabilities in each result
  * @param allowedOrigins  web-page origins besides the server's own whose scripts may call the API ({@code *}: any);
  *                        none by default, so that a page the user happens to visit cannot use a local server
+ * @param connections     what one client and all clients together may hold of the server
  */
 public record ServeSettings(String host, int port, int threads, int queue, long maxBodyBytes, int maxStreams,
-                            int maxStreamSeconds, String token, int topK, List<String> allowedOrigins) {
+                            int maxStreamSeconds, String token, int topK, List<String> allowedOrigins,
+                            ConnectionLimits connections) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -29,6 +31,7 @@ public record ServeSettings(String host, int port, int threads, int queue, long 
 
     public ServeSettings {
         allowedOrigins = List.copyOf(allowedOrigins);
+        java.util.Objects.requireNonNull(connections, "connections");
         if (threads < 1 || queue < 0 || maxBodyBytes < 1 || maxStreams < 1 || maxStreamSeconds < 1 || topK < 1) {
             throw new IllegalArgumentException("threads, maxStreams, maxStreamSeconds, topK and maxBodyBytes must be "
                     + "positive and queue at least 0");
@@ -39,17 +42,22 @@ public record ServeSettings(String host, int port, int threads, int queue, long 
     public static ServeSettings defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new ServeSettings(DEFAULT_HOST, DEFAULT_PORT, cores, DEFAULT_QUEUE, DEFAULT_MAX_BODY_BYTES, 2 * cores,
-                DEFAULT_MAX_STREAM_SECONDS, null, DEFAULT_TOP_K, List.of());
+                DEFAULT_MAX_STREAM_SECONDS, null, DEFAULT_TOP_K, List.of(), ConnectionLimits.defaults());
     }
 
     public ServeSettings withPort(int port) {
         return new ServeSettings(host, port, threads, queue, maxBodyBytes, maxStreams, maxStreamSeconds, token, topK,
-                allowedOrigins);
+                allowedOrigins, connections);
     }
 
     public ServeSettings withToken(String token) {
         return new ServeSettings(host, port, threads, queue, maxBodyBytes, maxStreams, maxStreamSeconds, token, topK,
-                allowedOrigins);
+                allowedOrigins, connections);
+    }
+
+    public ServeSettings withConnections(ConnectionLimits connections) {
+        return new ServeSettings(host, port, threads, queue, maxBodyBytes, maxStreams, maxStreamSeconds, token, topK,
+                allowedOrigins, connections);
     }
 
     /** Whether a page of {@code origin} (not the server's own) may call the API. */
@@ -59,6 +67,6 @@ public record ServeSettings(String host, int port, int threads, int queue, long 
 
     public ServeSettings withLimits(int threads, int queue, long maxBodyBytes) {
         return new ServeSettings(host, port, threads, queue, maxBodyBytes, maxStreams, maxStreamSeconds, token, topK,
-                allowedOrigins);
+                allowedOrigins, connections);
     }
 }

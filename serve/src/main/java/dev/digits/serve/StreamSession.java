@@ -20,6 +20,7 @@ final class StreamSession {
     private long samples;
     private int carry = -1;
     private float[] buffer = new float[4096];
+    private boolean finished;
 
     StreamSession(ClipRecognizer clips, int sampleRate, int maxSeconds, Consumer<Utterance> sink) {
         this.recognizer = new StreamingSession(clips, sampleRate, UtteranceFraming.defaultsFor(clips.bundle()), 0.5,
@@ -32,7 +33,10 @@ final class StreamSession {
      *
      * @throws ApiException 413 once the stream is longer than the server allows
      */
-    void accept(ByteBuffer data) {
+    synchronized void accept(ByteBuffer data) {
+        if (finished) {
+            return;
+        }
         ByteBuffer bytes = data.slice().order(ByteOrder.LITTLE_ENDIAN);
         int n = (bytes.remaining() + (carry >= 0 ? 1 : 0)) / 2;
         if (buffer.length < n) {
@@ -57,8 +61,11 @@ final class StreamSession {
         recognizer.feed(buffer, count);
     }
 
-    /** The end of the stream: the last utterance, if one is open, is recognised. */
-    void finish() {
-        recognizer.close();
+    /** The end of the stream: the last utterance, if one is open, is recognised. Once only. */
+    synchronized void finish() {
+        if (!finished) {
+            finished = true;
+            recognizer.close();
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.NumberOption;
 import dev.digits.app.cli.UsageException;
 import dev.digits.serve.RecognitionServer;
+import dev.digits.serve.ConnectionLimits;
 import dev.digits.serve.ServeSettings;
 import jakarta.inject.Inject;
 import org.apache.commons.cli.CommandLine;
@@ -72,6 +73,12 @@ public final class ServeCommand implements Command {
                 .addOption(Option.builder().longOpt("allow-origin").hasArg().argName("ORIGIN")
                         .desc("let scripts of web pages from ORIGIN (such as https://app.example.com; * for any) call the "
                                 + "API; by default only the server's own page may (repeatable)").build())
+                .addOption(Option.builder().longOpt("max-connections").hasArg().argName("N")
+                        .desc("connections open at once over all clients (default "
+                                + ConnectionLimits.DEFAULT_MAX_CONNECTIONS + ")").build())
+                .addOption(Option.builder().longOpt("max-per-client").hasArg().argName("N")
+                        .desc("requests of one client address handled at once; more wait their turn (default "
+                                + ConnectionLimits.DEFAULT_PER_CLIENT + ")").build())
                 .addOption(Option.builder("k").longOpt("top").hasArg().argName("K")
                         .desc("labels listed with their probabilities in each result (default " + d.topK() + ")").build());
     }
@@ -92,7 +99,11 @@ public final class ServeCommand implements Command {
                 NumberOption.wholeNumber(line, "max-streams", d.maxStreams(), 1, 10000), d.maxStreamSeconds(),
                 line.hasOption("token-file") ? token(Path.of(line.getOptionValue("token-file")), console) : null,
                 NumberOption.wholeNumber(line, "top", d.topK(), 1, 1000),
-                line.hasOption("allow-origin") ? List.of(line.getOptionValues("allow-origin")) : List.of());
+                line.hasOption("allow-origin") ? List.of(line.getOptionValues("allow-origin")) : List.of(),
+                new ConnectionLimits(
+                        NumberOption.wholeNumber(line, "max-connections", ConnectionLimits.DEFAULT_MAX_CONNECTIONS, 1, 100000),
+                        NumberOption.wholeNumber(line, "max-per-client", ConnectionLimits.DEFAULT_PER_CLIENT, 1, 10000),
+                        ConnectionLimits.DEFAULT_MIN_BODY_RATE, ConnectionLimits.DEFAULT_DRAIN_SECONDS));
         if (!isLoopback(settings.host()) && settings.token() == null) {
             console.err().println("warning: listening on " + settings.host() + " without a token: anyone who can reach "
                     + "this port can use the service (--token-file, or a reverse proxy that authenticates)");
@@ -128,9 +139,17 @@ public final class ServeCommand implements Command {
         if (!Files.isRegularFile(file)) {
             throw new UsageException("--token-file " + file + ": no such file");
         }
-        String token = Files.readString(file, StandardCharsets.UTF_8).strip();
+        String token = Files.readString(file, StandardCharsets.UTF_8);
+        if (token.startsWith("\uFEFF")) { // a byte-order mark, as some Windows editors write: not part of the token
+            token = token.substring(1);
+        }
+        token = token.strip();
         if (token.isEmpty() || token.contains("\n") || token.chars().anyMatch(Character::isISOControl)) {
             throw new UsageException("--token-file " + file + ": the file must hold one token on one line");
+        }
+        if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new UsageException("--token-file " + file + ": the token must be printable ASCII without spaces "
+                    + "(clients send it in an HTTP header); for example: openssl rand -hex 32");
         }
         if (token.length() < 16) {
             console.err().println("warning: --token-file " + file + ": a token of " + token.length()

@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The two ONNX models of speech_embedding, loaded once per folder and process and shared by every extractor
  * (ONNX Runtime sessions are safe to run from several threads): {@code melspectrogram.onnx} turns 16 kHz
  * audio at int16 scale into 32-band mel frames every 10 ms, {@code embedding_model.onnx} turns 76 frames
- * (0.775 s) into a 96-d embedding. One intra-op thread each; the sessions are closed when the JVM exits.
+ * (0.775 s) into a 96-d embedding. One intra-op thread each. The sessions
+ * live as long as the process: they are not closed on exit, since a server draining its requests on shutdown may
+ * still be running them then.
  */
 public final class SpeechEmbeddingModel {
     /** Mel frames per embedding window. */
@@ -54,9 +56,7 @@ public final class SpeechEmbeddingModel {
         try {
             return LOADED.computeIfAbsent(key, k -> {
                 try {
-                    SpeechEmbeddingModel m = new SpeechEmbeddingModel(k);
-                    Runtime.getRuntime().addShutdownHook(new Thread(m::close, "speech-embedding-close"));
-                    return m;
+                    return new SpeechEmbeddingModel(k);
                 } catch (OrtException | IOException | IllegalArgumentException e) {
                     throw new IllegalStateException(e.getMessage(), e);
                 }
@@ -167,16 +167,6 @@ public final class SpeechEmbeddingModel {
 
     private static int windows(int frames, int step) {
         return frames < WINDOW_FRAMES ? 0 : (frames - WINDOW_FRAMES) / step + 1;
-    }
-
-    private void close() {
-        try {
-            mel.close();
-            embedding.close();
-            wholeClip.close();
-        } catch (OrtException e) {
-            // the JVM is exiting; nothing more to do
-        }
     }
 
     /** Whether both model files exist in {@code folder}. */
