@@ -80,6 +80,10 @@ class AdaptTest {
                 + "of length "), r.out());
         assertTrue(r.out().matches("(?s).*leave-one-clip-out: before \\d+/10 \\(.*%\\), after \\d+/10 \\(.*%\\).*"), r.out());
         assertTrue(r.err().contains("skipped " + clips.resolve("5/broken.wav")), r.err());
+        // 12 base examples a digit: one of each held back for the check
+        assertTrue(r.out().matches("(?s).*held back from the base model's examples: 10; labelled right without your "
+                + "clips \\d+, with them \\d+.*"), r.out());
+        assertFalse(r.err().contains("adapting made the model worse on examples of the base model's own"), r.err());
         for (int k = 1; k <= 10; k++) {
             assertTrue(r.err().matches("(?s).*leave-one-clip-out " + k + "/10: \\d/g10\\.wav (right|wrong) when left out.*"),
                     "each check reported as it ends: " + r.err());

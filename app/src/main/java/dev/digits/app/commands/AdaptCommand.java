@@ -155,6 +155,17 @@ public final class AdaptCommand implements Command {
                     + "(%d/%d before, %d/%d after): check that each clip is in its digit's folder, or keep the base "
                     + "model%n", r.correctBefore(), r.clips(), r.correctAfter(), r.clips());
         }
+        VoiceAdaptation.OwnDataCheck own = r.ownData();
+        if (own != null) {
+            console.out().printf(Locale.ROOT, "held back from the base model's examples: %d; labelled right without "
+                    + "your clips %d, with them %d%n", own.examples(), own.correctBase(), own.correctAdapted());
+        }
+        if (own != null && own.worse()) {
+            console.err().printf(Locale.ROOT, "warning: adapting made the model worse on examples of the base model's own "
+                    + "data held back from training (%d/%d without your clips, %d/%d with them): some clips may be in "
+                    + "the wrong folder, or too alike; check them, or keep the base model%n", own.correctBase(),
+                    own.examples(), own.correctAdapted(), own.examples());
+        }
 
         TrainingData old = bundle.trainingData();
         TrainingData data = new TrainingData(new ArrayList<>(rates), old.minSeconds(), old.maxSeconds(),

@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -37,8 +38,12 @@ public final class StagingFolder {
         return Files.createTempDirectory(parent, "." + name + ".partial-");
     }
 
-    /** Replaces {@code target} (if any) with {@code staging}: atomically where the file system can. */
+    /**
+     * Replaces {@code target} (if any) with {@code staging}: atomically where the file system can. The folder gets
+     * the permissions any new folder there gets (the user's umask), not the owner-only ones of a staging folder.
+     */
     public static void moveIntoPlace(Path staging, Path target) throws IOException {
+        usualPermissions(staging);
         if (Files.exists(target)) {
             delete(target);
         }
@@ -46,6 +51,21 @@ public final class StagingFolder {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(staging, target);
+        }
+    }
+
+    /** Gives {@code folder} the permissions of a folder newly made beside it, where the file system has them. */
+    private static void usualPermissions(Path folder) throws IOException {
+        if (!Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Path probe = Files.createTempFile(folder.getParent(), ".permissions-", "");
+        Files.delete(probe);
+        Files.createDirectory(probe); // permissions as the umask leaves them
+        try {
+            Files.setPosixFilePermissions(folder, Files.getPosixFilePermissions(probe));
+        } finally {
+            Files.deleteIfExists(probe);
         }
     }
 

@@ -72,7 +72,25 @@ public final class VoiceAdaptation {
      *                       {@code null} when not checked
      */
     public record Result(TrainedModel model, VoiceShift shift, TrainingSet trainedOn, int repeats, int correctBefore,
-                         Integer correctAfter, int clips) {
+                         Integer correctAfter, int clips, OwnDataCheck ownData) {
+    }
+
+    /**
+     * The held-back check: part of the base model's own training examples (a tenth of each digit's, at most 100 a
+     * digit, chosen with the seed) is left out of two models trained for decisions only, one on the rest of the
+     * base examples alone and one on the rest with the voice's clips; both label the part left out. A harmless
+     * adaptation labels it as well as the reference; a clip filed under the wrong digit, or one voice taught too
+     * hard, shows as a drop here even when the user's own clips score well.
+     *
+     * @param examples       examples held back
+     * @param correctBase    of them the reference (base examples only) labels right
+     * @param correctAdapted of them the adapted model labels right
+     */
+    public record OwnDataCheck(int examples, int correctBase, int correctAdapted) {
+        /** Whether the adapted model labels more than 1% of the held-back examples (at least 2) worse. */
+        public boolean worse() {
+            return correctBase - correctAdapted > Math.max(1, examples / 100);
+        }
     }
 
     /** An adapted classifier and the shift its inputs take first ({@code null}: none). */
@@ -115,11 +133,12 @@ public final class VoiceAdaptation {
             correctBefore += predict(before, c) == c.digit() ? 1 : 0;
         }
         Integer correctAfter = check ? leaveOneClipOut(model, seed, base, clips, share, shiftVoice, progress) : null;
+        OwnDataCheck ownData = check ? ownDataCheck(model, seed, base, clips, share, shiftVoice, progress) : null;
         progress.accept("training on all " + clips.size() + " clips");
         VoiceShift shift = shiftVoice ? VoiceShift.estimate(base, examples(clips, base)).orElse(null) : null;
         TrainingSet all = with(base, shifted(clips, shift), repeats);
         TrainedModel adapted = training.train(model, seed, all, e -> { }).model();
-        return new Result(adapted, shift, all, repeats, correctBefore, correctAfter, clips.size());
+        return new Result(adapted, shift, all, repeats, correctBefore, correctAfter, clips.size(), ownData);
     }
 
     /** How many clips a model adapted on the other clips gets right (0 for a single clip: nothing to leave out). */
@@ -217,6 +236,50 @@ public final class VoiceAdaptation {
             }
         }));
         return out;
+    }
+
+    /** {@link OwnDataCheck}: two trainings for decisions, on the base examples less a held-back part. */
+    OwnDataCheck ownDataCheck(ModelConfig model, long seed, TrainingSet base, List<Clip> clips, double share,
+                              boolean shiftVoice, Consumer<String> progress) {
+        boolean[] held = heldBack(base, seed);
+        int[] kept = java.util.stream.IntStream.range(0, base.size()).filter(i -> !held[i]).toArray();
+        int[] out = java.util.stream.IntStream.range(0, base.size()).filter(i -> held[i]).toArray();
+        TrainingSet rest = base.select(kept);
+        progress.accept("held-back check: " + out.length + " of the base model's examples left out of a reference "
+                + "model and an adapted one");
+        TrainedModel reference = training.trainForDecisions(model, seed, rest);
+        Adapted adapted = train(model, seed, rest, clips, share, shiftVoice, true);
+        float[][] rows = base.select(out).features();
+        float[][] p0 = reference.predictProbabilities(rows);
+        float[][] p1 = adapted.model().predictProbabilities(rows);
+        int right0 = 0;
+        int right1 = 0;
+        for (int i = 0; i < out.length; i++) {
+            int label = base.labels()[out[i]];
+            right0 += ProbabilityMetrics.argmax(p0[i]) == label ? 1 : 0;
+            right1 += ProbabilityMetrics.argmax(p1[i]) == label ? 1 : 0;
+        }
+        return new OwnDataCheck(out.length, right0, right1);
+    }
+
+    /** A tenth of each label's examples (at least one when it has two or more, at most 100), chosen with the seed. */
+    static boolean[] heldBack(TrainingSet base, long seed) {
+        boolean[] held = new boolean[base.size()];
+        java.util.Random random = new java.util.Random(seed);
+        for (int label = 0; label < base.numClasses(); label++) {
+            List<Integer> of = new ArrayList<>();
+            for (int i = 0; i < base.size(); i++) {
+                if (base.labels()[i] == label) {
+                    of.add(i);
+                }
+            }
+            java.util.Collections.shuffle(of, random);
+            int n = of.size() < 2 ? 0 : Math.min(100, Math.max(1, of.size() / 10));
+            for (int k = 0; k < n; k++) {
+                held[of.get(k)] = true;
+            }
+        }
+        return held;
     }
 
     private static int predict(Adapted model, Clip clip) {
