@@ -12,8 +12,14 @@ import java.nio.file.Path;
  * @param digit   the spoken digit, 0-9
  * @param speaker the speaker id, or {@code null} where the layout does not say
  * @param index   the recording's index within its speaker and digit, or -1 where the layout has none
+ * @param part    its part of the dataset's official split ({@link OfficialPart#NONE} where there is none)
  */
-public record CorpusEntry(Path path, int digit, String speaker, int index) {
+public record CorpusEntry(Path path, int digit, String speaker, int index, OfficialPart part) {
+
+    /** An entry whose official part follows from its index, as in FSDD and AudioMNIST. */
+    public CorpusEntry(Path path, int digit, String speaker, int index) {
+        this(path, digit, speaker, index, OfficialPart.byIndex(index));
+    }
 
     public boolean hasSpeaker() {
         return speaker != null;

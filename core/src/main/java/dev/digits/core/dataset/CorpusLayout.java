@@ -21,7 +21,13 @@ public enum CorpusLayout {
     AUDIOMNIST("audiomnist", "data/{NN}/{digit}_{NN}_{index}.wav"),
 
     /** One folder per digit, {@code 0/ ... 9/}, WAV files inside (the original notebook's layout). */
-    FOLDERS("folders", "{digit}/*.wav");
+    FOLDERS("folders", "{digit}/*.wav"),
+
+    /**
+     * Google's Speech Commands: {@code {word}/{speaker}_nohash_{n}.wav}, the digit words {@code zero} ...
+     * {@code nine} being the digits ({@link SpeechCommandsFolder}).
+     */
+    SPEECH_COMMANDS("speech-commands", "{word}/{speaker}_nohash_{n}.wav");
 
     private static final Pattern FSDD_NAME = Pattern.compile("([0-9])_([A-Za-z0-9-]+)_([0-9]+)\\.wav");
     private static final Pattern AUDIOMNIST_NAME = Pattern.compile("([0-9])_([0-9]+)_([0-9]+)\\.wav");
@@ -34,7 +40,7 @@ public enum CorpusLayout {
         this.pattern = pattern;
     }
 
-    /** The name used in configuration: {@code fsdd}, {@code audiomnist} or {@code folders}. */
+    /** The name used in configuration: {@code fsdd}, {@code audiomnist}, {@code folders} or {@code speech-commands}. */
     public String id() {
         return id;
     }
@@ -49,7 +55,8 @@ public enum CorpusLayout {
                 return l;
             }
         }
-        throw new IllegalArgumentException("unknown corpus layout '" + id + "'; known: fsdd, audiomnist, folders");
+        throw new IllegalArgumentException("unknown corpus layout '" + id + "'; known: fsdd, audiomnist, folders, "
+                + "speech-commands");
     }
 
     /**
@@ -64,6 +71,9 @@ public enum CorpusLayout {
         if (hasMatching(root.resolve("recordings"), FSDD_NAME) || hasMatching(root, FSDD_NAME)) {
             return FSDD;
         }
+        if (SpeechCommandsFolder.looksLike(root)) {
+            return SPEECH_COMMANDS;
+        }
         Path data = Files.isDirectory(root.resolve("data")) ? root.resolve("data") : root;
         try (Stream<Path> dirs = Files.list(data)) {
             if (dirs.anyMatch(d -> Files.isDirectory(d) && d.getFileName().toString().matches("[0-9]{2,}")
@@ -76,7 +86,8 @@ public enum CorpusLayout {
                 return FOLDERS;
             }
         }
-        String expected = "expected one of: " + FSDD.pattern + ", " + AUDIOMNIST.pattern + ", " + FOLDERS.pattern;
+        String expected = "expected one of: " + FSDD.pattern + ", " + AUDIOMNIST.pattern + ", " + FOLDERS.pattern + ", "
+                + SPEECH_COMMANDS.pattern;
         List<Path> wavs;
         try (Stream<Path> files = Files.find(root, 3, (f, a) -> a.isRegularFile()
                 && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))) {
@@ -142,6 +153,7 @@ public enum CorpusLayout {
                     }
                 }
             }
+            case SPEECH_COMMANDS -> SpeechCommandsFolder.scan(root, entries, bad);
             default -> throw new IllegalStateException(name());
         }
         if (entries.isEmpty()) {

@@ -102,6 +102,7 @@ public final class DatasetFetcher {
                         ? " (resuming after " + Files.size(download) / 1_000_000 + " MB)" : ""));
                 new HttpDownload(progress).fetch(source, download, dataset.maxArchiveBytes());
                 try {
+                    checkArchive(download, source, dataset);
                     unpack(download, source, dataset, staging);
                 } finally {
                     Files.deleteIfExists(download); // complete: corrupt or used, it is never resumed
@@ -111,6 +112,7 @@ public final class DatasetFetcher {
                 if (Files.isDirectory(local)) {
                     copyFromFolder(local, dataset, staging);
                 } else if (Files.isRegularFile(local)) {
+                    checkArchive(local, source, dataset);
                     unpack(local, source, dataset, staging);
                 } else {
                     throw new IOException(source + ": no such file or folder");
@@ -138,10 +140,36 @@ public final class DatasetFetcher {
         return installRoot.resolve("." + dataset.name() + "-" + id + "-" + dataset.fileName() + ".download");
     }
 
+    /** A pinned archive's size and SHA-256, checked before anything is unpacked. */
+    private void checkArchive(Path archive, String source, KnownDataset dataset) throws IOException {
+        if (dataset.archive() == null) {
+            return;
+        }
+        long size = Files.size(archive);
+        if (size != dataset.archive().bytes()) {
+            throw new IOException(source + " is " + size + " bytes, not the " + dataset.archive().bytes() + " of the pinned "
+                    + dataset.fileName() + "; nothing was installed");
+        }
+        log.accept("checking the SHA-256 of " + dataset.fileName() + " (" + size / 1_000_000 + " MB)");
+        String actual = Sha256.of(archive);
+        if (!actual.equals(dataset.archive().sha256())) {
+            throw new IOException(source + " has SHA-256 " + actual + ", not the pinned " + dataset.archive().sha256()
+                    + " of " + dataset.fileName() + " (damaged or another release); nothing was installed");
+        }
+    }
+
     /** The path under the dataset folder an archive entry goes to, or {@code null} to skip it. */
     private static String installedPath(KnownDataset dataset, String entryName) {
         String name = entryName.replace('\\', '/');
         String base = name.substring(name.lastIndexOf('/') + 1);
+        if (dataset.folder().isEmpty()) { // the archive is the dataset: its recordings and lists, at any depth kept
+            while (name.startsWith("./")) {
+                name = name.substring(2);
+            }
+            boolean kept = base.toLowerCase().endsWith(".wav") || base.endsWith(".txt") || base.equals("LICENSE")
+                    || base.equals("README.md");
+            return kept && !name.startsWith("/") && !java.util.Arrays.asList(name.split("/")).contains("..") ? name : null;
+        }
         if (!dataset.manifest().isEmpty()) {
             boolean inFolder = name.contains(dataset.folder() + "/") || !name.contains("/");
             return inFolder && dataset.manifest().containsKey(base) ? dataset.folder() + "/" + base : null;
@@ -220,9 +248,13 @@ public final class DatasetFetcher {
         } else {
             List<Path> wavs;
             try (Stream<Path> walk = Files.walk(src)) {
-                wavs = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase().endsWith(".wav")).toList();
+                wavs = walk.filter(p -> Files.isRegularFile(p) && (p.getFileName().toString().toLowerCase().endsWith(".wav")
+                        || dataset.folder().isEmpty())).toList();
             }
             for (Path f : wavs) {
+                if (dataset.folder().isEmpty() && installedPath(dataset, src.relativize(f).toString()) == null) {
+                    continue;
+                }
                 Path to = staging.resolve(dataset.folder()).resolve(src.relativize(f).toString());
                 Files.createDirectories(to.getParent());
                 Files.copy(f, to);
@@ -259,12 +291,17 @@ public final class DatasetFetcher {
         Corpus corpus = expected.layout().scan(staging);
         List<String> problems = new ArrayList<>();
         Map<String, Long> bySpeaker = new TreeMap<>(corpus.countBySpeaker());
-        if (bySpeaker.size() != expected.speakers()) {
+        if (expected.speakers() > 0 && bySpeaker.size() != expected.speakers()) {
             problems.add(bySpeaker.size() + " speakers, expected " + expected.speakers());
         }
-        bySpeaker.entrySet().stream().filter(e -> e.getValue() != expected.clipsPerSpeaker()).findFirst()
-                .ifPresent(e -> problems.add("speaker " + e.getKey() + " has " + e.getValue() + " clips, expected "
-                        + expected.clipsPerSpeaker()));
+        if (expected.clipsPerSpeaker() > 0) {
+            bySpeaker.entrySet().stream().filter(e -> e.getValue() != expected.clipsPerSpeaker()).findFirst()
+                    .ifPresent(e -> problems.add("speaker " + e.getKey() + " has " + e.getValue() + " clips, expected "
+                            + expected.clipsPerSpeaker()));
+        }
+        if (corpus.size() != expected.digitClips()) {
+            problems.add(corpus.size() + " digit clips, expected " + expected.digitClips());
+        }
         if (!corpus.badFiles().isEmpty()) {
             problems.add(corpus.badFiles().size() + " file(s) not in the layout (first: " + corpus.badFiles().get(0) + ")");
         }
@@ -278,8 +315,10 @@ public final class DatasetFetcher {
             throw new IOException(source + " does not hold the expected " + dataset.name() + " structure: "
                     + String.join("; ", problems) + "; nothing was installed");
         }
-        log.accept("verified " + corpus.size() + " files: " + bySpeaker.size() + " speakers x "
-                + expected.clipsPerSpeaker() + " clips, every file a valid WAV");
+        log.accept(expected.clipsPerSpeaker() > 0
+                ? "verified " + corpus.size() + " files: " + bySpeaker.size() + " speakers x " + expected.clipsPerSpeaker()
+                        + " clips, every file a valid WAV"
+                : "verified " + corpus.size() + " digit clips of " + bySpeaker.size() + " speakers, every file a valid WAV");
     }
 
     private static long countFiles(Path dir) throws IOException {

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-/** FSDD's official split: recordings with index 0-4 are the test set, the rest train. */
+/**
+ * The dataset's own split: FSDD's and AudioMNIST's (recordings with index 0-4 are the test set, the rest train),
+ * Speech Commands' ({@code testing_list.txt} is the test set; the validation files train too, since no model here
+ * is tuned on them). One fold.
+ */
 public final class OfficialSplit implements SplitProtocol {
 
     /** Recordings with an index below this are test data. */
@@ -24,12 +28,15 @@ public final class OfficialSplit implements SplitProtocol {
 
     @Override
     public List<Fold> folds(List<CorpusEntry> entries) {
-        if (entries.stream().anyMatch(e -> e.index() < 0)) {
-            throw new IllegalArgumentException("the official split needs recording indices (FSDD or AudioMNIST layout); "
-                    + "this corpus has none: use protocol random");
+        List<java.nio.file.Path> without = entries.stream().filter(e -> e.part() == OfficialPart.NONE)
+                .map(CorpusEntry::path).limit(1).toList();
+        if (!without.isEmpty()) {
+            throw new IllegalArgumentException("the official split needs the dataset's own split (FSDD's or "
+                    + "AudioMNIST's recording indices, Speech Commands' testing_list.txt); this corpus has none for "
+                    + without.get(0) + ": use protocol leave-one-speaker-out, speaker-kfold or random");
         }
-        int[] test = IntStream.range(0, entries.size()).filter(i -> entries.get(i).index() < TEST_INDEX_BELOW).toArray();
-        int[] train = IntStream.range(0, entries.size()).filter(i -> entries.get(i).index() >= TEST_INDEX_BELOW).toArray();
+        int[] test = IntStream.range(0, entries.size()).filter(i -> entries.get(i).part() == OfficialPart.TEST).toArray();
+        int[] train = IntStream.range(0, entries.size()).filter(i -> entries.get(i).part() != OfficialPart.TEST).toArray();
         return List.of(new Fold("official", train, test));
     }
 
@@ -42,7 +49,8 @@ public final class OfficialSplit implements SplitProtocol {
 
         @Override
         public String description() {
-            return "FSDD's official split: recordings with index 0-4 are the test set (2700/300 on FSDD)";
+            return "the dataset's own split: FSDD's recordings with index 0-4 are the test set (2700/300), Speech "
+                    + "Commands' testing_list.txt";
         }
 
         @Override

@@ -28,17 +28,42 @@ public record ExperimentConfig(String name, String description, DatasetRef datas
     /**
      * {@code dataset: {name: fsdd}} or {@code {path: DIR, layout: fsdd|audiomnist|folders}}.
      *
-     * @param extraTraining folders whose recordings are added to every fold's training part and never tested on
-     *                      (synthetic voices, another corpus); empty for none
+     * @param extraTraining datasets (by name) or folders whose recordings are added to every fold's training part and
+     *                      never tested on (synthetic voices, another corpus); empty for none
+     * @param include       datasets (by name) or folders split together with this one: their speakers are trained
+     *                      and tested on as the protocol says; empty for none
      */
-    public record DatasetRef(String name, String path, String layout, List<String> extraTraining) {
+    public record DatasetRef(String name, String path, String layout, List<String> extraTraining, List<String> include) {
         public DatasetRef {
             extraTraining = List.copyOf(extraTraining);
+            include = List.copyOf(include);
+        }
+
+        public DatasetRef(String name, String path, String layout, List<String> extraTraining) {
+            this(name, path, layout, extraTraining, List.of());
         }
 
         public String describe() {
             return (name != null ? name : path + (layout == null ? "" : " (" + layout + ")"))
+                    + (include.isEmpty() ? "" : " + " + String.join(" + ", include))
                     + (extraTraining.isEmpty() ? "" : " + training-only " + String.join(", ", extraTraining));
+        }
+
+        /**
+         * An {@code extraTraining} or {@code include} entry: a folder (see {@link #folder}) when there is one, else a
+         * known dataset's folder found (or fetched on first use) as {@code name} is.
+         */
+        public static Path source(String entry, Path experimentFile) throws java.io.IOException {
+            Path folder = folder(entry, experimentFile);
+            if (Files.isDirectory(folder) || dev.digits.core.dataset.KnownDataset.find(entry).isEmpty()) {
+                return folder;
+            }
+            return dev.digits.core.dataset.DatasetLocator.defaults().locate(entry);
+        }
+
+        /** Whether an entry names a folder that exists or a known dataset. */
+        public static boolean resolvable(String entry, Path experimentFile) {
+            return Files.isDirectory(folder(entry, experimentFile)) || dev.digits.core.dataset.KnownDataset.find(entry).isPresent();
         }
 
         /**

@@ -19,8 +19,12 @@ record ExperimentFile(String name, String description, DatasetSection dataset, C
                       List<AugmentationSection> augmentations, List<ConditionSection> testConditions, Boolean cache,
                       @TypeShorthand ConfigValues engine) {
 
-    /** {@code dataset: {name: fsdd}} or {@code {path: DIR, layout: ..., extraTraining: [DIR, ...]}}. */
-    record DatasetSection(String name, String path, String layout, @OneOrMany List<String> extraTraining) {
+    /**
+     * {@code dataset: {name: fsdd}} or {@code {path: DIR, layout: ...}}, with {@code extraTraining: [NAME or DIR, ...]}
+     * and {@code include: [NAME or DIR, ...]}.
+     */
+    record DatasetSection(String name, String path, String layout, @OneOrMany List<String> extraTraining,
+                          @OneOrMany List<String> include) {
     }
 
     /** {@code {id: ID, type: PLUGIN, params: {...}}}. */

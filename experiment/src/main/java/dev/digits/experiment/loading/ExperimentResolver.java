@@ -108,13 +108,22 @@ final class ExperimentResolver {
         }
         List<String> extra = d.extraTraining() == null ? List.of() : d.extraTraining();
         for (String folder : extra) {
-            if (!Files.isDirectory(DatasetRef.folder(folder, source))) {
+            if (!DatasetRef.resolvable(folder, source)) {
                 problems.add(binder.node(d, "extraTraining"), "dataset.extraTraining folder '" + folder + "' does not "
-                        + "exist (relative paths are read from the working directory, then from the experiment file's "
-                        + "folder; synthetic voices are made with: ./digits data synth --out " + folder + ")");
+                        + "exist and is no known dataset (relative paths are read from the working directory, then from "
+                        + "the experiment file's folder; known datasets: " + String.join(", ", KnownDataset.NAMES)
+                        + "; synthetic voices are made with: ./digits data synth --out " + folder + ")");
             }
         }
-        return new DatasetRef(d.name(), d.path(), d.layout(), extra);
+        List<String> include = d.include() == null ? List.of() : d.include();
+        for (String folder : include) {
+            if (!DatasetRef.resolvable(folder, source)) {
+                problems.add(binder.node(d, "include"), "dataset.include '" + folder + "' is neither a folder nor a known "
+                        + "dataset" + NameSuggestions.didYouMean(folder, KnownDataset.NAMES) + " (known: "
+                        + String.join(", ", KnownDataset.NAMES) + ")");
+            }
+        }
+        return new DatasetRef(d.name(), d.path(), d.layout(), extra, include);
     }
 
     /** {@code protocol: {type: NAME, ...settings}}: a split-protocol plugin and its parameters; absent: official. */

@@ -22,7 +22,8 @@ final class CellKey {
         ExperimentConfig config = plan.config();
         FeatureExtractor extractor = plan.extractors().get(cell.extractor().id());
         return new CellConfiguration(
-                datasetSha256 + " extra " + json(config.dataset().extraTraining()),
+                datasetSha256 + " extra " + json(config.dataset().extraTraining())
+                        + (config.dataset().include().isEmpty() ? "" : " include " + json(config.dataset().include())),
                 plan.protocol().type() + " " + json(new TreeMap<>(plan.protocol().settings())),
                 cell.fold() + " " + cell.foldName(),
                 cell.seed(),

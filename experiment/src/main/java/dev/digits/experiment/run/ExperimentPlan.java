@@ -139,7 +139,7 @@ public record ExperimentPlan(ExperimentConfig config, Path root, CorpusLayout la
                 : CorpusLayout.detect(root);
         Corpus corpus = layout.scan(root);
         SplitProtocol protocol = config.protocol().protocol();
-        if (config.dataset().extraTraining().isEmpty()) {
+        if (config.dataset().extraTraining().isEmpty() && config.dataset().include().isEmpty()) {
             return new Data(corpus, protocol);
         }
         List<CorpusEntry> entries = new ArrayList<>(corpus.entries());
@@ -147,19 +147,31 @@ public record ExperimentPlan(ExperimentConfig config, Path root, CorpusLayout la
         Set<Path> trainingOnly = new HashSet<>();
         Set<Path> seen = new HashSet<>();
         corpus.entries().forEach(e -> seen.add(e.path().toAbsolutePath().normalize()));
-        for (String folder : config.dataset().extraTraining()) {
-            Corpus extra = Corpus.open(ExperimentConfig.DatasetRef.folder(folder, config.source()));
-            for (CorpusEntry e : extra.entries()) {
-                if (!seen.add(e.path().toAbsolutePath().normalize())) {
-                    throw new IOException("dataset.extraTraining folder " + folder + " repeats " + e.path()
-                            + ", which is already in the dataset or another extraTraining folder");
-                }
-                entries.add(e);
+        for (String source : config.dataset().include()) {
+            bad.addAll(add(Corpus.open(ExperimentConfig.DatasetRef.source(source, config.source())), "include", source,
+                    entries, seen, null));
+        }
+        for (String source : config.dataset().extraTraining()) {
+            bad.addAll(add(Corpus.open(ExperimentConfig.DatasetRef.source(source, config.source())), "extraTraining",
+                    source, entries, seen, trainingOnly));
+        }
+        Corpus all = new Corpus(corpus.root(), corpus.layout(), entries, bad);
+        return new Data(all, trainingOnly.isEmpty() ? protocol : new WithExtraTraining(protocol, trainingOnly));
+    }
+
+    /** Adds a further corpus's entries (to {@code trainingOnly} too, unless null); its bad files are returned. */
+    private static List<BadFile> add(Corpus more, String key, String source, List<CorpusEntry> entries, Set<Path> seen,
+                                     Set<Path> trainingOnly) throws IOException {
+        for (CorpusEntry e : more.entries()) {
+            if (!seen.add(e.path().toAbsolutePath().normalize())) {
+                throw new IOException("dataset." + key + " " + source + " repeats " + e.path()
+                        + ", which is already in the dataset, an include or an extraTraining folder");
+            }
+            entries.add(e);
+            if (trainingOnly != null) {
                 trainingOnly.add(e.path());
             }
-            bad.addAll(extra.badFiles());
         }
-        return new Data(new Corpus(corpus.root(), corpus.layout(), entries, bad),
-                new WithExtraTraining(protocol, trainingOnly));
+        return more.badFiles();
     }
 }

@@ -13,6 +13,8 @@ import dev.digits.experiment.engine.ExecutionEngine;
 import dev.digits.experiment.config.ExperimentConfig.AugmentationConfig;
 import dev.digits.experiment.config.ExperimentConfig.ConditionConfig;
 import dev.digits.core.dataset.Corpus;
+import dev.digits.core.dataset.CorpusLayout;
+import dev.digits.core.dataset.SpeechCommandsFolder;
 import dev.digits.core.dataset.DatasetLocator;
 import dev.digits.core.dataset.Fold;
 import dev.digits.core.dataset.SplitProtocol;
@@ -178,12 +180,33 @@ public final class ExperimentRunner {
         return p;
     }
 
+    /** A line for each Speech Commands copy in the experiment that is only part of the dataset. */
+    private static List<String> partialCopies(ExperimentConfig config, Corpus corpus) throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        SpeechCommandsFolder.partial(corpus).ifPresent(lines::add);
+        List<String> more = new java.util.ArrayList<>(config.dataset().include());
+        more.addAll(config.dataset().extraTraining());
+        for (String source : more) {
+            Path folder = ExperimentConfig.DatasetRef.source(source, config.source());
+            if (CorpusLayout.detect(folder) == CorpusLayout.SPEECH_COMMANDS) {
+                SpeechCommandsFolder.partial(Corpus.open(folder)).ifPresent(lines::add);
+            }
+        }
+        return lines;
+    }
+
     private void printPlan(ExperimentConfig config, Corpus corpus, SplitProtocol protocol, List<Fold> folds,
-                           List<Cell> cells, List<String> skipped, Path outDir) {
+                           List<Cell> cells, List<String> skipped, Path outDir) throws IOException {
         PrintStream out = console.out();
         out.println("Experiment " + config.name() + (config.description() == null ? "" : ": " + config.description()));
         out.printf("  dataset   %s: %d files, %d digits, %d speakers (%s layout)%n", corpus.root(), corpus.size(),
                 corpus.countByDigit().size(), corpus.countBySpeaker().size(), corpus.layout().id());
+        for (String p : partialCopies(config, corpus)) {
+            out.println("            " + p);
+        }
+        if (!config.dataset().include().isEmpty()) {
+            out.printf("            with %s, split together%n", String.join(", ", config.dataset().include()));
+        }
         if (!config.dataset().extraTraining().isEmpty()) {
             out.printf("            of which training only (never tested): the files of %s%n",
                     String.join(", ", config.dataset().extraTraining()));
