@@ -95,7 +95,7 @@ class ServeResilienceTest {
                             try {
                                 s.getOutputStream().write('I');
                             } catch (IOException closedByServer) {
-                                s.close();
+                                // answered and closed: its answer is read below
                             }
                         }
                     }
@@ -107,8 +107,13 @@ class ServeResilienceTest {
                 String answer = postFrom("127.0.0.2", server, clip);
                 assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
                 assertTrue(answer.contains("\"digit\":\"3\""), answer);
-                // and the slow ones are told why they are dropped
-                assertTrue(firstLine(slow.get(0)).startsWith("HTTP/1.1 408"), "the first slow client gets a 408");
+                // and the slow ones are told why they are dropped: at least those that had their turn by now
+                int told = 0;
+                for (Socket s : slow) {
+                    s.setSoTimeout(50);
+                    told += firstLine(s).startsWith("HTTP/1.1 408") ? 1 : 0;
+                }
+                assertTrue(told >= 16, told + " of the slow clients answered 408");
             } finally {
                 for (Socket s : slow) {
                     s.close();
