@@ -162,7 +162,7 @@ final class AdaptBenchmark {
         return TrainingService.evaluate(model.model(), inputs).metrics().accuracy();
     }
 
-    private static <T> T pick(List<String> ids, String id, String what, List<T> items) throws UsageException {
+    static <T> T pick(List<String> ids, String id, String what, List<T> items) throws UsageException {
         if (id == null) {
             return items.get(0);
         }

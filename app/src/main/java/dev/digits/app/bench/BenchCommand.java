@@ -47,7 +47,7 @@ public final class BenchCommand implements Command {
     @Override
     public String summary() {
         return "bench features: extraction speed over a folder; bench model: training time and prediction latency; "
-                + "bench adapt: adaptation to held-out speakers; bench stream: digit error rate of streams of joined clips; bench serve: a local server under load";
+                + "bench adapt: adaptation to held-out speakers; bench head: a classifier head's training time at scale; bench stream: digit error rate of streams of joined clips; bench serve: a local server under load";
     }
 
     @Override
@@ -56,6 +56,7 @@ public final class BenchCommand implements Command {
                 + "    [--engine spark [--master local[2]]]  (the engine's extraction next to the local one)\n"
                 + "  | model --backend NAME [--type mlp] [--spec KEY=VALUE ...] [--seeds 1,2,3]\n"
                 + "  | adapt --config FILE.yaml [--model ID] [--extractor ID] [--augmentation ID] [--no-copies] [--clips-per-digit N] [--share S] [--seed S]\n"
+                + "  | head --config FILE.yaml [--model ID] [--examples 400000] [--jitter 0.05]\n"
                 + "  | stream --model m.digits [--data DIR|NAME] [--digits 300] [--snr DB ...] [--seed S] [--speaker NAME] [--all-clips]\n"
                 + "  | serve --model m.digits [--clients 16] [--seconds 10] [--warm-up 30] [--threads N] [--queue N] [--data DIR]";
     }
@@ -73,8 +74,13 @@ public final class BenchCommand implements Command {
                 .addOption(Option.builder().longOpt("spec").hasArg().argName("KEY=VALUE")
                         .desc("model: spec parameter, repeatable, e.g. --spec standardize=true").build())
                 .addOption(Option.builder().longOpt("seeds").hasArg().argName("LIST").desc("model: seeds (default 1)").build())
-                .addOption(Option.builder().longOpt("config").hasArg().argName("FILE").desc("adapt: the experiment file").build())
-                .addOption(Option.builder().longOpt("model").hasArg().argName("ID").desc("adapt: the experiment's model; serve: the model bundle").build())
+                .addOption(Option.builder().longOpt("config").hasArg().argName("FILE").desc("adapt, head: the experiment file").build())
+                .addOption(Option.builder().longOpt("model").hasArg().argName("ID").desc("adapt, head: the experiment's model; serve: the model bundle").build())
+                .addOption(Option.builder().longOpt("examples").hasArg().argName("N")
+                        .desc("head: examples to train on, the experiment's replicated (default "
+                                + HeadBenchmark.DEFAULT_EXAMPLES + ")").build())
+                .addOption(Option.builder().longOpt("jitter").hasArg().argName("S")
+                        .desc("head: noise added to each replica's features, times each feature's spread (default 0.05)").build())
                 .addOption(Option.builder().longOpt("no-copies")
                         .desc("adapt: give adapt the clips without the augmentation's copies of them").build())
                 .addOption(Option.builder().longOpt("augmentation").hasArg().argName("ID")
@@ -132,6 +138,9 @@ public final class BenchCommand implements Command {
         }
         if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("serve")) {
             return new ServeBenchmark(plugins, locator).run(line, console);
+        }
+        if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("head")) {
+            return new HeadBenchmark(plugins, locator).run(line, console);
         }
         if (line.getArgList().size() == 1 && line.getArgList().get(0).equals("adapt")) {
             return new AdaptBenchmark(plugins, locator).run(line, console);

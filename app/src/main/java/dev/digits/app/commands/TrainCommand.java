@@ -19,6 +19,8 @@ import dev.digits.experiment.run.Cell;
 import dev.digits.experiment.run.ExperimentPlan;
 import dev.digits.experiment.run.ExperimentRunner;
 import dev.digits.experiment.run.PreparedExperiment;
+import dev.digits.experiment.training.TrainingEstimate;
+import dev.digits.experiment.training.TrainingService;
 import dev.digits.recognition.bundle.BundleManifest.TrainingData;
 import dev.digits.recognition.bundle.ModelBundle;
 import dev.digits.recognition.provenance.RunProvenance;
@@ -104,6 +106,14 @@ public final class TrainCommand implements Command {
                 modelConfig.backend(), modelConfig.type(), extractorConfig.id(), trainClips, split.equals("all")
                         ? "all data" : "first fold's training part", augmentation.isNone() ? "" : " + " + copies
                         + " augmented copies (" + augmentation.id() + ")", cell.seed());
+        if (prepared.trainingSet(0).size() >= TrainingEstimate.WORTH_ESTIMATING) {
+            TrainingEstimate estimate = TrainingEstimate.of(new TrainingService(plugins), modelConfig, cell.seed(),
+                    prepared.trainingSet(0));
+            console.out().printf(Locale.ROOT, "training will take %s on this machine (from trainings on %d and %d "
+                            + "examples: time grows as examples^%.1f)%n", estimate.said(), estimate.pilotExamples(),
+                    2 * estimate.pilotExamples(), estimate.exponent());
+            console.out().flush();
+        }
         ProgressLine progress = new ProgressLine(console.err());
         progress.start("train " + modelConfig.id());
         PreparedExperiment.TrainedCell t = prepared.train(0, m -> progress.update(m.epoch(), m.epochs(),
