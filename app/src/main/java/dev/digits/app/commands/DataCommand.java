@@ -9,6 +9,8 @@ import dev.digits.app.cli.UsageException;
 import dev.digits.core.dataset.BadFile;
 import dev.digits.core.dataset.Corpus;
 import dev.digits.core.dataset.CorpusLayout;
+import dev.digits.core.dataset.OfficialPart;
+import dev.digits.core.dataset.SpeechCommandsFolder;
 import dev.digits.core.dataset.CorpusSummary;
 import dev.digits.core.dataset.DatasetFetcher;
 import dev.digits.core.dataset.DatasetLocator;
@@ -64,7 +66,7 @@ public final class DataCommand implements Command {
                         .desc("fetch: where datasets are installed (default " + DatasetLocator.userDataDir() + ")").build())
                 .addOption(Option.builder().longOpt("force").desc("fetch: replace an existing installation").build())
                 .addOption(Option.builder().longOpt("layout").hasArg().argName("L")
-                        .desc("info: fsdd, audiomnist or folders (default: detected)").build())
+                        .desc("info: fsdd, audiomnist, folders or speech-commands (default: detected)").build())
                 .addOption(Option.builder().longOpt("out").hasArg().argName("DIR")
                         .desc("synth: the folder to write (FSDD layout)").build())
                 .addOption(Option.builder().longOpt("voices").hasArg().argName("V,...")
@@ -143,6 +145,15 @@ public final class DataCommand implements Command {
         out.println("formats:      " + join(s.byFormat()));
         out.printf("durations:    min %.3f s, median %.3f s, max %.3f s, total %.1f min%n",
                 s.minDuration(), s.medianDuration(), s.maxDuration(), s.totalDuration() / 60);
+        if (layout == CorpusLayout.SPEECH_COMMANDS) {
+            java.util.List<String> others = SpeechCommandsFolder.otherWords(dir);
+            out.println("other words:  " + others.size() + (others.isEmpty() ? "" : " (" + String.join(", ", others)
+                    + "), not digits: kept for speech that is not a digit"));
+            out.println("official:     " + (corpus.entries().stream().allMatch(e -> e.part() != OfficialPart.NONE)
+                    ? corpus.entries().stream().filter(e -> e.part() == OfficialPart.TEST).count() + " test clips ("
+                    + SpeechCommandsFolder.TESTING_LIST + ")" : "none (no " + SpeechCommandsFolder.TESTING_LIST + ")"));
+            SpeechCommandsFolder.partial(corpus).ifPresent(p -> out.println("note:         " + p));
+        }
         if (s.badFiles().isEmpty()) {
             out.println("bad files:    none");
         } else {

@@ -73,7 +73,7 @@ public final class ExperimentRunner {
             throw new IOException("no cell to run: every model/extractor pairing was skipped (see the plan above)");
         }
         Path cellsDir = Files.createDirectories(outDir.resolve("cells"));
-        String datasetSha = Provenance.dataset(plan.root(), plan.layout(), plan.corpus().entries(), 0, List.of()).sha256();
+        String datasetSha = Provenance.dataset(plan.root(), plan.layout(), plan.corpus().entries(), 0, List.of(), List.of()).sha256();
         List<CellConfiguration> configurations = plan.cells().stream().map(c -> CellKey.of(datasetSha, plan, c)).toList();
         Map<Integer, CellResult> results = new TreeMap<>();
         List<Integer> pending = resumable(plan, cellsDir, configurations, resume, results);

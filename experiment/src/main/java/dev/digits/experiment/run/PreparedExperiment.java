@@ -118,12 +118,13 @@ public final class PreparedExperiment implements CellWork {
                 extractMillis.put(e.id(), timeExtraction(extractor, corpus));
             }
         }
-        // clips every extractor could read, in corpus order; folds are recomputed on them
+        // clips every extractor could read, in corpus order; the planned folds keep them (a protocol run again on
+        // fewer clips could split differently: a speaker-kfold that lost a speaker's only clip shuffles anew)
         List<CorpusEntry> usable = new ArrayList<>(corpus.entries());
         for (CorpusFeatures cf : features.values()) {
             usable.retainAll(cf.entries());
         }
-        List<Fold> folds = usable.size() < corpus.size() ? plan.protocol().folds(usable) : plan.folds();
+        List<Fold> folds = usable.size() < corpus.size() ? without(plan.folds(), corpus.entries(), usable) : plan.folds();
         List<BadFile> skipped = new ArrayList<>();
         features.values().forEach(cf -> cf.badFiles().stream().filter(b -> !corpus.badFiles().contains(b))
                 .forEach(skipped::add));
@@ -137,7 +138,8 @@ public final class PreparedExperiment implements CellWork {
             byPath.put(e.getKey(), m);
         }
         DatasetProvenance dataset = Provenance.dataset(plan.root(), plan.layout(), inFolds(usable, folds),
-                corpus.size() - usable.size() + corpus.badFiles().size(), config.dataset().extraTraining());
+                corpus.size() - usable.size() + corpus.badFiles().size(), config.dataset().extraTraining(),
+                config.dataset().include());
         TransformedFeatures transformed = TransformedFeatures.extract(config, plan.extractors(), plan.pipelines(),
                 plan.conditions(), plan.cells(), corpus, usable, folds, cache, threads, progress, err);
         return new PreparedExperiment(plan, plugins, usable, folds, byPath, extractMillis, dataset, transformed, shipped,
@@ -232,6 +234,24 @@ public final class PreparedExperiment implements CellWork {
      *
      * @param provenance up to the trained model; {@link RunProvenance#finished} adds the backend's facts
      */
+    /** {@code planned} folds (indices into {@code all}) re-indexed into {@code kept}, dropping the clips not kept. */
+    static List<Fold> without(List<Fold> planned, List<CorpusEntry> all, List<CorpusEntry> kept) {
+        Map<CorpusEntry, Integer> index = new HashMap<>();
+        for (int i = 0; i < kept.size(); i++) {
+            index.put(kept.get(i), i);
+        }
+        List<Fold> folds = new ArrayList<>();
+        for (Fold f : planned) {
+            folds.add(new Fold(f.name(), reindexed(f.train(), all, index), reindexed(f.test(), all, index)));
+        }
+        return folds;
+    }
+
+    private static int[] reindexed(int[] indices, List<CorpusEntry> all, Map<CorpusEntry, Integer> index) {
+        return java.util.Arrays.stream(indices).mapToObj(i -> index.get(all.get(i))).filter(java.util.Objects::nonNull)
+                .mapToInt(Integer::intValue).toArray();
+    }
+
     public record TrainedCell(Cell cell, TrainingService.Trained trained, TrainingSet data, int clips,
                               RunProvenance provenance, Instant start) {
     }

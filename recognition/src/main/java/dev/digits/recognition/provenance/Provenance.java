@@ -69,7 +69,7 @@ public final class Provenance {
      * @param badFiles files of the corpus that could not be used
      */
     public static DatasetProvenance dataset(Path root, CorpusLayout layout, List<CorpusEntry> used, int badFiles,
-                                            List<String> extraTraining) throws IOException {
+                                            List<String> extraTraining, List<String> include) throws IOException {
         StringBuilder listing = new StringBuilder();
         for (CorpusEntry e : used) {
             listing.append(FeatureCache.sha256(Files.readAllBytes(e.path()))).append("  ")
@@ -78,6 +78,6 @@ public final class Provenance {
         }
         return new DatasetProvenance(root.toAbsolutePath().normalize().toString(), layout.id(), used.size(), badFiles,
                 FeatureCache.sha256(listing.toString().getBytes(StandardCharsets.UTF_8)),
-                extraTraining.isEmpty() ? null : List.copyOf(extraTraining));
+                extraTraining.isEmpty() ? null : List.copyOf(extraTraining), include.isEmpty() ? null : List.copyOf(include));
     }
 }

@@ -42,12 +42,17 @@ public record RunProvenance(String experiment, String experimentFile, ExtractorP
     }
 
     /**
-     * The data: its folder, layout, how many files were used and were bad, and a SHA-256 over every used file's
-     * content and name.
+     * The data: its folder, layout, how many files were used and were bad, a SHA-256 over every used file's
+     * content and name, and the datasets or folders that trained only ({@code extraTraining}) or were split with
+     * it ({@code include}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DatasetProvenance(String root, String layout, int files, int badFiles, String sha256,
-                                    List<String> extraTraining) {
+                                    List<String> extraTraining, List<String> include) {
+        public DatasetProvenance(String root, String layout, int files, int badFiles, String sha256,
+                                 List<String> extraTraining) {
+            this(root, layout, files, badFiles, sha256, extraTraining, null);
+        }
     }
 
     /** The split protocol, its settings, the fold and its sizes. */
