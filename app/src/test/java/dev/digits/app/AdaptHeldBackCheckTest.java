@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,21 @@ class AdaptHeldBackCheckTest {
         VoiceAdaptation.OwnDataCheck check = adapt(base, clips).ownData();
         assertTrue(check.examples() == 60, check.toString());
         assertTrue(check.worse(), check.toString());
+    }
+
+    @Test
+    void theBaseExamplesAreSampledTheSameNumberOfEachDigitWithTheSeed() {
+        TrainingSet base = base(); // 60 of each digit
+        TrainingSet s = VoiceAdaptation.sample(base, 200, 1);
+        assertEquals(200, s.size());
+        for (int d = 0; d < 10; d++) {
+            final int digit = d;
+            assertEquals(20, java.util.Arrays.stream(s.labels()).filter(l -> l == digit).count());
+        }
+        assertTrue(java.util.Arrays.deepEquals(s.features(), VoiceAdaptation.sample(base, 200, 1).features()));
+        assertFalse(java.util.Arrays.deepEquals(s.features(), VoiceAdaptation.sample(base, 200, 2).features()));
+        assertEquals(base.size(), VoiceAdaptation.sample(base, 0, 1).size(), "0: all of them");
+        assertEquals(base.size(), VoiceAdaptation.sample(base, 5000, 1).size());
     }
 
     @Test

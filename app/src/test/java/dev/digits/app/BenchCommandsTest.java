@@ -63,4 +63,28 @@ class BenchCommandsTest {
         }
         assertTrue(r.out().contains("mean over 3 speakers: before "), r.out());
     }
+
+    @Test
+    void benchHeadTrainsOnTheReplicatedSetAndPrintsTrainsEstimateNextToTheRealTime() throws Exception {
+        Path corpus = MiniCorpus.create(dir, 4);
+        Path yaml = dir.resolve("head.yaml");
+        Files.writeString(yaml, """
+                name: head
+                dataset: {path: %s}
+                cache: false
+                extractors: [{id: mean, type: mfcc-librosa, params: {sr: native, pooling: mean-std, n_mfcc: 13}}]
+                models: [{id: logistic, backend: tribuo, spec: {type: logistic}}]
+                """.formatted(corpus));
+        AppRunner.Result r = AppRunner.run("bench", "head", "--config", yaml.toString(), "--examples", "5000");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("head logistic (tribuo logistic) on mean: 5000 examples of 26 features (120 real "
+                + "ones, replicated with 0.05 jitter)"), r.out());
+        assertTrue(Pattern.compile("train's estimate: about \\d+ s \\([0-9.]+ s; pilots on 1000 and 2000 examples")
+                .matcher(r.out()).find(), r.out());
+        assertTrue(Pattern.compile("trained in [0-9.]+ s \\([0-9.]+ min; \\d+ examples/s; estimate/actual [0-9.]+\\); "
+                + "accuracy on the real examples [0-9.]+%").matcher(r.out()).find(), r.out());
+        AppRunner.Result bad = AppRunner.run("bench", "head", "--config", yaml.toString(), "--examples", "many");
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("--examples takes a whole number from 100 to 100000000, got 'many'"), bad.err());
+    }
 }

@@ -7,13 +7,12 @@ import dev.digits.api.model.TrainingSet;
 import dev.digits.experiment.Plugins;
 import dev.digits.experiment.adapt.VoiceAdaptation;
 import dev.digits.experiment.console.Console;
-import dev.digits.app.cli.LauncherEngines;
+import dev.digits.app.cli.NumberOption;
 import dev.digits.app.cli.UsageException;
 import dev.digits.experiment.config.ExperimentConfig;
 import dev.digits.experiment.config.ExperimentConfig.AugmentationConfig;
 import dev.digits.experiment.config.ExperimentConfig.ExtractorConfig;
 import dev.digits.experiment.config.ExperimentConfig.ModelConfig;
-import dev.digits.experiment.loading.ExperimentLoader;
 import dev.digits.experiment.engine.LocalEngine;
 import dev.digits.experiment.run.ExperimentPlan;
 import dev.digits.experiment.run.PreparedExperiment;
@@ -52,19 +51,16 @@ final class AdaptBenchmark {
     }
 
     int run(CommandLine line, Console console) throws Exception {
-        if (!line.hasOption("config")) {
-            throw new UsageException("--config FILE.yaml is required");
-        }
-        ExperimentConfig config = new ExperimentLoader(plugins, LauncherEngines.addable()).load(Path.of(line.getOptionValue("config")));
-        ExtractorConfig extractor = pick(config.extractors().stream().map(ExtractorConfig::id).toList(),
-                line.getOptionValue("extractor"), "extractor", config.extractors());
-        ModelConfig model = pick(config.models().stream().map(ModelConfig::id).toList(), line.getOptionValue("model"),
-                "model", config.models());
-        AugmentationConfig augmentation = pick(config.augmentations().stream().map(AugmentationConfig::id).toList(),
-                line.getOptionValue("augmentation"), "augmentation", config.augmentations());
+        ExperimentChoice choice = ExperimentChoice.of(line, plugins);
+        ExperimentConfig config = choice.config();
+        ExtractorConfig extractor = choice.extractor();
+        ModelConfig model = choice.model();
+        AugmentationConfig augmentation = choice.augmentation();
         int perDigit = Integer.parseInt(line.getOptionValue("clips-per-digit", "1"));
         long seed = Long.parseLong(line.getOptionValue("seed", "1"));
         double share = Double.parseDouble(line.getOptionValue("share", String.valueOf(VoiceAdaptation.DEFAULT_SHARE)));
+        int baseExamples = NumberOption.wholeNumber(line, "base-examples", VoiceAdaptation.DEFAULT_BASE_EXAMPLES, 0,
+                Integer.MAX_VALUE);
         if (perDigit < 1) {
             throw new UsageException("--clips-per-digit must be at least 1");
         }
@@ -95,7 +91,7 @@ final class AdaptBenchmark {
         List<Fold> folds = new LeaveOneSpeakerOut().folds(entries);
         for (Fold fold : folds) {
             FoldScores f = adaptOneSpeaker(fold, entries, byPath, copies, line.hasOption("no-copies") ? List.of() : copies,
-                    classes, perDigit, seed, share, model, training, adaptation);
+                    classes, perDigit, seed, share, baseExamples, model, training, adaptation);
             double a = f.before();
             double b = f.retrained();
             double c = f.after();
@@ -124,7 +120,8 @@ final class AdaptBenchmark {
      */
     private static FoldScores adaptOneSpeaker(Fold fold, List<CorpusEntry> entries, Map<Path, Features> byPath,
                                               List<Map<Path, Features>> copies, List<Map<Path, Features>> clipCopies,
-                                              int classes, int perDigit, long seed, double share, ModelConfig model,
+                                              int classes, int perDigit, long seed, double share, int baseExamples,
+                                              ModelConfig model,
                                               TrainingService training, VoiceAdaptation adaptation) {
         // the clips given to adapt: perDigit per digit, drawn by seed; the rest is the test
         Map<Integer, List<Integer>> byDigit = new HashMap<>();
@@ -139,9 +136,10 @@ final class AdaptBenchmark {
             given.addAll(candidates.subList(0, Math.min(perDigit, candidates.size())));
         }
         int[] test = java.util.Arrays.stream(fold.test()).filter(i -> !given.contains(i)).toArray();
-        TrainingSet base = TrainingSets.of(entries, fold.train(), byPath, copies, classes);
+        TrainingSet full = TrainingSets.of(entries, fold.train(), byPath, copies, classes);
         TrainingSet testSet = TrainingSets.of(entries, test, byPath, List.of(), classes);
-        TrainedModel before = training.train(model, seed, base, e -> { }).model();
+        TrainedModel before = training.train(model, seed, full, e -> { }).model();
+        TrainingSet base = VoiceAdaptation.sample(full, baseExamples, 1); // as digits adapt samples the base's examples
         // the given clips with their copies, as digits adapt makes them with the base model's augmentation
         List<VoiceAdaptation.Clip> clips = given.stream().map(i -> {
             Path path = entries.get(i).path();
@@ -160,16 +158,5 @@ final class AdaptBenchmark {
     private static double accuracy(VoiceAdaptation.Adapted model, TrainingSet test) {
         TrainingSet inputs = model.shift() == null ? test : model.shift().apply(test);
         return TrainingService.evaluate(model.model(), inputs).metrics().accuracy();
-    }
-
-    static <T> T pick(List<String> ids, String id, String what, List<T> items) throws UsageException {
-        if (id == null) {
-            return items.get(0);
-        }
-        int i = ids.indexOf(id);
-        if (i < 0) {
-            throw new UsageException("no " + what + " '" + id + "' in the experiment; it has: " + String.join(", ", ids));
-        }
-        return items.get(i);
     }
 }

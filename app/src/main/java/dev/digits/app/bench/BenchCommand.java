@@ -55,8 +55,8 @@ public final class BenchCommand implements Command {
         return "features --data DIR [--threads N] [--rounds R] [--extractor NAME] [--param KEY=VALUE ...]\n"
                 + "    [--engine spark [--master local[2]]]  (the engine's extraction next to the local one)\n"
                 + "  | model --backend NAME [--type mlp] [--spec KEY=VALUE ...] [--seeds 1,2,3]\n"
-                + "  | adapt --config FILE.yaml [--model ID] [--extractor ID] [--augmentation ID] [--no-copies] [--clips-per-digit N] [--share S] [--seed S]\n"
-                + "  | head --config FILE.yaml [--model ID] [--examples 400000] [--jitter 0.05]\n"
+                + "  | adapt --config FILE.yaml [--model ID] [--extractor ID] [--augmentation ID] [--no-copies] [--clips-per-digit N] [--share S] [--base-examples N] [--seed S]\n"
+                + "  | head --config FILE.yaml [--model ID] [--examples 400000] [--jitter 0.05] [--estimate-only]\n"
                 + "  | stream --model m.digits [--data DIR|NAME] [--digits 300] [--snr DB ...] [--seed S] [--speaker NAME] [--all-clips]\n"
                 + "  | serve --model m.digits [--clients 16] [--seconds 10] [--warm-up 30] [--threads N] [--queue N] [--data DIR]";
     }
@@ -79,6 +79,8 @@ public final class BenchCommand implements Command {
                 .addOption(Option.builder().longOpt("examples").hasArg().argName("N")
                         .desc("head: examples to train on, the experiment's replicated (default "
                                 + HeadBenchmark.DEFAULT_EXAMPLES + ")").build())
+                .addOption(Option.builder().longOpt("estimate-only")
+                        .desc("head: print train's estimate and stop (for heads too slow to train at that size)").build())
                 .addOption(Option.builder().longOpt("jitter").hasArg().argName("S")
                         .desc("head: noise added to each replica's features, times each feature's spread (default 0.05)").build())
                 .addOption(Option.builder().longOpt("no-copies")
@@ -86,6 +88,9 @@ public final class BenchCommand implements Command {
                 .addOption(Option.builder().longOpt("augmentation").hasArg().argName("ID")
                         .desc("adapt: the experiment's augmentation the base model is trained with (default: its first)")
                         .build())
+                .addOption(Option.builder().longOpt("base-examples").hasArg().argName("N")
+                        .desc("adapt: the base model's examples the adapted one trains with, as in digits adapt (default "
+                                + dev.digits.experiment.adapt.VoiceAdaptation.DEFAULT_BASE_EXAMPLES + "; 0: all)").build())
                 .addOption(Option.builder().longOpt("clips-per-digit").hasArg().argName("N")
                         .desc("adapt: clips per digit given to adapt (default 1)").build())
                 .addOption(Option.builder().longOpt("share").hasArg().argName("S")

@@ -1,9 +1,7 @@
 package dev.digits.app.bench;
 
 import dev.digits.api.model.TrainingSet;
-import dev.digits.app.cli.LauncherEngines;
 import dev.digits.app.cli.NumberOption;
-import dev.digits.app.cli.UsageException;
 import dev.digits.core.dataset.DatasetLocator;
 import dev.digits.core.features.FeatureCache;
 import dev.digits.experiment.Plugins;
@@ -13,7 +11,6 @@ import dev.digits.experiment.config.ExperimentConfig.ExtractorConfig;
 import dev.digits.experiment.config.ExperimentConfig.ModelConfig;
 import dev.digits.experiment.console.Console;
 import dev.digits.experiment.engine.LocalEngine;
-import dev.digits.experiment.loading.ExperimentLoader;
 import dev.digits.experiment.run.ExperimentPlan;
 import dev.digits.experiment.run.ExperimentRunner;
 import dev.digits.experiment.run.PreparedExperiment;
@@ -45,17 +42,11 @@ final class HeadBenchmark {
     }
 
     int run(CommandLine line, Console console) throws Exception {
-        if (!line.hasOption("config")) {
-            throw new UsageException("--config FILE.yaml is required");
-        }
-        ExperimentConfig config = new ExperimentLoader(plugins, LauncherEngines.addable()).load(Path.of(line.getOptionValue("config")));
-        ExtractorConfig extractor = AdaptBenchmark.pick(config.extractors().stream().map(ExtractorConfig::id).toList(),
-                line.getOptionValue("extractor"), "extractor", config.extractors());
-        ModelConfig model = AdaptBenchmark.pick(config.models().stream().map(ModelConfig::id).toList(),
-                line.getOptionValue("model"), "model", config.models());
-        AugmentationConfig augmentation = AdaptBenchmark.pick(config.augmentations().stream()
-                .map(AugmentationConfig::id).toList(), line.getOptionValue("augmentation"), "augmentation",
-                config.augmentations());
+        ExperimentChoice choice = ExperimentChoice.of(line, plugins);
+        ExperimentConfig config = choice.config();
+        ExtractorConfig extractor = choice.extractor();
+        ModelConfig model = choice.model();
+        AugmentationConfig augmentation = choice.augmentation();
         int examples = NumberOption.wholeNumber(line, "examples", DEFAULT_EXAMPLES, 100, 100_000_000);
         double jitter = NumberOption.number(line, "jitter", 0.05, 0, 10, false);
         long seed = config.seeds().get(0);
@@ -81,6 +72,9 @@ final class HeadBenchmark {
                 estimate.pilotExamples(), 2 * estimate.pilotExamples(), estimate.exponent(),
                 (System.nanoTime() - e0) / 1e9);
         console.out().flush();
+        if (line.hasOption("estimate-only")) {
+            return 0;
+        }
         long t0 = System.nanoTime();
         TrainingService.Trained trained = training.train(model, seed, set, e -> { });
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -11,6 +11,7 @@ import dev.digits.experiment.adapt.VoiceAdaptation;
 import dev.digits.recognition.bundle.VoiceShift;
 import dev.digits.recognition.bundle.ModelBundle;
 import dev.digits.app.cli.Command;
+import dev.digits.app.cli.NumberOption;
 import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.UsageException;
 import dev.digits.experiment.config.ConfigValues;
@@ -62,7 +63,7 @@ public final class AdaptCommand implements Command {
 
     @Override
     public String usage() {
-        return "--model base.digits --clips DIR --out adapted.digits [--share S] [--partial] [--no-shift] [--no-copies] [--no-check]";
+        return "--model base.digits --clips DIR --out adapted.digits [--share S] [--partial] [--no-shift] [--no-copies] [--no-check] [--base-examples N]";
     }
 
     @Override
@@ -84,6 +85,10 @@ public final class AdaptCommand implements Command {
                 .addOption(Option.builder().longOpt("no-check")
                         .desc("skip the leave-one-clip-out checks (a re-training per clip): faster, but no estimate of "
                                 + "how the adapted model does on the voice").build())
+                .addOption(Option.builder().longOpt("base-examples").hasArg().argName("N")
+                        .desc("train the adapted model with a sample of N of the base model's examples, the same number "
+                                + "of each digit (default " + VoiceAdaptation.DEFAULT_BASE_EXAMPLES + "; 0: all of them, "
+                                + "slower)").build())
                 .addOption(Option.builder().longOpt("partial")
                         .desc("adapt even when some digits have no clips (those keep what the base model learnt)").build());
     }
@@ -102,7 +107,10 @@ public final class AdaptCommand implements Command {
         checkOut(out, modelFile);
         ModelBundle bundle = ModelBundle.read(modelFile, plugins);
         bundle.warnings().forEach(w -> console.err().println("warning: " + modelFile + ": " + w));
-        TrainingSet base = bundle.trainingExamples(modelFile);
+        TrainingSet all = bundle.trainingExamples(modelFile);
+        int baseExamples = NumberOption.wholeNumber(line, "base-examples", VoiceAdaptation.DEFAULT_BASE_EXAMPLES, 0,
+                Integer.MAX_VALUE);
+        TrainingSet base = VoiceAdaptation.sample(all, baseExamples, 1);
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + ": no such folder (expected " + dir + "/0/*.wav ... " + dir + "/9/*.wav)");
         }
@@ -135,10 +143,11 @@ public final class AdaptCommand implements Command {
                 ConfigValues.of(meta.spec().asMap()).without("seed"), meta.ensemble());
         int repeats = VoiceAdaptation.repeats(base.size(), VoiceAdaptation.rows(clips), share);
         console.out().printf(Locale.ROOT, "adapting %s (%s %s on %s) with %d clips of %s%s%s: each counted %d times "
-                        + "among %d training examples%n", modelFile, meta.backend(), meta.modelType(), meta.extractor().name(),
+                        + "among %d training examples%s%n", modelFile, meta.backend(), meta.modelType(), meta.extractor().name(),
                 clips.size(), dir, missing.isEmpty() ? "" : " (no clips for digits " + missing + ")",
                 copies.count() == 0 ? "" : " and " + copies.count() + " copies of each (" + copies.id()
-                        + ", as the model's training clips had)", repeats, base.size());
+                        + ", as the model's training clips had)", repeats, base.size(), base.size() < all.size()
+                        ? " (a sample of the base model's " + all.size() + "; --base-examples 0 takes them all)" : "");
         for (VoiceAdaptation.LikelyMislabel m : VoiceAdaptation.likelyMislabels(bundle.model(), bundle.voiceShift(), clips)) {
             console.err().printf(Locale.ROOT, "warning: %s: the model hears %d of its %d clips as %d, confidently; are "
                     + "they filed under the right digit?%n", dir.resolve(Integer.toString(m.digit())), m.heard(), m.clips(),

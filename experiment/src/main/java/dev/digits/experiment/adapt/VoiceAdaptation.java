@@ -27,6 +27,13 @@ public final class VoiceAdaptation {
      */
     public static final double DEFAULT_SHARE = 0.2;
 
+    /**
+     * The base model's examples an adapted model is trained with by default: a sample of this many (the same number
+     * of each digit, drawn with the seed), so that adapting a model trained on tens of thousands of examples takes
+     * seconds (docs/many-voices.md has the measurements); 0 takes them all.
+     */
+    public static final int DEFAULT_BASE_EXAMPLES = 3000;
+
     private final TrainingService training;
 
     public VoiceAdaptation(TrainingService training) {
@@ -99,6 +106,40 @@ public final class VoiceAdaptation {
         public float[] input(float[] features) {
             return shift == null ? features : shift.apply(features);
         }
+    }
+
+    /**
+     * At most {@code max} of {@code base}'s examples, as many of each label as it has up to {@code max / classes}
+     * (the rest of the room filled from the labels with more), drawn with {@code seed}; all of them when
+     * {@code max} is 0 or the set is no larger.
+     */
+    public static TrainingSet sample(TrainingSet base, int max, long seed) {
+        if (max <= 0 || base.size() <= max) {
+            return base;
+        }
+        List<List<Integer>> byLabel = new ArrayList<>();
+        for (int c = 0; c < base.numClasses(); c++) {
+            byLabel.add(new ArrayList<>());
+        }
+        for (int i = 0; i < base.size(); i++) {
+            byLabel.get(base.labels()[i]).add(i);
+        }
+        java.util.Random random = new java.util.Random(seed);
+        byLabel.forEach(l -> java.util.Collections.shuffle(l, random));
+        List<Integer> chosen = new ArrayList<>();
+        for (int round = 0; chosen.size() < max; round++) { // one of each label per round, in label order
+            boolean any = false;
+            for (List<Integer> l : byLabel) {
+                if (round < l.size() && chosen.size() < max) {
+                    chosen.add(l.get(round));
+                    any = true;
+                }
+            }
+            if (!any) {
+                break;
+            }
+        }
+        return base.select(chosen.stream().sorted().mapToInt(Integer::intValue).toArray());
     }
 
     /** Times each row is repeated so that {@code rows} of them make up {@code share} of the examples. */
