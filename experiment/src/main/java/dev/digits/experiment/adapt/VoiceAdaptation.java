@@ -32,7 +32,7 @@ public final class VoiceAdaptation {
      * of each digit, drawn with the seed), so that adapting a model trained on tens of thousands of examples takes
      * seconds (docs/many-voices.md has the measurements); 0 takes them all.
      */
-    public static final int DEFAULT_BASE_EXAMPLES = 3000;
+    public static final int DEFAULT_BASE_EXAMPLES = 2000;
 
     private final TrainingService training;
 
