@@ -8,7 +8,6 @@ import dev.digits.experiment.Plugins;
 import dev.digits.experiment.adapt.VoiceAdaptation;
 import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.NumberOption;
-import dev.digits.app.cli.UsageException;
 import dev.digits.experiment.config.ExperimentConfig;
 import dev.digits.experiment.config.ExperimentConfig.AugmentationConfig;
 import dev.digits.experiment.config.ExperimentConfig.ExtractorConfig;
@@ -56,14 +55,11 @@ final class AdaptBenchmark {
         ExtractorConfig extractor = choice.extractor();
         ModelConfig model = choice.model();
         AugmentationConfig augmentation = choice.augmentation();
-        int perDigit = Integer.parseInt(line.getOptionValue("clips-per-digit", "1"));
-        long seed = Long.parseLong(line.getOptionValue("seed", "1"));
-        double share = Double.parseDouble(line.getOptionValue("share", String.valueOf(VoiceAdaptation.DEFAULT_SHARE)));
+        int perDigit = NumberOption.wholeNumber(line, "clips-per-digit", 1, 1, 1000);
+        long seed = NumberOption.wholeNumber(line, "seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        double share = NumberOption.number(line, "share", VoiceAdaptation.DEFAULT_SHARE, 0.001, 0.999, false);
         int baseExamples = NumberOption.wholeNumber(line, "base-examples", VoiceAdaptation.DEFAULT_BASE_EXAMPLES, 0,
                 Integer.MAX_VALUE);
-        if (perDigit < 1) {
-            throw new UsageException("--clips-per-digit must be at least 1");
-        }
         Path root = new ExperimentRunner(plugins, locator, console).resolveDataset(config);
         // every clip's features and augmented copies, as digits train makes them (test speakers' copies go unused)
         ExperimentPlan plan = ExperimentPlan.forTraining(config, plugins, root, extractor, model, augmentation, true);

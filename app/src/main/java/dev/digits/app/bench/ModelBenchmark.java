@@ -64,7 +64,12 @@ final class ModelBenchmark {
         }
         List<Long> seeds = new ArrayList<>();
         for (String s : line.getOptionValue("seeds", "1").split(",")) {
-            seeds.add(Long.parseLong(s.trim()));
+            try {
+                seeds.add(Long.parseLong(s.trim()));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--seeds takes whole numbers separated by commas (1,2,3), got '"
+                        + line.getOptionValue("seeds") + "'");
+            }
         }
         String type = line.getOptionValue("type", "mlp");
         Path root = locator.locate("fsdd");
