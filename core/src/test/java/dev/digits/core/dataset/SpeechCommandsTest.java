@@ -129,6 +129,27 @@ class SpeechCommandsTest {
         for (int i : official.test()) {
             assertEquals("cccccccc", corpus.entries().get(i).speaker());
         }
+        // its background noise feeds the noise augmentation, named by the dataset wherever it is installed
+        String before = System.getProperty("digits.data");
+        System.setProperty("digits.data", dir.resolve("data").toString());
+        try {
+            dev.digits.api.augment.AudioAugmentation noise = (dev.digits.api.augment.AudioAugmentation)
+                    new dev.digits.core.augment.AdditiveNoiseProvider().create(
+                    Map.of("color", "files", "folder", "speech-commands/_background_noise_", "snr", 0));
+            float[] tone = new float[1600];
+            for (int i = 0; i < tone.length; i++) {
+                tone[i] = (float) (0.5 * Math.sin(i * 0.3));
+            }
+            dev.digits.api.audio.AudioClip clip = new dev.digits.api.audio.AudioClip(tone, 16000, 3, "s", "x");
+            float[] noisy = noise.apply(clip, new java.util.SplittableRandom(1)).samples();
+            assertTrue(java.util.stream.IntStream.range(0, noisy.length).anyMatch(i -> noisy[i] != tone[i]));
+        } finally {
+            if (before == null) {
+                System.clearProperty("digits.data");
+            } else {
+                System.setProperty("digits.data", before);
+            }
+        }
         // speaker-aware protocols split by the 8-hex speaker
         for (Fold f : new LeaveOneSpeakerOut().folds(corpus.entries())) {
             Set<String> tested = java.util.Arrays.stream(f.test()).mapToObj(i -> corpus.entries().get(i).speaker())
