@@ -629,6 +629,22 @@ class ModelUseTest {
     }
 
     @Test
+    void benchStreamCanTakeTheClipsAnExperimentsFirstFoldTests() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("loso.yaml"), """
+                name: loso
+                dataset: {name: fsdd}
+                protocol: {type: leave-one-speaker-out}
+                extractors: [{id: m, type: mfcc-librosa, params: {sr: native, pooling: mean}}]
+                models: [{id: svm, backend: tribuo, spec: {type: svm}}]
+                """);
+        AppRunner.Result r = AppRunner.run("bench", "stream", "--model", bundle.toString(), "--digits", "20",
+                "--fold-of", yaml.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        // leave one speaker out: the first fold tests george, all 500 of his clips
+        assertTrue(r.out().contains("20 digits from 500 clips"), r.out());
+    }
+
+    @Test
     void benchServeAnswersEveryRequestAndAccountsForTheServersCpuApartFromTheClients() throws Exception {
         AppRunner.Result r = AppRunner.run("bench", "serve", "--model", bundle.toString(), "--clients", "4",
                 "--seconds", "3", "--warm-up", "0");

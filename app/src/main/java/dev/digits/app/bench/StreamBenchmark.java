@@ -5,6 +5,11 @@ import dev.digits.recognition.bundle.ModelBundle;
 import dev.digits.experiment.console.Console;
 import dev.digits.app.cli.NumberOption;
 import dev.digits.app.cli.UsageException;
+import dev.digits.experiment.run.ExperimentRunner;
+import dev.digits.experiment.run.ExperimentPlan;
+import dev.digits.app.cli.LauncherEngines;
+import dev.digits.experiment.loading.ExperimentLoader;
+import dev.digits.experiment.config.ExperimentConfig;
 import dev.digits.recognition.ClipRecognizer;
 import dev.digits.recognition.stream.FrameDecider;
 import dev.digits.recognition.stream.Segmenters;
@@ -121,8 +126,8 @@ final class StreamBenchmark {
         }
         PrintStream out = console.out();
         ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
-        List<CorpusEntry> clips = clips(line.getOptionValue("data", "fsdd"), line.getOptionValue("speaker"),
-                line.hasOption("all-clips"));
+        List<CorpusEntry> clips = line.hasOption("fold-of") ? firstFoldsTestClips(Path.of(line.getOptionValue("fold-of")), console)
+                : clips(line.getOptionValue("data", "fsdd"), line.getOptionValue("speaker"), line.hasOption("all-clips"));
         VoiceActivityDetector.Settings d = UtteranceFraming.defaultsFor(bundle);
         double thresholdDb = NumberOption.number(line, "threshold", d.thresholdDb(), 0, 100, false);
         VoiceActivityDetector.Settings settings = new VoiceActivityDetector.Settings(thresholdDb, d.absoluteFloorDb(),
@@ -181,6 +186,19 @@ final class StreamBenchmark {
             r.feed(buffer, n);
         }
         r.close();
+    }
+
+    /**
+     * The test clips of an experiment's first fold: the clips {@code digits train --split train} leaves out (with a
+     * speaker-disjoint protocol, speakers that model never heard).
+     */
+    private List<CorpusEntry> firstFoldsTestClips(Path experiment, Console console) throws Exception {
+        ExperimentConfig config = new ExperimentLoader(plugins, LauncherEngines.addable()).load(experiment);
+        Path root = new ExperimentRunner(plugins, locator, console).resolveDataset(config);
+        ExperimentPlan.Data data = ExperimentPlan.data(config, root);
+        List<CorpusEntry> entries = data.corpus().entries();
+        int[] test = data.protocol().folds(entries).get(0).test();
+        return java.util.Arrays.stream(test).mapToObj(entries::get).toList();
     }
 
     /** The clips streams are made of: the official test clips (index 0-4) of a corpus with indices, else all. */
