@@ -23,6 +23,7 @@ import dev.digits.core.audio.WavReader;
 import dev.digits.core.dataset.Corpus;
 import dev.digits.core.dataset.CorpusEntry;
 import dev.digits.core.dataset.DatasetLocator;
+import dev.digits.core.dataset.SpeechCommandsFolder;
 import org.apache.commons.cli.CommandLine;
 
 import java.io.IOException;
@@ -136,12 +137,19 @@ final class StreamBenchmark {
                 NumberOption.wholeNumber(line, "preroll", d.prerollMs(), 0, 1000),
                 NumberOption.wholeNumber(line, "postroll", d.postrollMs(), 0, 1000));
         String vad = line.getOptionValue("vad", "energy");
-        TestStream clean = build(clips, count, seed, Double.NaN);
+        int othersPer100 = NumberOption.wholeNumber(line, "other-words", 0, 0, 1000);
+        List<Path> others = othersPer100 > 0 ? otherWords() : List.of();
+        TestStream clean = build(clips, others, count, othersPer100, seed, Double.NaN);
         out.printf(Locale.ROOT, "model: %s (%s + %s %s); vad %s, %d ms before and %d ms after each utterance; %d digits "
                         + "from %d clips, %.1f s of audio at %d Hz, seed %d%n", line.getOptionValue("model"),
                 bundle.extractor().name(), bundle.manifest().backend(), bundle.manifest().modelType(), vad,
                 settings.prerollMs(), settings.postrollMs(), count, clips.size(), clean.seconds(), clean.sampleRate(),
                 seed);
+        if (othersPer100 > 0) {
+            out.printf(Locale.ROOT, "between them %d clips of other words (%d per 100 digits, from %d clips of Speech "
+                    + "Commands' other words): a digit printed for one is an insertion%n",
+                    Math.round(count * othersPer100 / 100.0), othersPer100, others.size());
+        }
         Segmenters segmenters = new Segmenters(plugins.speechDetectors());
         ClipRecognizer recognizer = StreamingSession.warmedUp(new ClipRecognizer(bundle), clean.sampleRate());
         out.printf("%-10s %7s %5s %5s %5s %5s %8s%n", "condition", "DER", "ins", "del", "sub", "?", "RTF");
@@ -149,7 +157,7 @@ final class StreamBenchmark {
         conditions.add("clean");
         snrs.forEach(s -> conditions.add(new java.math.BigDecimal(s).stripTrailingZeros().toPlainString() + " dB"));
         for (int c = 0; c < conditions.size(); c++) {
-            TestStream s = c == 0 ? clean : build(clips, count, seed, snrs.get(c - 1));
+            TestStream s = c == 0 ? clean : build(clips, others, count, othersPer100, seed, snrs.get(c - 1));
             StringBuilder heard = new StringBuilder();
             long t0 = System.nanoTime();
             recognise(recognizer, s, settings, segmenters.frames(vad, s.sampleRate(), settings), heard);
@@ -227,12 +235,31 @@ final class StreamBenchmark {
      * when it is a number. The same seed gives the same digits and pauses at every SNR.
      */
     static TestStream build(List<CorpusEntry> clips, int count, long seed, double snrDb) throws IOException {
+        return build(clips, List.of(), count, 0, seed, snrDb);
+    }
+
+    /**
+     * {@link #build(List, int, long, double)} with {@code othersPer100} clips of {@code others} (speech that is not a
+     * digit) per hundred digits, each between two digits at a seeded place; they are not among the stream's digits,
+     * so a digit printed for one counts as an insertion.
+     */
+    static TestStream build(List<CorpusEntry> clips, List<Path> others, int count, int othersPer100, long seed,
+                            double snrDb) throws IOException {
         Random random = new Random(seed);
-        List<CorpusEntry> order = new ArrayList<>();
-        while (order.size() < count) {
+        List<CorpusEntry> digitOrder = new ArrayList<>();
+        while (digitOrder.size() < count) {
             List<CorpusEntry> round = new ArrayList<>(clips);
             Collections.shuffle(round, random);
-            order.addAll(round.subList(0, Math.min(round.size(), count - order.size())));
+            digitOrder.addAll(round.subList(0, Math.min(round.size(), count - digitOrder.size())));
+        }
+        List<CorpusEntry> order = new ArrayList<>(digitOrder);
+        if (!others.isEmpty() && othersPer100 > 0) {
+            Random placing = new Random(seed * 7919 + 17);
+            int n = (int) Math.round(count * othersPer100 / 100.0);
+            for (int k = 0; k < n; k++) {
+                Path other = others.get(placing.nextInt(others.size()));
+                order.add(1 + placing.nextInt(order.size()), new CorpusEntry(other, OTHER, null, -1));
+            }
         }
         int rate = -1;
         List<float[]> voiced = new ArrayList<>();
@@ -253,7 +280,9 @@ final class StreamBenchmark {
                     : SincResampler.convert(wav.mono(), wav.format().sampleRate(), rate));
             gains[voiced.size() - 1] = (float) Math.pow(10, (random.nextDouble() * 12 - 6) / 20);
             pauses.add(new float[(int) ((0.3 + 0.5 * random.nextDouble()) * rate)]);
-            digits.append(e.digit());
+            if (e.digit() != OTHER) {
+                digits.append(e.digit());
+            }
         }
         double[] levels = voiced.stream().mapToDouble(StreamBenchmark::rms).toArray();
         double[] sorted = levels.clone();
@@ -291,6 +320,24 @@ final class StreamBenchmark {
             }
         }
         return new TestStream(samples, rate, digits.toString());
+    }
+
+    /** The label of a clip in a stream that is not a digit. */
+    private static final int OTHER = -1;
+
+    /** Every WAV file of Speech Commands' other words (not digits), found by name as datasets are. */
+    private List<Path> otherWords() throws IOException {
+        Path root = locator.locate("speech-commands");
+        List<Path> files = new ArrayList<>();
+        for (String word : SpeechCommandsFolder.otherWords(root)) {
+            try (java.util.stream.Stream<Path> s = Files.list(root.resolve(word))) {
+                s.filter(f -> f.getFileName().toString().endsWith(".wav")).sorted().forEach(files::add);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new IOException(root + ": no clips of other words (folders beside zero ... nine)");
+        }
+        return files;
     }
 
     private static double rms(float[] x) {

@@ -53,4 +53,46 @@ class StreamBenchmarkTest {
                 - levels.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         assertTrue(spread <= 12.01, "levels within +-6 dB of one level, spread " + spread + " dB: " + levels);
     }
+
+    @Test
+    void otherWordsGoBetweenTheDigitsAndAreNotAmongThem() throws IOException {
+        Path recordings = Files.createDirectories(dir.resolve("corpus/recordings"));
+        for (int k = 0; k < 4; k++) {
+            WavWriter.write16(recordings.resolve(k + "_spk_0.wav"), tone(2400, 300 + 40 * k), 8000);
+        }
+        Path other = dir.resolve("yes.wav");
+        WavWriter.write16(other, tone(4800, 900), 8000); // twice as long as a digit
+        var clips = Corpus.open(dir.resolve("corpus")).entries();
+        StreamBenchmark.TestStream plain = StreamBenchmark.build(clips, 20, 1, Double.NaN);
+        StreamBenchmark.TestStream mixed = StreamBenchmark.build(clips, List.of(other), 20, 30, 1, Double.NaN);
+        assertEquals(plain.digits(), mixed.digits(), "the same digits in the same order; the other words are not digits");
+        assertEquals(20, mixed.digits().length());
+        assertEquals(6, bursts(mixed.samples()) - bursts(plain.samples()), "30 per 100 digits: 6 other words");
+        assertEquals(plain.digits(), StreamBenchmark.build(clips, List.of(), 20, 30, 1, Double.NaN).digits());
+    }
+
+    private static float[] tone(int n, double hz) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (0.3 * Math.sin(2 * Math.PI * hz * i / 8000.0));
+        }
+        return x;
+    }
+
+    /** Stretches of sound between silences longer than 100 samples. */
+    private static int bursts(float[] y) {
+        int count = 0;
+        int silent = 101;
+        for (float v : y) {
+            if (v != 0) {
+                if (silent > 100) {
+                    count++;
+                }
+                silent = 0;
+            } else {
+                silent++;
+            }
+        }
+        return count;
+    }
 }
