@@ -629,6 +629,27 @@ class ModelUseTest {
     }
 
     @Test
+    void predictAnswersAQuestionMarkBelowTheConfidenceAskedForWithTheReason() throws Exception {
+        String clip = recordings.resolve("7_jackson_1.wav").toString();
+        AppRunner.Result sure = AppRunner.run("predict", "--model", bundle.toString(), clip);
+        assertEquals(0, sure.exitCode(), sure.err());
+        String[] cols = sure.out().trim().split("\t");
+        assertTrue(cols[1].matches("[0-9]"), sure.out());
+        double confidence = Double.parseDouble(cols[2]);
+        AppRunner.Result unsure = AppRunner.run("predict", "--model", bundle.toString(), "--min-confidence",
+                String.valueOf(Math.min(1, confidence + 0.0001)), clip);
+        assertEquals(0, unsure.exitCode(), unsure.err());
+        assertEquals("?", unsure.out().trim().split("\t")[1], unsure.out());
+        assertTrue(unsure.err().contains(clip + ": the model's confidence " + cols[2] + " is below"), unsure.err());
+        AppRunner.Result below = AppRunner.run("predict", "--model", bundle.toString(), "--min-confidence",
+                String.valueOf(confidence - 0.001), clip);
+        assertEquals(cols[1], below.out().trim().split("\t")[1], "at or above the threshold: the digit");
+        AppRunner.Result bad = AppRunner.run("predict", "--model", bundle.toString(), "--min-confidence", "2", clip);
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--min-confidence takes a number from 0 to 1, got '2'"), bad.err());
+    }
+
+    @Test
     void benchStreamCanTakeTheClipsAnExperimentsFirstFoldTests() throws Exception {
         Path yaml = Files.writeString(dir.resolve("loso.yaml"), """
                 name: loso

@@ -51,7 +51,7 @@ public final class PredictCommand implements Command {
 
     @Override
     public String usage() {
-        return "--model model.digits [--top K] [--format text|json] [--stats] FILE_OR_DIR...";
+        return "--model model.digits [--top K] [--format text|json] [--min-confidence P] [--stats] FILE_OR_DIR...";
     }
 
     @Override
@@ -60,6 +60,9 @@ public final class PredictCommand implements Command {
                 .addOption(Option.builder("m").longOpt("model").hasArg().argName("FILE").desc("model bundle (digits train)").build())
                 .addOption(Option.builder("k").longOpt("top").hasArg().argName("K").desc("also print the K most likely digits").build())
                 .addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT").desc("text (default) or json").build())
+                .addOption(Option.builder().longOpt("min-confidence").hasArg().argName("P")
+                        .desc("answer ? instead of a digit when the model's confidence is below P (0-1), the reason on "
+                                + "standard error (default: always a digit)").build())
                 .addOption(Option.builder().longOpt("stats").desc("print timing to standard error at the end").build())
                 .addOption(Option.builder().longOpt("speech-range").hasArg().argName("DB")
                         .desc("a file whose level rises less than this above its quietest tenth holds no speech and gets "
@@ -85,6 +88,9 @@ public final class PredictCommand implements Command {
         long loaded = System.nanoTime();
         List<Path> files = wavFiles(line.getArgList());
         DigitRecognizer recognizer = DigitRecognizer.of(bundle, presence(line));
+        if (line.hasOption("min-confidence")) {
+            recognizer = recognizer.withMinConfidence(NumberOption.number(line, "min-confidence", 0, 0, 1, false));
+        }
         List<Prediction> json = new ArrayList<>();
         int failed = 0;
         List<Long> perFile = new ArrayList<>();
