@@ -5,9 +5,6 @@ import dev.digits.app.cli.NumberOption;
 import dev.digits.core.dataset.DatasetLocator;
 import dev.digits.core.features.FeatureCache;
 import dev.digits.experiment.Plugins;
-import dev.digits.experiment.config.ExperimentConfig;
-import dev.digits.experiment.config.ExperimentConfig.AugmentationConfig;
-import dev.digits.experiment.config.ExperimentConfig.ExtractorConfig;
 import dev.digits.experiment.config.ExperimentConfig.ModelConfig;
 import dev.digits.experiment.console.Console;
 import dev.digits.experiment.engine.LocalEngine;
@@ -43,17 +40,15 @@ final class HeadBenchmark {
 
     int run(CommandLine line, Console console) throws Exception {
         ExperimentChoice choice = ExperimentChoice.of(line, plugins);
-        ExperimentConfig config = choice.config();
-        ExtractorConfig extractor = choice.extractor();
         ModelConfig model = choice.model();
-        AugmentationConfig augmentation = choice.augmentation();
         int examples = NumberOption.wholeNumber(line, "examples", DEFAULT_EXAMPLES, 100, 100_000_000);
         double jitter = NumberOption.number(line, "jitter", 0.05, 0, 10, false);
-        long seed = config.seeds().get(0);
+        long seed = choice.config().seeds().get(0);
 
-        Path root = new ExperimentRunner(plugins, locator, console).resolveDataset(config);
-        ExperimentPlan plan = ExperimentPlan.forTraining(config, plugins, root, extractor, model, augmentation, true);
-        FeatureCache cache = config.cache() ? new FeatureCache(FeatureCache.defaultRoot()) : null;
+        Path root = new ExperimentRunner(plugins, locator, console).resolveDataset(choice.config());
+        ExperimentPlan plan = ExperimentPlan.forTraining(choice.config(), plugins, root, choice.extractor(), model,
+                choice.augmentation(), true);
+        FeatureCache cache = choice.config().cache() ? new FeatureCache(FeatureCache.defaultRoot()) : null;
         TrainingSet base;
         try (LocalEngine engine = LocalEngine.allCores()) {
             base = PreparedExperiment.prepare(plan, plugins, cache, engine, null, console.err()).trainingSet(0);
@@ -61,7 +56,7 @@ final class HeadBenchmark {
         TrainingSet set = replicated(base, examples, jitter, seed);
         console.out().printf(Locale.ROOT, "head %s (%s %s) on %s%s: %d examples of %d features (%d real ones, "
                         + "replicated with %.2f jitter), %d cores%n", model.id(), model.backend(), model.type(),
-                extractor.id(), augmentation.isNone() ? "" : " + " + augmentation.id(), set.size(), set.width(),
+                choice.extractor().id(), choice.augmentation().isNone() ? "" : " + " + choice.augmentation().id(), set.size(), set.width(),
                 base.size(), jitter, Runtime.getRuntime().availableProcessors());
         console.out().flush();
         TrainingService training = new TrainingService(plugins);
