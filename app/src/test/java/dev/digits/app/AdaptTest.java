@@ -119,6 +119,37 @@ class AdaptTest {
     }
 
     @Test
+    void anAdaptationThatGetsTheClipsWorseIsNotWrittenUnlessAsked() throws Exception {
+        // jackson's digits, one each, and his 1 to 5 again filed under 0: each real 1-5, left out, meets its own
+        // words labelled 0
+        Path clips = dir.resolve("misfiled-clips");
+        for (int d = 0; d < 10; d++) {
+            Path folder = Files.createDirectories(clips.resolve(Integer.toString(d)));
+            Files.copy(recordings.resolve(d + "_jackson_40.wav"), folder.resolve("j40.wav"));
+        }
+        for (int d = 1; d <= 5; d++) {
+            Files.copy(recordings.resolve(d + "_jackson_41.wav"), clips.resolve("0/j41-" + d + ".wav"));
+        }
+        Path out = dir.resolve("misfiled.digits");
+        AppRunner.Result r = AppRunner.run("adapt", "--model", base.toString(), "--clips", clips.toString(), "--out",
+                out.toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("leave-one-clip-out: before (\\d+)/15 .*, after "
+                + "(\\d+)/15").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertTrue(Integer.parseInt(m.group(2)) < Integer.parseInt(m.group(1)), r.out());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains(out + " not written: adapting made the leave-one-clip-out score of your clips "
+                + "worse than the base model's (" + m.group(1) + "/15 before, " + m.group(2) + "/15 after)"), r.err());
+        assertFalse(Files.exists(out));
+
+        AppRunner.Result kept = AppRunner.run("adapt", "--model", base.toString(), "--clips", clips.toString(), "--out",
+                out.toString(), "--keep-worse");
+        assertEquals(0, kept.exitCode(), kept.err());
+        assertTrue(kept.err().contains("written as --keep-worse asks"), kept.err());
+        assertTrue(Files.exists(out));
+    }
+
+    @Test
     void noCheckSkipsTheLeaveOneClipOutChecksAndRecordsNoScoreAfter() throws Exception {
         Path clips = georgeClips("unchecked-clips", 10);
         Path out = dir.resolve("unchecked.digits");

@@ -63,7 +63,7 @@ public final class AdaptCommand implements Command {
 
     @Override
     public String usage() {
-        return "--model base.digits --clips DIR --out adapted.digits [--share S] [--partial] [--no-shift] [--no-copies] [--no-check] [--base-examples N]";
+        return "--model base.digits --clips DIR --out adapted.digits [--share S] [--partial] [--no-shift] [--no-copies] [--no-check] [--keep-worse] [--base-examples N]";
     }
 
     @Override
@@ -89,6 +89,9 @@ public final class AdaptCommand implements Command {
                         .desc("train the adapted model with a sample of N of the base model's examples, the same number "
                                 + "of each digit (default " + VoiceAdaptation.DEFAULT_BASE_EXAMPLES + "; 0: all of them, "
                                 + "slower)").build())
+                .addOption(Option.builder().longOpt("keep-worse")
+                        .desc("write the adapted bundle even when it gets fewer of the clips right (left out in turn) "
+                                + "than the base model; by default it is not written").build())
                 .addOption(Option.builder().longOpt("partial")
                         .desc("adapt even when some digits have no clips (those keep what the base model learnt)").build());
     }
@@ -159,10 +162,18 @@ public final class AdaptCommand implements Command {
                 bundle.model(), bundle.voiceShift(), clips, share, shiftVoice, !line.hasOption("no-check"),
                 step -> console.err().println("  " + step));
         printResult(r, clips, shiftVoice, base.numClasses(), console);
-        if (r.correctAfter() != null && r.correctAfter() < r.correctBefore()) {
+        boolean worseOnClips = r.correctAfter() != null && r.correctAfter() < r.correctBefore();
+        if (worseOnClips && !line.hasOption("keep-worse")) {
+            console.err().printf(Locale.ROOT, "%s not written: adapting made the leave-one-clip-out score of your clips "
+                    + "worse than the base model's (%d/%d before, %d/%d after); check that each clip is in its digit's "
+                    + "folder and keep using %s (--keep-worse writes it anyway)%n", out, r.correctBefore(), r.clips(),
+                    r.correctAfter(), r.clips(), modelFile);
+            return 1;
+        }
+        if (worseOnClips) {
             console.err().printf(Locale.ROOT, "warning: adapting made the leave-one-clip-out score of your clips worse "
-                    + "(%d/%d before, %d/%d after): check that each clip is in its digit's folder, or keep the base "
-                    + "model%n", r.correctBefore(), r.clips(), r.correctAfter(), r.clips());
+                    + "(%d/%d before, %d/%d after); written as --keep-worse asks%n", r.correctBefore(), r.clips(),
+                    r.correctAfter(), r.clips());
         }
         VoiceAdaptation.OwnDataCheck own = r.ownData();
         if (own != null) {
