@@ -5,6 +5,7 @@ import dev.digits.recognition.bundle.ModelBundle;
 import dev.digits.recognition.bundle.BundleManifest.TrainingData;
 import dev.digits.core.audio.SpeechPresence;
 import dev.digits.core.audio.WavFile;
+import dev.digits.core.labels.OpenSetRule;
 import dev.digits.training.ProbabilityMetrics;
 
 import java.util.ArrayList;
@@ -41,20 +42,31 @@ public final class ClipRecognizer {
 
     /**
      * The digit of {@code wav}, with every label ranked and the ways the recording differs from the training data;
-     * or {@code -} and the reason when it holds no speech.
+     * {@code ?} and the reason when the model hears speech that is not a digit; or {@code -} and the reason when it
+     * holds no speech.
      *
      * @throws IllegalStateException if the model produces non-finite probabilities
      */
     public Recognition recognize(WavFile wav, String name) {
+        return recognize(wav, name, OpenSetRule.CLOSED);
+    }
+
+    /**
+     * As {@link #recognize(WavFile, String)}, answering {@code ?} as {@code rule} says (below its confidence
+     * threshold too).
+     */
+    public Recognition recognize(WavFile wav, String name, OpenSetRule rule) {
         long t0 = System.nanoTime();
         java.util.Optional<String> none = presence.noSpeech(wav.mono(), wav.format().sampleRate());
         if (none.isPresent()) {
             return Recognition.noSpeech(name, none.get(), warnings(wav, bundle.trainingData()), System.nanoTime() - t0);
         }
         float[] p = probabilities(new AudioClip(wav.mono(), wav.format().sampleRate(), null, null, name));
-        List<RankedDigit> ranking = rank(p, bundle.labels());
-        return new Recognition(name, ranking.get(0).digit(), ranking.get(0).p(), ranking,
-                warnings(wav, bundle.trainingData()), null, System.nanoTime() - t0);
+        int digit = OpenSetRule.bestDigit(p);
+        java.util.Optional<String> notADigit = rule.reason(p);
+        return new Recognition(name, notADigit.isPresent() ? Recognition.NOT_A_DIGIT : bundle.labels().get(digit),
+                p[digit], rank(p, bundle.labels()), warnings(wav, bundle.trainingData()), notADigit.orElse(null),
+                System.nanoTime() - t0);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.digits.core.audio.SpeechPresence;
 import dev.digits.core.audio.WavFile;
 import dev.digits.core.audio.WavFormat;
 import dev.digits.core.audio.WavReader;
+import dev.digits.core.labels.OpenSetRule;
 import dev.digits.recognition.bundle.ModelBundle;
 import dev.digits.recognition.bundle.RecognitionPlugins;
 import dev.digits.recognition.stream.UtteranceFraming;
@@ -11,7 +12,6 @@ import dev.digits.recognition.stream.UtteranceFraming;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -67,13 +67,21 @@ public final class DigitRecognizer implements AutoCloseable {
 
     /**
      * This recognizer, answering {@link Recognition#NOT_A_DIGIT} when the model's confidence is below {@code p}
-     * (by default single recordings always get a digit, stream utterances from {@link #STREAM_MIN_CONFIDENCE}).
+     * (by default the threshold the bundle records; in bundles that record none, single recordings always get a
+     * digit and stream utterances need {@link #STREAM_MIN_CONFIDENCE}).
      */
     public DigitRecognizer withMinConfidence(double p) {
-        if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("a confidence threshold is from 0 to 1, got " + p);
-        }
-        return new DigitRecognizer(clips, p);
+        return new DigitRecognizer(clips, new OpenSetRule(p).minConfidence());
+    }
+
+    /** The confidence a single recording's digit needs: as set, else the bundle's, else 0. */
+    public double minConfidence() {
+        return minConfidence != null ? minConfidence : clips.bundle().minConfidence().orElse(0.0);
+    }
+
+    /** The confidence a stream utterance's digit needs: as set, else the bundle's, else {@link #STREAM_MIN_CONFIDENCE}. */
+    public double streamMinConfidence() {
+        return minConfidence != null ? minConfidence : clips.bundle().minConfidence().orElse(STREAM_MIN_CONFIDENCE);
     }
 
     /**
@@ -94,16 +102,12 @@ public final class DigitRecognizer implements AutoCloseable {
         return recognize(new WavFile(format, samples), "samples");
     }
 
-    /** The digit spoken in a decoded recording called {@code name}. */
+    /**
+     * The digit spoken in a decoded recording called {@code name}: {@link Recognition#NOT_A_DIGIT} for speech the
+     * model hears as not a digit or below {@link #minConfidence()}.
+     */
     public Recognition recognize(WavFile wav, String name) {
-        Recognition r = clips.recognize(wav, name);
-        double threshold = minConfidence == null ? 0 : minConfidence;
-        if (!r.digit().isPresent() || r.confidence() >= threshold) {
-            return r;
-        }
-        return new Recognition(r.name(), Recognition.NOT_A_DIGIT, r.confidence(), r.ranking(), r.warnings(),
-                String.format(Locale.ROOT, "the model's confidence %.4f is below %.4f", r.confidence(), threshold),
-                r.nanos());
+        return clips.recognize(wav, name, new OpenSetRule(minConfidence()));
     }
 
     /**
@@ -112,7 +116,7 @@ public final class DigitRecognizer implements AutoCloseable {
      */
     public StreamingSession openStream(int sampleRate, Consumer<Utterance> listener) {
         return new StreamingSession(clips, sampleRate, UtteranceFraming.defaultsFor(clips.bundle()),
-                minConfidence == null ? STREAM_MIN_CONFIDENCE : minConfidence, listener);
+                streamMinConfidence(), listener);
     }
 
     /** What a user of the bundle should be told (contents that cannot be verified, another extractor revision). */

@@ -7,10 +7,12 @@ import java.util.OptionalInt;
  * What a {@link DigitRecognizer} heard in one recording.
  *
  * @param name       what the recording was called (a path, an upload's file name)
- * @param label      {@code "0"} to {@code "9"}; {@link #NOT_A_DIGIT} for speech too unsure to be a digit;
- *                   {@link #NO_SPEECH} for a recording without speech
+ * @param label      {@code "0"} to {@code "9"}; {@link #NOT_A_DIGIT} for speech that is not a digit (the model's
+ *                   class of other speech is the most likely) or too unsure to be one; {@link #NO_SPEECH} for a
+ *                   recording without speech
  * @param confidence the model's probability for its most likely digit, 0 to 1 (0 without speech)
- * @param ranking    every label, most likely first (empty without speech)
+ * @param ranking    every label, most likely first, {@code ?} among them in a model of other speech (empty
+ *                   without speech)
  * @param warnings   how the recording differs from the training data (handled, but worth knowing)
  * @param reason     why the label is not a digit, or {@code null} when it is one
  * @param nanos      time to extract its features and classify them
@@ -19,7 +21,7 @@ public record Recognition(String name, String label, float confidence, List<Rank
                           String reason, long nanos) {
     /** The label of a recording without speech. */
     public static final String NO_SPEECH = "-";
-    /** The label of speech that is not a digit, or that the model is too unsure of. */
+    /** The label of speech that is not a digit, or that the model is too unsure of (as {@code DigitLabels.OTHER_LABEL}). */
     public static final String NOT_A_DIGIT = "?";
 
     public Recognition {

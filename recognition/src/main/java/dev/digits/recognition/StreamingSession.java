@@ -1,6 +1,7 @@
 package dev.digits.recognition;
 
 import dev.digits.api.audio.AudioClip;
+import dev.digits.core.labels.OpenSetRule;
 import dev.digits.recognition.bundle.ModelBundle;
 import dev.digits.recognition.stream.EnergyFrames;
 import dev.digits.recognition.stream.FrameDecider;
@@ -13,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * Recognition of digit strings in continuous audio at one sample rate: feed PCM in chunks of any size; each
  * utterance the voice-activity detector finds is classified as soon as it ends and handed to the listener with its
- * time span, label and confidence ({@link Recognition#NOT_A_DIGIT} below the confidence threshold). A burst of noise
+ * time span, label and confidence ({@link Recognition#NOT_A_DIGIT} for speech the model hears as not a digit, and
+ * below the confidence threshold). A burst of noise
  * or a click is dropped. One session is for one stream and one thread at a time; many sessions may share one
  * {@link ClipRecognizer}. {@link #close()} ends the stream: an utterance still open is classified then.
  */
@@ -40,20 +42,17 @@ public final class StreamingSession implements AutoCloseable {
     public StreamingSession(ClipRecognizer recognizer, int sampleRate, VoiceActivityDetector.Settings settings,
                             FrameDecider frames, double minConfidence, Consumer<Utterance> listener) {
         List<String> labels = recognizer.bundle().labels();
+        OpenSetRule rule = new OpenSetRule(minConfidence);
         this.vad = new VoiceActivityDetector(sampleRate, settings, frames, u -> {
             if (recognizer.presence().noSpeech(u.samples(), sampleRate).isPresent()) {
                 return; // a burst of noise or a click, not a word: nothing is reported
             }
             float[] p = recognizer.probabilities(new AudioClip(u.samples(), sampleRate, null, null, "stream"));
-            int best = 0;
-            for (int c = 1; c < p.length; c++) {
-                if (p[c] > p[best]) {
-                    best = c;
-                }
-            }
-            String label = p[best] >= minConfidence ? labels.get(best) : Recognition.NOT_A_DIGIT;
-            listener.accept(new Utterance(u.start() / (double) sampleRate, u.end() / (double) sampleRate, label, p[best],
-                    System.nanoTime() - u.decidedAtNanos()));
+            int best = OpenSetRule.bestDigit(p);
+            String reason = rule.reason(p).orElse(null);
+            listener.accept(new Utterance(u.start() / (double) sampleRate, u.end() / (double) sampleRate,
+                    reason != null ? Recognition.NOT_A_DIGIT : labels.get(best), p[best],
+                    System.nanoTime() - u.decidedAtNanos(), reason));
         });
     }
 

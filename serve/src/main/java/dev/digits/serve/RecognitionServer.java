@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.digits.recognition.bundle.ModelBundle;
 import dev.digits.recognition.ClipRecognizer;
+import dev.digits.core.labels.OpenSetRule;
 import dev.digits.recognition.Recognition;
 import dev.digits.recognition.StreamingSession;
 import dev.digits.core.audio.AudioFileException;
@@ -40,6 +41,8 @@ public final class RecognitionServer implements AutoCloseable {
             "application/octet-stream");
 
     private final ClipRecognizer recognizer;
+    /** When an upload is answered ?: the bundle's threshold, as the library's {@code DigitRecognizer}. */
+    private final OpenSetRule clipRule;
     private final ServeSettings settings;
     private final RequestGuard guard;
     private final WorkQueue queue;
@@ -55,6 +58,7 @@ public final class RecognitionServer implements AutoCloseable {
 
     private RecognitionServer(ModelBundle bundle, ServeSettings settings, PrintStream log) {
         this.recognizer = new ClipRecognizer(bundle);
+        this.clipRule = new OpenSetRule(bundle.minConfidence().orElse(0.0));
         this.settings = settings;
         this.guard = new RequestGuard(settings);
         this.log = log;
@@ -223,14 +227,15 @@ public final class RecognitionServer implements AutoCloseable {
     private Recognized recognizeBytes(String file, byte[] bytes) {
         Recognition r;
         try {
-            r = recognizer.recognize(WavReader.decode(Path.of(safeName(file)), bytes), file);
+            r = recognizer.recognize(WavReader.decode(Path.of(safeName(file)), bytes), file, clipRule);
         } catch (AudioFileException e) {
             throw new ApiException(400, e.getMessage());
         } catch (IllegalStateException e) {
             throw new ApiException(422, "the model could not classify this recording: " + e.getMessage());
         }
         return new Recognized(file, r.label(), r.hasSpeech() ? r.confidence() : null,
-                r.hasSpeech() ? r.top(settings.topK()) : null, r.warnings(), r.reason(),
+                r.hasSpeech() ? r.top(settings.topK()) : null, r.warnings(), r.hasSpeech() ? null : r.reason(),
+                r.hasSpeech() ? r.reason() : null,
                 recognizer.bundle().extractor().name(), modelName, r.nanos() / 1e6, null, null);
     }
 
@@ -295,8 +300,12 @@ public final class RecognitionServer implements AutoCloseable {
             sockets.put(ctx.sessionId(), ctx);
             streams.put(ctx.sessionId(), new StreamSession(recognizer, rate, settings.maxStreamSeconds(), r -> {
                 metrics.digitStreamed();
-                ctx.send(text(Map.of("type", "digit", "digit", r.label(), "confidence", r.confidence(),
-                        "start", r.startSeconds(), "end", r.endSeconds())));
+                Map<String, Object> message = new java.util.LinkedHashMap<>(Map.of("type", "digit", "digit", r.label(),
+                        "confidence", r.confidence(), "start", r.startSeconds(), "end", r.endSeconds()));
+                if (r.reason() != null) {
+                    message.put("reason", r.reason());
+                }
+                ctx.send(text(message));
             }));
             ctx.send(text(Map.of("type", "ready", "rate", rate, "extractor", recognizer.bundle().extractor().name(),
                     "model", modelName)));

@@ -10,15 +10,17 @@ import java.util.List;
  * upload, where the other files still get their digits).
  *
  * @param file         the upload's file name, or {@code null} for a plain WAV body
- * @param digit        the digit, or {@code -} when the recording holds no speech ({@code noSpeech} says why)
+ * @param digit        the digit; {@code -} when the recording holds no speech ({@code noSpeech} says why); {@code ?}
+ *                     for speech that is not a digit, or a digit below the model's confidence threshold
+ *                     ({@code reason} says which)
  * @param milliseconds time to recognise it, waiting for a worker excluded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Recognized(String file, String digit, Float confidence, List<RankedDigit> top, List<String> warnings,
-                         String noSpeech, String extractor, String model, Double milliseconds, String error,
-                         Integer status) {
+                         String noSpeech, String reason, String extractor, String model, Double milliseconds,
+                         String error, Integer status) {
 
     static Recognized failed(String file, ApiException e) {
-        return new Recognized(file, null, null, null, null, null, null, null, null, e.getMessage(), e.status());
+        return new Recognized(file, null, null, null, null, null, null, null, null, null, e.getMessage(), e.status());
     }
 }

@@ -2,6 +2,7 @@ package dev.digits.serve;
 
 import dev.digits.recognition.ClipRecognizer;
 import dev.digits.recognition.StreamingSession;
+import dev.digits.recognition.DigitRecognizer;
 import dev.digits.recognition.Utterance;
 import dev.digits.recognition.stream.UtteranceFraming;
 
@@ -23,8 +24,8 @@ final class StreamSession {
     private boolean finished;
 
     StreamSession(ClipRecognizer clips, int sampleRate, int maxSeconds, Consumer<Utterance> sink) {
-        this.recognizer = new StreamingSession(clips, sampleRate, UtteranceFraming.defaultsFor(clips.bundle()), 0.5,
-                sink);
+        this.recognizer = new StreamingSession(clips, sampleRate, UtteranceFraming.defaultsFor(clips.bundle()),
+                clips.bundle().minConfidence().orElse(DigitRecognizer.STREAM_MIN_CONFIDENCE), sink);
         this.maxSamples = (long) maxSeconds * sampleRate;
     }
 

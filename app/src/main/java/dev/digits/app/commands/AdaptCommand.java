@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import dev.digits.core.labels.DigitLabels;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
@@ -127,7 +128,7 @@ public final class AdaptCommand implements Command {
         TreeSet<Integer> rates = new TreeSet<>(bundle.trainingData().sampleRates());
         List<VoiceAdaptation.Clip> clips = clips(corpus, dir, bundle, base, copies, rates, console);
         TreeSet<Integer> missing = new TreeSet<>();
-        IntStream.range(0, base.numClasses()).forEach(missing::add);
+        IntStream.range(0, Math.min(base.numClasses(), DigitLabels.OTHER)).forEach(missing::add); // ? needs no clips
         clips.forEach(c -> missing.remove(c.digit()));
         if (clips.isEmpty()) {
             throw new IOException(dir + ": no usable clips (expected WAV files in " + dir + "/0/ ... " + dir + "/9/)");
@@ -152,9 +153,9 @@ public final class AdaptCommand implements Command {
                         + ", as the model's training clips had)", repeats, base.size(), base.size() < all.size()
                         ? " (a sample of the base model's " + all.size() + "; --base-examples 0 takes them all)" : "");
         for (VoiceAdaptation.LikelyMislabel m : VoiceAdaptation.likelyMislabels(bundle.model(), bundle.voiceShift(), clips)) {
-            console.err().printf(Locale.ROOT, "warning: %s: the model hears %d of its %d clips as %d, confidently; are "
+            console.err().printf(Locale.ROOT, "warning: %s: the model hears %d of its %d clips as %s, confidently; are "
                     + "they filed under the right digit?%n", dir.resolve(Integer.toString(m.digit())), m.heard(), m.clips(),
-                    m.heardAs());
+                    m.heardAs() == DigitLabels.OTHER ? "? (not a digit)" : DigitLabels.name(m.heardAs()));
         }
         long t0 = System.nanoTime();
         boolean shiftVoice = !line.hasOption("no-shift");
@@ -193,7 +194,8 @@ public final class AdaptCommand implements Command {
         BundleManifest.AdaptationRecord record = new BundleManifest.AdaptationRecord(modelFile.getFileName().toString(),
                 Sha256.of(modelFile), clips.stream().map(VoiceAdaptation.Clip::name).toList(), r.repeats(),
                 r.correctBefore(), r.correctAfter(), r.shift() == null ? null : r.shift().values());
-        ModelBundle.write(out, bundle.extractor(), r.model(), bundle.labels(), data, meta.provenance(), r.trainedOn(), record);
+        ModelBundle.write(out, bundle.extractor(), r.model(), bundle.labels(), data, meta.provenance(), r.trainedOn(), record,
+                bundle.minConfidence().orElse(null));
         console.out().printf(Locale.ROOT, "adapted in %.1f s; wrote %s%n", (System.nanoTime() - t0) / 1e9, out);
         return 0;
     }

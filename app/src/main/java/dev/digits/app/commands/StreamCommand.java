@@ -9,6 +9,7 @@ import dev.digits.app.cli.NumberOption;
 import dev.digits.app.cli.UsageException;
 import dev.digits.recognition.stream.PcmStreamReader;
 import dev.digits.recognition.ClipRecognizer;
+import dev.digits.recognition.DigitRecognizer;
 import dev.digits.recognition.stream.Segmenters;
 import dev.digits.recognition.StreamingSession;
 import dev.digits.recognition.stream.UtteranceFraming;
@@ -56,7 +57,7 @@ public final class StreamCommand implements Command {
 
     @Override
     public String usage() {
-        return "--model model.digits [FILE.wav | - | --mic] [--min-confidence P] [--hangover MS] [--stats]";
+        return "--model model.digits [FILE.wav | - | --mic] [--min-confidence P] [--show-unknown] [--hangover MS] [--stats]";
     }
 
     @Override
@@ -65,7 +66,11 @@ public final class StreamCommand implements Command {
                 .addOption(Option.builder("m").longOpt("model").hasArg().argName("FILE").desc("model bundle (digits train)").build())
                 .addOption(Option.builder().longOpt("mic").desc("read the default capture device").build())
                 .addOption(Option.builder().longOpt("min-confidence").hasArg().argName("P")
-                        .desc("below this, print ? as the digit (default 0.5)").build())
+                        .desc("below this, a digit counts as ? (default: the threshold the model bundle records, "
+                                + "else " + DigitRecognizer.STREAM_MIN_CONFIDENCE + ")").build())
+                .addOption(Option.builder().longOpt("show-unknown")
+                        .desc("print a line with ? for speech that is not a digit (or below --min-confidence); by "
+                                + "default nothing is printed for it").build())
                 .addOption(Option.builder().longOpt("hangover").hasArg().argName("MS")
                         .desc("non-speech that ends an utterance (default 250 ms)").build())
                 .addOption(Option.builder().longOpt("min-length").hasArg().argName("MS").desc("shortest utterance (default 60 ms)").build())
@@ -104,7 +109,6 @@ public final class StreamCommand implements Command {
         }
         double thresholdDb = NumberOption.number(line, "threshold", d.thresholdDb(), 0, 100, false);
         int hangover = NumberOption.wholeNumber(line, "hangover", d.hangoverMs(), 10, 10_000);
-        double minConfidence = NumberOption.number(line, "min-confidence", 0.5, 0, 1, false);
         Segmenters segmenters = new Segmenters(plugins.speechDetectors());
         String vad = line.getOptionValue("vad", Segmenters.ENERGY);
         if (!segmenters.names().contains(vad)) {
@@ -113,6 +117,9 @@ public final class StreamCommand implements Command {
         }
         int rawRate = NumberOption.wholeNumber(line, "rate", 8000, AudioLimits.MIN_RATE, AudioLimits.MAX_RATE);
         ModelBundle bundle = ModelBundle.read(Path.of(line.getOptionValue("model")), plugins);
+        double minConfidence = NumberOption.number(line, "min-confidence",
+                bundle.minConfidence().orElse(DigitRecognizer.STREAM_MIN_CONFIDENCE), 0, 1, false);
+        boolean showUnknown = line.hasOption("show-unknown");
         // the room around each utterance fits the model's training clips unless given
         VoiceActivityDetector.Settings framed = UtteranceFraming.defaultsFor(bundle);
         VoiceActivityDetector.Settings settings = new VoiceActivityDetector.Settings(thresholdDb, d.absoluteFloorDb(),
@@ -121,7 +128,7 @@ public final class StreamCommand implements Command {
         bundle.warnings().forEach(w -> console.err().println("warning: " + line.getOptionValue("model") + ": " + w));
         List<Long> decisions = new ArrayList<>();
         if (mic) {
-            return microphone(bundle, settings, segmenters, vad, minConfidence, console);
+            return microphone(bundle, settings, segmenters, vad, minConfidence, showUnknown, console);
         }
         InputStream in = args.get(0).equals("-") ? console.in() : Files.newInputStream(Path.of(args.get(0)));
         long samples = 0;
@@ -134,8 +141,10 @@ public final class StreamCommand implements Command {
             noteResampling(bundle, rate, console);
             StreamingSession recognizer = new StreamingSession(StreamingSession.warmedUp(new ClipRecognizer(bundle), rate),
                     rate, settings, segmenters.frames(vad, rate, settings), minConfidence, r -> {
-                console.out().println(r.line());
-                console.out().flush();
+                if (showUnknown || r.digit().isPresent()) {
+                    console.out().println(r.line());
+                    console.out().flush();
+                }
                 decisions.add(r.decisionNanos());
             });
             float[] chunk = new float[Math.max(160, rate / 50)];
@@ -168,7 +177,8 @@ public final class StreamCommand implements Command {
     }
 
     private static int microphone(ModelBundle bundle, VoiceActivityDetector.Settings settings, Segmenters segmenters,
-                                  String vad, double minConfidence, Console console) throws IOException {
+                                  String vad, double minConfidence, boolean showUnknown, Console console)
+            throws IOException {
         AudioFormat format = new AudioFormat(MIC_RATE, 16, 1, true, false);
         DataLine.Info info = new DataLine.Info(TargetDataLine.class, format);
         if (!AudioSystem.isLineSupported(info)) {
@@ -182,7 +192,11 @@ public final class StreamCommand implements Command {
             noteResampling(bundle, MIC_RATE, console);
             StreamingSession recognizer = new StreamingSession(StreamingSession.warmedUp(new ClipRecognizer(bundle),
                     MIC_RATE), MIC_RATE, settings, segmenters.frames(vad, MIC_RATE, settings), minConfidence,
-                    r -> console.out().println(r.line()));
+                    r -> {
+                        if (showUnknown || r.digit().isPresent()) {
+                            console.out().println(r.line());
+                        }
+                    });
             byte[] bytes = new byte[MIC_RATE / 50 * 2];
             while (true) {
                 int n = mic.read(bytes, 0, bytes.length);

@@ -33,7 +33,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
+import dev.digits.core.labels.DigitLabels;
+import dev.digits.core.labels.OpenSetRule;
+import dev.digits.app.cli.NumberOption;
 
 /** {@code digits train}: trains one model of an experiment and writes a model bundle. */
 public final class TrainCommand implements Command {
@@ -58,7 +60,7 @@ public final class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "--config FILE.yaml [--model ID] [--extractor ID] [--augmentation ID] [--split all|train] [--out model.digits]";
+        return "--config FILE.yaml [--model ID] [--extractor ID] [--augmentation ID] [--split all|train] [--min-confidence P] [--out model.digits]";
     }
 
     @Override
@@ -71,6 +73,10 @@ public final class TrainCommand implements Command {
                         .desc("augmentation id (optional if there is one)").build())
                 .addOption(Option.builder().longOpt("split").hasArg().argName("WHICH")
                         .desc("all (default): every clip; train: the training part of the protocol's first fold").build())
+                .addOption(Option.builder().longOpt("min-confidence").hasArg().argName("P")
+                        .desc("record in the bundle the probability a digit needs to be the answer, else ? (default "
+                                + OpenSetRule.DEFAULT_MIN_CONFIDENCE + " for a model trained with other words as ?; "
+                                + "none for others, whose single recordings always get a digit)").build())
                 .addOption(Option.builder("o").longOpt("out").hasArg().argName("FILE").desc("bundle to write (default model.digits)").build());
     }
 
@@ -90,6 +96,8 @@ public final class TrainCommand implements Command {
         AugmentationConfig augmentation = pick(config.augmentations(), line.getOptionValue("augmentation"), "augmentation",
                 AugmentationConfig::id);
         Path out = Path.of(line.getOptionValue("out", "model.digits"));
+        Double minConfidence = line.hasOption("min-confidence")
+                ? NumberOption.number(line, "min-confidence", 0, 0, 1, false) : null;
 
         Path root = new ExperimentRunner(plugins, locator, console).resolveDataset(config);
         ExperimentPlan plan = ExperimentPlan.forTraining(config, plugins, root, extractorConfig, modelConfig, augmentation,
@@ -120,13 +128,19 @@ public final class TrainCommand implements Command {
                 String.format(Locale.ROOT, "loss %.4f acc %.3f", m.trainLoss(), m.trainAccuracy())));
 
         CorpusSummary summary = CorpusSummary.of(plan.corpus());
-        List<String> labels = IntStream.range(0, t.data().numClasses()).mapToObj(Integer::toString).toList();
+        List<String> labels = DigitLabels.of(t.data().numClasses());
+        if (minConfidence == null && DigitLabels.hasOther(labels)) {
+            minConfidence = OpenSetRule.DEFAULT_MIN_CONFIDENCE;
+        }
         RunProvenance provenance = t.provenance().finished(t.trained().model().provenance(), t.data().size(),
                 t.trained().seconds());
         ModelBundle.write(out, extractorConfig.extractor(), t.trained().model(), labels, new TrainingData(
                 new ArrayList<>(summary.bySampleRate().keySet()), summary.minDuration(), summary.maxDuration(), t.clips(),
-                TrainingData.inputRateOf(summary.bySampleRate().keySet())), provenance, t.data());
-        console.out().printf(Locale.ROOT, "trained in %.1f s; wrote %s%n", t.trained().seconds(), out);
+                TrainingData.inputRateOf(summary.bySampleRate().keySet())), provenance, t.data(), null, minConfidence);
+        console.out().printf(Locale.ROOT, "trained in %.1f s; wrote %s%s%n", t.trained().seconds(), out,
+                DigitLabels.hasOther(labels) ? String.format(Locale.ROOT, " (it answers ? for speech that is not a "
+                        + "digit, and for a digit below confidence %.2f)", minConfidence) : minConfidence == null ? ""
+                        : String.format(Locale.ROOT, " (it answers ? below confidence %.2f)", minConfidence));
         return 0;
     }
 

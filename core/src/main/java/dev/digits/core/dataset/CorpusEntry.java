@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * One labelled recording of a corpus.
  *
  * @param path    the WAV file
- * @param digit   the spoken digit, 0-9
+ * @param digit   the spoken digit, 0-9, or {@link dev.digits.core.labels.DigitLabels#OTHER} for speech that is not a
+ *                digit
  * @param speaker the speaker id, or {@code null} where the layout does not say
  * @param index   the recording's index within its speaker and digit, or -1 where the layout has none
  * @param part    its part of the dataset's official split ({@link OfficialPart#NONE} where there is none)

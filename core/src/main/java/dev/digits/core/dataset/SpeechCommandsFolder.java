@@ -55,33 +55,61 @@ public final class SpeechCommandsFolder {
 
     /** The digit words' files as entries (sorted by path), files misnamed in those folders as bad files. */
     static void scan(Path root, List<CorpusEntry> entries, List<BadFile> bad) throws IOException {
-        boolean lists = Files.isRegularFile(root.resolve(TESTING_LIST));
-        Set<String> testing = lists ? list(root.resolve(TESTING_LIST)) : Set.of();
-        Set<String> validation = Files.isRegularFile(root.resolve(VALIDATION_LIST))
-                ? list(root.resolve(VALIDATION_LIST)) : Set.of();
+        OfficialLists lists = OfficialLists.of(root);
         for (int digit = 0; digit < DIGIT_WORDS.size(); digit++) {
-            String word = DIGIT_WORDS.get(digit);
-            Path dir = root.resolve(word);
-            if (!Files.isDirectory(dir)) {
+            scanWord(root, DIGIT_WORDS.get(digit), digit, lists, entries, bad);
+        }
+    }
+
+    /**
+     * The other words' clips (every folder but the digits and background noise) as entries of the class of speech
+     * that is not a digit ({@link dev.digits.core.labels.DigitLabels#OTHER}), sorted by path, with their speakers and
+     * official parts; misnamed files as bad files.
+     */
+    public static List<CorpusEntry> otherWordEntries(Path root, List<BadFile> bad) throws IOException {
+        OfficialLists lists = OfficialLists.of(root);
+        List<CorpusEntry> entries = new ArrayList<>();
+        for (String word : otherWords(root)) {
+            scanWord(root, word, dev.digits.core.labels.DigitLabels.OTHER, lists, entries, bad);
+        }
+        return entries;
+    }
+
+    /** One word's folder: its files as entries of {@code label}, misnamed ones as bad files. */
+    private static void scanWord(Path root, String word, int label, OfficialLists lists, List<CorpusEntry> entries,
+                                 List<BadFile> bad) throws IOException {
+        Path dir = root.resolve(word);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
+                    .sorted(Comparator.comparing(Path::toString)).toList();
+        }
+        for (Path f : files) {
+            Matcher m = NAME.matcher(f.getFileName().toString());
+            if (!m.matches()) {
+                bad.add(new BadFile(f, "name does not match " + CorpusLayout.SPEECH_COMMANDS.pattern()));
                 continue;
             }
-            List<Path> files;
-            try (Stream<Path> s = Files.list(dir)) {
-                files = s.filter(Files::isRegularFile)
-                        .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
-                        .sorted(Comparator.comparing(Path::toString)).toList();
-            }
-            for (Path f : files) {
-                Matcher m = NAME.matcher(f.getFileName().toString());
-                if (!m.matches()) {
-                    bad.add(new BadFile(f, "name does not match " + CorpusLayout.SPEECH_COMMANDS.pattern()));
-                    continue;
-                }
-                String key = word + "/" + f.getFileName();
-                OfficialPart part = !lists ? OfficialPart.NONE : testing.contains(key) ? OfficialPart.TEST
-                        : validation.contains(key) ? OfficialPart.VALIDATION : OfficialPart.TRAINING;
-                entries.add(new CorpusEntry(f, digit, m.group(1), Integer.parseInt(m.group(2)), part));
-            }
+            entries.add(new CorpusEntry(f, label, m.group(1), Integer.parseInt(m.group(2)),
+                    lists.part(word + "/" + f.getFileName())));
+        }
+    }
+
+    /** The official split's lists, when the copy has them. */
+    private record OfficialLists(boolean present, Set<String> testing, Set<String> validation) {
+        static OfficialLists of(Path root) throws IOException {
+            boolean present = Files.isRegularFile(root.resolve(TESTING_LIST));
+            return new OfficialLists(present, present ? list(root.resolve(TESTING_LIST)) : Set.of(),
+                    Files.isRegularFile(root.resolve(VALIDATION_LIST)) ? list(root.resolve(VALIDATION_LIST)) : Set.of());
+        }
+
+        OfficialPart part(String key) {
+            return !present ? OfficialPart.NONE : testing.contains(key) ? OfficialPart.TEST
+                    : validation.contains(key) ? OfficialPart.VALIDATION : OfficialPart.TRAINING;
         }
     }
 

@@ -32,21 +32,25 @@ public record ExperimentConfig(String name, String description, DatasetRef datas
      *                      never tested on (synthetic voices, another corpus); empty for none
      * @param include       datasets (by name) or folders split together with this one: their speakers are trained
      *                      and tested on as the protocol says; empty for none
+     * @param otherWords    whether Speech Commands' other words ("yes", "stop", ...) join as the class {@code ?},
+     *                      speech that is not a digit, in every Speech Commands copy among these datasets
      */
-    public record DatasetRef(String name, String path, String layout, List<String> extraTraining, List<String> include) {
+    public record DatasetRef(String name, String path, String layout, List<String> extraTraining, List<String> include,
+                             boolean otherWords) {
         public DatasetRef {
             extraTraining = List.copyOf(extraTraining);
             include = List.copyOf(include);
         }
 
         public DatasetRef(String name, String path, String layout, List<String> extraTraining) {
-            this(name, path, layout, extraTraining, List.of());
+            this(name, path, layout, extraTraining, List.of(), false);
         }
 
         public String describe() {
             return (name != null ? name : path + (layout == null ? "" : " (" + layout + ")"))
                     + (include.isEmpty() ? "" : " + " + String.join(" + ", include))
-                    + (extraTraining.isEmpty() ? "" : " + training-only " + String.join(", ", extraTraining));
+                    + (extraTraining.isEmpty() ? "" : " + training-only " + String.join(", ", extraTraining))
+                    + (otherWords ? ", other words as ?" : "");
         }
 
         /**

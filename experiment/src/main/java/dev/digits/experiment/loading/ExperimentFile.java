@@ -21,10 +21,10 @@ record ExperimentFile(String name, String description, DatasetSection dataset, C
 
     /**
      * {@code dataset: {name: fsdd}} or {@code {path: DIR, layout: ...}}, with {@code extraTraining: [NAME or DIR, ...]}
-     * and {@code include: [NAME or DIR, ...]}.
+     * and {@code include: [NAME or DIR, ...]}; {@code otherWords: true} adds Speech Commands' other words as {@code ?}.
      */
     record DatasetSection(String name, String path, String layout, @OneOrMany List<String> extraTraining,
-                          @OneOrMany List<String> include) {
+                          @OneOrMany List<String> include, Boolean otherWords) {
     }
 
     /** {@code {id: ID, type: PLUGIN, params: {...}}}. */

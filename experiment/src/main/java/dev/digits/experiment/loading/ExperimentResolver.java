@@ -123,7 +123,7 @@ final class ExperimentResolver {
                         + String.join(", ", KnownDataset.NAMES) + ")");
             }
         }
-        return new DatasetRef(d.name(), d.path(), d.layout(), extra, include);
+        return new DatasetRef(d.name(), d.path(), d.layout(), extra, include, Boolean.TRUE.equals(d.otherWords()));
     }
 
     /** {@code protocol: {type: NAME, ...settings}}: a split-protocol plugin and its parameters; absent: official. */

@@ -2,6 +2,7 @@ package dev.digits.experiment.report;
 
 import dev.digits.experiment.config.ExperimentConfig;
 import dev.digits.experiment.metrics.Significance;
+import dev.digits.core.labels.DigitLabels;
 
 import dev.digits.experiment.results.CellResult;
 import dev.digits.experiment.results.CellResult.ClassScore;
@@ -62,6 +63,7 @@ final class ReportDocument {
             d.conditions(config, groups);
         }
         d.perFold(groups);
+        OpenSetReport.blocks(groups).forEach(d::add);
         for (CellGroup g : groups) {
             d.group(g, dir);
         }
@@ -184,7 +186,7 @@ final class ReportDocument {
                 f += c.f1();
                 s += c.support();
             }
-            pc.add(List.of(Integer.toString(digit), ReportWriter.pct(p / ok.size()), ReportWriter.pct(r / ok.size()),
+            pc.add(List.of(DigitLabels.name(digit), ReportWriter.pct(p / ok.size()), ReportWriter.pct(r / ok.size()),
                     ReportWriter.pct(f / ok.size()), Integer.toString(s)));
         }
         add(new Para("Per-class precision, recall and F1 (%), averaged over " + ok.size() + " run"

@@ -123,6 +123,7 @@ public final class ReportWriter {
     }
 
     private static void plots(List<CellGroup> groups, Path dir) throws IOException {
+        OpenSetReport.plots(groups, dir);
         List<CellGroup> ok = groups.stream().filter(g -> !g.ok().isEmpty()).toList();
         if (!ok.isEmpty()) {
             List<String> labels = ok.stream().map(CellGroup::key).toList();

@@ -24,7 +24,8 @@ record CellRecord(String cell, String extractor, String backend, String model, S
                   Double predictMillisPerClip, List<EpochRecord> epochs, List<ConditionScore> conditions,
                   String testCorrect, List<Misclassification> misclassified, RunProvenance provenance,
                   @JsonInclude(JsonInclude.Include.NON_NULL) Integer attempts,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) CellConfiguration configuration) {
+                  @JsonInclude(JsonInclude.Include.NON_NULL) CellConfiguration configuration,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) OpenSetScores openSet) {
 
     /** Writes a result flat. */
     static final class FromResult extends StdConverter<CellResult, CellRecord> {
@@ -37,7 +38,7 @@ record CellRecord(String cell, String extractor, String backend, String model, S
                     i.protocol(), i.fold(), i.seed(), r.status(), r.error(), s.accuracy(), s.macroPrecision(),
                     s.macroRecall(), s.macroF1(), s.perClass(), s.confusion(), t.trainExamples(), t.trainSeconds(),
                     t.extractMillisPerClip(), t.predictMillisPerClip(), t.epochs(), s.conditions(), s.testCorrect(),
-                    s.misclassified(), r.provenance(), r.attempts(), r.configuration());
+                    s.misclassified(), r.provenance(), r.attempts(), r.configuration(), s.openSet());
         }
     }
 
@@ -48,7 +49,7 @@ record CellRecord(String cell, String extractor, String backend, String model, S
             return new CellResult(new Identity(c.cell(), c.extractor(), c.backend(), c.model(), c.augmentation(),
                     c.modelType(), c.protocol(), c.fold(), c.seed()), c.status(), c.error(),
                     new Scores(c.accuracy(), c.macroPrecision(), c.macroRecall(), c.macroF1(), c.perClass(),
-                            c.confusion(), c.conditions(), c.testCorrect(), c.misclassified()),
+                            c.confusion(), c.conditions(), c.testCorrect(), c.misclassified(), c.openSet()),
                     new Timings(c.trainExamples(), c.trainSeconds(), c.extractMillisPerClip(), c.predictMillisPerClip(),
                             c.epochs()), c.provenance(), c.attempts(), c.configuration());
         }

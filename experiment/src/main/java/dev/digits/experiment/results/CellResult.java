@@ -67,12 +67,14 @@ public record CellResult(Identity identity, String status, String error, Scores 
      *
      * @param conditions  accuracy under each test condition
      * @param testCorrect one character per test clip in fold order: 1 right, 0 wrong (for paired significance tests)
+     * @param openSet     the figures of answering {@code ?}, when the model has the class of speech that is not a
+     *                    digit or the test clips hold such speech; else {@code null}
      */
     public record Scores(Double accuracy, Double macroPrecision, Double macroRecall, Double macroF1,
                          List<ClassScore> perClass, int[][] confusion, List<ConditionScore> conditions,
-                         String testCorrect, List<Misclassification> misclassified) {
+                         String testCorrect, List<Misclassification> misclassified, OpenSetScores openSet) {
         /** A failed cell's: none. */
-        public static final Scores NONE = new Scores(null, null, null, null, null, null, null, null, null);
+        public static final Scores NONE = new Scores(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** How long the cell took and on how much: training examples and time, extraction and prediction per clip. */

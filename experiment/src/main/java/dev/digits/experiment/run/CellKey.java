@@ -23,7 +23,8 @@ final class CellKey {
         FeatureExtractor extractor = plan.extractors().get(cell.extractor().id());
         return new CellConfiguration(
                 datasetSha256 + " extra " + json(config.dataset().extraTraining())
-                        + (config.dataset().include().isEmpty() ? "" : " include " + json(config.dataset().include())),
+                        + (config.dataset().include().isEmpty() ? "" : " include " + json(config.dataset().include()))
+                        + (config.dataset().otherWords() ? " otherWords" : ""),
                 plan.protocol().type() + " " + json(new TreeMap<>(plan.protocol().settings())),
                 cell.fold() + " " + cell.foldName(),
                 cell.seed(),

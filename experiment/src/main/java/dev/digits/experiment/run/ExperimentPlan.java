@@ -137,32 +137,48 @@ public record ExperimentPlan(ExperimentConfig config, Path root, CorpusLayout la
     public static Data data(ExperimentConfig config, Path root) throws IOException {
         CorpusLayout layout = config.dataset().layout() != null ? CorpusLayout.byId(config.dataset().layout())
                 : CorpusLayout.detect(root);
+        boolean otherWords = config.dataset().otherWords();
         Corpus corpus = layout.scan(root);
         SplitProtocol protocol = config.protocol().protocol();
-        if (config.dataset().extraTraining().isEmpty() && config.dataset().include().isEmpty()) {
+        if (config.dataset().extraTraining().isEmpty() && config.dataset().include().isEmpty() && !otherWords) {
             return new Data(corpus, protocol);
         }
-        List<CorpusEntry> entries = new ArrayList<>(corpus.entries());
-        List<BadFile> bad = new ArrayList<>(corpus.badFiles());
+        List<CorpusEntry> entries = new ArrayList<>();
+        List<BadFile> bad = new ArrayList<>();
         Set<Path> trainingOnly = new HashSet<>();
         Set<Path> seen = new HashSet<>();
-        corpus.entries().forEach(e -> seen.add(e.path().toAbsolutePath().normalize()));
+        int speechCommands = add(corpus, "name", String.valueOf(config.dataset().name()), otherWords, entries, bad, seen,
+                null);
         for (String source : config.dataset().include()) {
-            bad.addAll(add(Corpus.open(ExperimentConfig.DatasetRef.source(source, config.source())), "include", source,
-                    entries, seen, null));
+            speechCommands += add(Corpus.open(ExperimentConfig.DatasetRef.source(source, config.source())), "include",
+                    source, otherWords, entries, bad, seen, null);
         }
         for (String source : config.dataset().extraTraining()) {
-            bad.addAll(add(Corpus.open(ExperimentConfig.DatasetRef.source(source, config.source())), "extraTraining",
-                    source, entries, seen, trainingOnly));
+            speechCommands += add(Corpus.open(ExperimentConfig.DatasetRef.source(source, config.source())),
+                    "extraTraining", source, otherWords, entries, bad, seen, trainingOnly);
+        }
+        if (otherWords && speechCommands == 0) {
+            throw new IOException("dataset.otherWords: true takes the other words of Speech Commands, but no dataset "
+                    + "here is in its layout: add speech-commands to dataset.include (split with the digits, "
+                    + "so that other words are tested on too) or to dataset.extraTraining");
         }
         Corpus all = new Corpus(corpus.root(), corpus.layout(), entries, bad);
         return new Data(all, trainingOnly.isEmpty() ? protocol : new WithExtraTraining(protocol, trainingOnly));
     }
 
-    /** Adds a further corpus's entries (to {@code trainingOnly} too, unless null); its bad files are returned. */
-    private static List<BadFile> add(Corpus more, String key, String source, List<CorpusEntry> entries, Set<Path> seen,
-                                     Set<Path> trainingOnly) throws IOException {
-        for (CorpusEntry e : more.entries()) {
+    /**
+     * Adds a corpus's entries (to {@code trainingOnly} too, unless null), with its other words when asked and it is
+     * a Speech Commands copy, and its bad files; returns 1 for a Speech Commands copy, else 0.
+     */
+    private static int add(Corpus more, String key, String source, boolean otherWords, List<CorpusEntry> entries,
+                           List<BadFile> bad, Set<Path> seen, Set<Path> trainingOnly) throws IOException {
+        bad.addAll(more.badFiles());
+        boolean speechCommands = more.layout() == dev.digits.core.dataset.CorpusLayout.SPEECH_COMMANDS;
+        List<CorpusEntry> all = new ArrayList<>(more.entries());
+        if (otherWords && speechCommands) {
+            all.addAll(dev.digits.core.dataset.SpeechCommandsFolder.otherWordEntries(more.root(), bad));
+        }
+        for (CorpusEntry e : all) {
             if (!seen.add(e.path().toAbsolutePath().normalize())) {
                 throw new IOException("dataset." + key + " " + source + " repeats " + e.path()
                         + ", which is already in the dataset, an include or an extraTraining folder");
@@ -172,6 +188,6 @@ public record ExperimentPlan(ExperimentConfig config, Path root, CorpusLayout la
                 trainingOnly.add(e.path());
             }
         }
-        return more.badFiles();
+        return speechCommands ? 1 : 0;
     }
 }

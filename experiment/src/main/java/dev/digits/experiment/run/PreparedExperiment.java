@@ -2,6 +2,9 @@ package dev.digits.experiment.run;
 
 import dev.digits.experiment.training.TrainingSets;
 import dev.digits.experiment.metrics.ClassificationMetrics;
+import dev.digits.experiment.metrics.OpenSetMetrics;
+import dev.digits.experiment.results.OpenSetScores;
+import dev.digits.core.labels.OpenSetRule;
 import dev.digits.experiment.config.ExperimentConfig;
 
 import dev.digits.experiment.console.ProgressLine;
@@ -335,11 +338,15 @@ public final class PreparedExperiment implements CellWork {
                 ClassificationMetrics cm = TrainingService.evaluate(trained.model(), transformed).metrics();
                 underConditions.add(new ConditionScore(c.getKey(), cm.accuracy(), cm.macroF1()));
             }
-            List<Path> testFiles = Arrays.stream(fold.test()).mapToObj(i -> usable.get(i).path()).toList();
+            List<CorpusEntry> testEntries = Arrays.stream(fold.test()).mapToObj(usable::get).toList();
+            List<Path> testFiles = testEntries.stream().map(CorpusEntry::path).toList();
             ClassificationMetrics metrics = eval.metrics();
+            OpenSetScores openSet = !OpenSetMetrics.applies(numClasses, test.labels()) ? null : OpenSetMetrics.of(
+                    eval.probabilities(), test.labels(), SpeakerGroups.of(plan.config(), plan.root()).of(testEntries),
+                    new OpenSetRule(OpenSetRule.DEFAULT_MIN_CONFIDENCE));
             return CellResult.ok(identity(cell), new CellResult.Scores(metrics.accuracy(), metrics.macroPrecision(),
                             metrics.macroRecall(), metrics.macroF1(), eval.perClass(), metrics.confusion(), underConditions,
-                            eval.correctness(test.labels()), eval.misclassified(test.labels(), testFiles)),
+                            eval.correctness(test.labels()), eval.misclassified(test.labels(), testFiles), openSet),
                     new CellResult.Timings(t.data().size(), trained.seconds(), extractMs, eval.predictMillisPerClip(),
                             trained.epochs()),
                     provenance.finished(trained.model().provenance(), null, seconds(start)));

@@ -6,6 +6,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.digits.api.params.Parameters;
 
+import dev.digits.core.labels.DigitLabels;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,12 +18,56 @@ import java.util.List;
  * resolved parameters, the backend's model type and spec, the input shape and labels, facts about the
  * training data, and the run provenance (the same record as a run's cell; {@code null} in bundles from
  * before it was typed, whose old provenance is kept as {@code legacyProvenance}).
+ *
+ * <p>{@code labels} are the digits in order, then {@code ?} in a model trained with speech that is not a digit.
+ * {@code minConfidence} is the probability a digit needs to be the answer (below it: {@code ?}); {@code null} in
+ * bundles that record none, whose single recordings always get a digit.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BundleManifest(String format, int formatVersion, ExtractorRef extractor, String backend,
                              String modelType, Parameters spec, int ensemble, int[] inputShape,
                              List<String> labels, TrainingData trainingData, RunProvenance provenance,
-                             JsonNode legacyProvenance, AdaptationRecord adaptation) {
+                             JsonNode legacyProvenance, AdaptationRecord adaptation, Double minConfidence) {
+
+    /**
+     * Checks what {@link ModelBundle} relies on: the parts present, the labels, the threshold, plain names of the
+     * extractor's files.
+     *
+     * @throws IOException naming the file and what is wrong
+     */
+    void check(Path file) throws IOException {
+        List<String> missing = new ArrayList<>();
+        if (extractor() == null || extractor().name() == null || extractor().params() == null) {
+            missing.add("extractor");
+        }
+        if (backend() == null) {
+            missing.add("backend");
+        }
+        if (labels() == null || labels().isEmpty()) {
+            missing.add("labels");
+        }
+        if (trainingData() == null || trainingData().sampleRates() == null) {
+            missing.add("trainingData");
+        }
+        if (!missing.isEmpty()) {
+            throw new IOException(file + ": incomplete model bundle (bundle.json has no " + String.join(", ", missing)
+                    + ")");
+        }
+        if (!DigitLabels.valid(labels())) {
+            throw new IOException(file + ": corrupt model bundle (bundle.json: labels must be the digits in order, \"0\", "
+                    + "\"1\", ..., each once, then \"?\" in a model of speech that is not a digit; got " + labels() + ")");
+        }
+        if (minConfidence() != null && !(minConfidence() >= 0 && minConfidence() <= 1)) {
+            throw new IOException(file + ": corrupt model bundle (bundle.json: minConfidence is a probability, 0 to 1; "
+                    + "got " + minConfidence() + ")");
+        }
+        for (String key : extractor().files() == null ? List.<String>of() : extractor().files().keySet()) {
+            if (!BundleEntries.isPlainName(key)) {
+                throw new IOException(file + ": corrupt model bundle (bundle.json: the extractor file '" + key
+                        + "' names a path; bundled files are plain file names)");
+            }
+        }
+    }
 
     /**
      * How {@code digits adapt} made this bundle from another: the base bundle and its SHA-256, the clips added and

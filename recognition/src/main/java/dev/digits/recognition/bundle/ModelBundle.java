@@ -85,13 +85,26 @@ public final class ModelBundle {
     public static void write(Path file, FeatureExtractor extractor, TrainedModel model, List<String> labels,
                              TrainingData data, RunProvenance provenance, TrainingSet examples,
                              BundleManifest.AdaptationRecord adaptation) throws IOException {
+        write(file, extractor, model, labels, data, provenance, examples, adaptation, null);
+    }
+
+    /**
+     * Writes a bundle that records the confidence a digit needs to be the answer ({@code null}: none, single
+     * recordings always get a digit), made by adapting another when {@code adaptation} is given.
+     */
+    public static void write(Path file, FeatureExtractor extractor, TrainedModel model, List<String> labels,
+                             TrainingData data, RunProvenance provenance, TrainingSet examples,
+                             BundleManifest.AdaptationRecord adaptation, Double minConfidence) throws IOException {
+        if (minConfidence != null && !(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new IllegalArgumentException("a confidence threshold is from 0 to 1, got " + minConfidence);
+        }
         Map<String, Path> files = extractor.files();
         BundleManifest manifest = new BundleManifest(FORMAT, FORMAT_VERSION,
                 new ExtractorRef(extractor.name(), extractor.revision(), extractor.parameters(),
                         Provenance.fileHashes(extractor)), model.backend(),
                 model.spec().type(), model.spec().parameters(),
                 model instanceof EnsembleModel e ? e.members().size() : 1, model.inputShape(), List.copyOf(labels), data,
-                provenance, null, adaptation);
+                provenance, null, adaptation, minConfidence);
         ByteArrayOutputStream modelBytes = new ByteArrayOutputStream();
         model.save(modelBytes);
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -263,38 +276,7 @@ public final class ModelBundle {
         }
         BundleManifest meta = ResultsJson.read(ResultsJson.MAPPER.writeValueAsBytes(object), BundleManifest.class,
                 file, "model bundle (bundle.json)");
-        List<String> missing = new ArrayList<>();
-        if (meta.extractor() == null || meta.extractor().name() == null || meta.extractor().params() == null) {
-            missing.add("extractor");
-        }
-        if (meta.backend() == null) {
-            missing.add("backend");
-        }
-        if (meta.labels() == null || meta.labels().isEmpty()) {
-            missing.add("labels");
-        }
-        if (meta.trainingData() == null || meta.trainingData().sampleRates() == null) {
-            missing.add("trainingData");
-        }
-        if (!missing.isEmpty()) {
-            throw new IOException(file + ": incomplete model bundle (bundle.json has no " + String.join(", ", missing)
-                    + ")");
-        }
-        List<String> labels = meta.labels();
-        boolean digitsInOrder = labels.size() >= 2 && labels.size() <= 10;
-        for (int i = 0; i < labels.size() && digitsInOrder; i++) {
-            digitsInOrder = String.valueOf(i).equals(labels.get(i));
-        }
-        if (!digitsInOrder) {
-            throw new IOException(file + ": corrupt model bundle (bundle.json: labels must be the digits in order, \"0\", "
-                    + "\"1\", ..., each once; got " + labels + ")");
-        }
-        for (String key : meta.extractor().files() == null ? List.<String>of() : meta.extractor().files().keySet()) {
-            if (!BundleEntries.isPlainName(key)) {
-                throw new IOException(file + ": corrupt model bundle (bundle.json: the extractor file '" + key
-                        + "' names a path; bundled files are plain file names)");
-            }
-        }
+        meta.check(file);
         return meta;
     }
 
@@ -313,6 +295,11 @@ public final class ModelBundle {
 
     public List<String> labels() {
         return manifest.labels();
+    }
+
+    /** The confidence a digit needs to be the answer, as the bundle records it (none in older bundles). */
+    public Optional<Double> minConfidence() {
+        return Optional.ofNullable(manifest.minConfidence());
     }
 
     public TrainingData trainingData() {

@@ -144,7 +144,8 @@ class BundleSafetyTest {
     @Test
     void labelsMustBeTheDigitsInOrder() throws Exception {
         String[][] bad = {{"9", "8", "7", "6", "5", "4", "3", "2", "1", "0"}, {"0", "0", "0", "0", "0", "0", "0", "0", "0", "0"},
-            {"0", "1", "2", "3", "4", "5", "6", "7", "8", "<b>x</b>"}};
+            {"0", "1", "2", "3", "4", "5", "6", "7", "8", "<b>x</b>"}, {"?", "0", "1", "2", "3", "4", "5", "6", "7", "8"},
+            {"0", "1", "2", "3", "4", "5", "6", "7", "8", "?"}};
         for (String[] labels : bad) {
             Path file = edited("labels.digits", manifest(t -> {
                 ArrayNode l = t.putArray("labels");
@@ -153,6 +154,14 @@ class BundleSafetyTest {
                 }
             }), false);
             assertTrue(refused(file).contains("labels must be the digits in order"), String.join(",", labels));
+        }
+    }
+
+    @Test
+    void aThresholdOutsideZeroToOneIsRefused() throws Exception {
+        for (double bad : new double[] {-0.1, 1.5}) {
+            Path file = edited("threshold.digits", manifest(t -> t.put("minConfidence", bad)), false);
+            assertTrue(refused(file).contains("minConfidence is a probability, 0 to 1; got " + bad), refused(file));
         }
     }
 

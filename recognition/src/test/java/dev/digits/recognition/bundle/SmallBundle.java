@@ -32,12 +32,51 @@ public final class SmallBundle {
         return DatasetLocator.defaults().locate("fsdd").resolve("recordings");
     }
 
-    /** Trains the model and writes the bundle to {@code file}, with its training data when asked. */
-    public static Path write(Path file, boolean withTrainingData) throws IOException {
+    /** The Speech Commands sample's folder (beside the checkout). */
+    public static Path speechCommands() throws IOException {
+        return DatasetLocator.defaults().locate("speech-commands");
+    }
+
+    /**
+     * The clips of other words the open-set bundle trains on: the first six of each of the sample's words
+     * {@code yes}, {@code stop}, {@code go}, {@code house}, {@code happy} (30 clips).
+     */
+    public static List<Path> otherWordsTrainedOn() throws IOException {
+        List<Path> clips = new ArrayList<>();
+        for (String word : List.of("yes", "stop", "go", "house", "happy")) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(speechCommands().resolve(word))) {
+                files.sorted().limit(6).forEach(clips::add);
+            }
+        }
+        return clips;
+    }
+
+    /**
+     * The same model with an eleventh class, {@code ?}: {@link #otherWordsTrainedOn()} as speech that is not a digit
+     * (at FSDD's 8 kHz, as the bundle's input rate); the bundle records {@code minConfidence}.
+     */
+    public static Path writeOpenSet(Path file, double minConfidence) throws IOException {
         RecognitionPlugins plugins = RecognitionPlugins.discover(SmallBundle.class.getClassLoader());
         FeatureExtractor extractor = plugins.extractors().get("mfcc-librosa").create(Map.of("sr", "native", "pooling", "mean"));
         List<float[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
+        examples(extractor, x, y);
+        for (Path other : otherWordsTrainedOn()) {
+            WavFile wav = WavReader.read(other);
+            float[] at8k = dev.digits.core.audio.SincResampler.convert(wav.mono(), wav.format().sampleRate(), 8000);
+            x.add(extractor.extract(new AudioClip(at8k, 8000, 10, null, "")).values());
+            y.add(10);
+        }
+        TrainingSet set = new TrainingSet(x.toArray(float[][]::new), new int[] {x.get(0).length},
+                y.stream().mapToInt(Integer::intValue).toArray(), 11);
+        ClassifierProvider tribuo = plugins.backends().get("tribuo");
+        TrainedModel model = tribuo.create(tribuo.spec("logistic", Map.of())).train(set, TrainingListener.NONE);
+        ModelBundle.write(file, extractor, model, dev.digits.core.labels.DigitLabels.of(11),
+                new TrainingData(List.of(8000), 0.2, 2.0, set.size(), 8000), null, set, null, minConfidence);
+        return file;
+    }
+
+    private static void examples(FeatureExtractor extractor, List<float[]> x, List<Integer> y) throws IOException {
         for (String speaker : SPEAKERS) {
             for (int digit = 0; digit < 10; digit++) {
                 for (int index = 5; index < 20; index++) {
@@ -47,6 +86,15 @@ public final class SmallBundle {
                 }
             }
         }
+    }
+
+    /** Trains the model and writes the bundle to {@code file}, with its training data when asked. */
+    public static Path write(Path file, boolean withTrainingData) throws IOException {
+        RecognitionPlugins plugins = RecognitionPlugins.discover(SmallBundle.class.getClassLoader());
+        FeatureExtractor extractor = plugins.extractors().get("mfcc-librosa").create(Map.of("sr", "native", "pooling", "mean"));
+        List<float[]> x = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        examples(extractor, x, y);
         TrainingSet set = new TrainingSet(x.toArray(float[][]::new), new int[] {x.get(0).length},
                 y.stream().mapToInt(Integer::intValue).toArray(), 10);
         ClassifierProvider tribuo = plugins.backends().get("tribuo");
