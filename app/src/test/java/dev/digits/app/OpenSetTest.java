@@ -135,6 +135,23 @@ class OpenSetTest {
     }
 
     @Test
+    void benchStreamMixesInTheFoldsOwnOtherWordsOfSpeakersNeverHeard() throws Exception {
+        Path firstFold = dir.resolve("first-fold.digits");
+        AppRunner.Result trained = AppRunner.run("train", "--config", yaml.toString(), "--split", "train", "--out",
+                firstFold.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        AppRunner.Result r = AppRunner.run("bench", "stream", "--model", firstFold.toString(), "--digits", "20",
+                "--fold-of", yaml.toString(), "--other-words", "30");
+        assertEquals(0, r.exitCode(), r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("20 digits from (\\d+) clips").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        int digitClips = Integer.parseInt(m.group(1));
+        assertTrue(digitClips > 50 && digitClips < 200, "the fold's digit clips only: " + r.out());
+        assertTrue(r.out().matches("(?s).*between them 6 clips of other words \\(30 per 100 digits, from \\d+ clips of "
+                + "Speech Commands' other words among the fold's test clips\\).*"), r.out());
+    }
+
+    @Test
     void adaptKeepsTheClassOfOtherSpeechAndTheThreshold() throws Exception {
         Path fsdd = DatasetLocator.defaults().locate("fsdd").resolve("recordings");
         Path clips = dir.resolve("george");

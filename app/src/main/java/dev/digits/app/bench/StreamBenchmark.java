@@ -24,6 +24,7 @@ import dev.digits.core.audio.WavFile;
 import dev.digits.core.audio.WavReader;
 import dev.digits.core.dataset.Corpus;
 import dev.digits.core.dataset.CorpusEntry;
+import dev.digits.core.labels.DigitLabels;
 import dev.digits.core.dataset.DatasetLocator;
 import dev.digits.core.dataset.SpeechCommandsFolder;
 import org.apache.commons.cli.CommandLine;
@@ -140,7 +141,10 @@ final class StreamBenchmark {
                 NumberOption.wholeNumber(line, "postroll", d.postrollMs(), 0, 1000));
         String vad = line.getOptionValue("vad", "energy");
         int othersPer100 = NumberOption.wholeNumber(line, "other-words", 0, 0, 1000);
-        List<Path> others = othersPer100 > 0 ? otherWords() : List.of();
+        // an experiment with otherWords: its fold's test clips of other words, of speakers the model never heard
+        List<Path> foldOthers = clips.stream().filter(e -> e.digit() == DigitLabels.OTHER).map(CorpusEntry::path).toList();
+        clips = clips.stream().filter(e -> e.digit() != DigitLabels.OTHER).toList();
+        List<Path> others = othersPer100 == 0 ? List.of() : !foldOthers.isEmpty() ? foldOthers : otherWords();
         TestStream clean = build(clips, others, count, othersPer100, seed, Double.NaN);
         out.printf(Locale.ROOT, "model: %s (%s + %s %s); vad %s, %d ms before and %d ms after each utterance; %d digits "
                         + "from %d clips, %.1f s of audio at %d Hz, seed %d%n", line.getOptionValue("model"),
@@ -149,8 +153,9 @@ final class StreamBenchmark {
                 seed);
         if (othersPer100 > 0) {
             out.printf(Locale.ROOT, "between them %d clips of other words (%d per 100 digits, from %d clips of Speech "
-                    + "Commands' other words): a digit printed for one is an insertion%n",
-                    Math.round(count * othersPer100 / 100.0), othersPer100, others.size());
+                    + "Commands' other words%s): a digit printed for one is an insertion%n",
+                    Math.round(count * othersPer100 / 100.0), othersPer100, others.size(),
+                    foldOthers.isEmpty() ? "" : " among the fold's test clips");
         }
         Segmenters segmenters = new Segmenters(plugins.speechDetectors());
         ClipRecognizer recognizer = StreamingSession.warmedUp(new ClipRecognizer(bundle), clean.sampleRate());

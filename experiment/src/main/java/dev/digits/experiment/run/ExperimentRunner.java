@@ -199,8 +199,11 @@ public final class ExperimentRunner {
                            List<Cell> cells, List<String> skipped, Path outDir) throws IOException {
         PrintStream out = console.out();
         out.println("Experiment " + config.name() + (config.description() == null ? "" : ": " + config.description()));
-        out.printf("  dataset   %s: %d files, %d digits, %d speakers (%s layout)%n", corpus.root(), corpus.size(),
-                corpus.countByDigit().size(), corpus.countBySpeaker().size(), corpus.layout().id());
+        Long others = corpus.countByDigit().get(dev.digits.core.labels.DigitLabels.OTHER);
+        out.printf("  dataset   %s: %d files, %d digits%s, %d speakers (%s layout)%n", corpus.root(), corpus.size(),
+                corpus.countByDigit().size() - (others == null ? 0 : 1), others == null ? ""
+                        : " and " + others + " clips of other words (the class ?)", corpus.countBySpeaker().size(),
+                corpus.layout().id());
         for (String p : partialCopies(config, corpus)) {
             out.println("            " + p);
         }
