@@ -79,7 +79,7 @@ class BenchCommandsTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("head logistic (tribuo logistic) on mean: 5000 examples of 26 features (120 real "
                 + "ones, replicated with 0.05 jitter)"), r.out());
-        assertTrue(Pattern.compile("train's estimate: about \\d+ s \\([0-9.]+ s; pilots on 1000 and 2000 examples")
+        assertTrue(Pattern.compile("train's estimate: about \\d+ s \\([0-9.]+ s; pilots on 1000, 2000 and 4000 examples")
                 .matcher(r.out()).find(), r.out());
         assertTrue(Pattern.compile("trained in [0-9.]+ s \\([0-9.]+ min; \\d+ examples/s; estimate/actual [0-9.]+\\); "
                 + "accuracy on the real examples [0-9.]+%").matcher(r.out()).find(), r.out());

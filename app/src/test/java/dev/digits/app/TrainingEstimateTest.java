@@ -43,8 +43,8 @@ class TrainingEstimateTest {
         TrainingEstimate e = TrainingEstimate.of(training, logistic, 1, set(20_000));
         assertEquals(TrainingEstimate.PILOT, e.pilotExamples());
         assertTrue(e.exponent() >= 1 && e.exponent() <= 2.5, e.toString());
-        // at least the 2m pilot scaled linearly to 10 times as many examples
-        assertTrue(e.seconds() >= 10 * e.pilotSeconds() * 0.999, e.toString());
+        // at least the 4m pilot scaled linearly to 5 times as many examples
+        assertTrue(e.seconds() >= 5 * e.pilotSeconds() * 0.999, e.toString());
         assertTrue(e.said().startsWith("about "), e.said());
         assertThrows(IllegalArgumentException.class, () -> TrainingEstimate.of(training, logistic, 1, set(12)));
     }

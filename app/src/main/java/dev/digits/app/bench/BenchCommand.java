@@ -57,7 +57,7 @@ public final class BenchCommand implements Command {
                 + "  | model --backend NAME [--type mlp] [--spec KEY=VALUE ...] [--seeds 1,2,3]\n"
                 + "  | adapt --config FILE.yaml [--model ID] [--extractor ID] [--augmentation ID] [--no-copies] [--clips-per-digit N] [--share S] [--base-examples N] [--seed S]\n"
                 + "  | head --config FILE.yaml [--model ID] [--examples 400000] [--jitter 0.05] [--estimate-only]\n"
-                + "  | stream --model m.digits [--data DIR|NAME] [--digits 300] [--snr DB ...] [--seed S] [--speaker NAME] [--all-clips] [--fold-of FILE.yaml] [--other-words N]\n"
+                + "  | stream --model m.digits [--data DIR|NAME] [--digits 300] [--snr DB ...] [--seed S] [--speaker NAME] [--all-clips] [--fold-of FILE.yaml] [--other-words N] [--min-confidence P]\n"
                 + "  | serve --model m.digits [--clients 16] [--seconds 10] [--warm-up 30] [--threads N] [--queue N] [--data DIR]";
     }
 
@@ -120,6 +120,9 @@ public final class BenchCommand implements Command {
                 .addOption(Option.builder().longOpt("other-words").hasArg().argName("N")
                         .desc("stream: N clips of words that are not digits (Speech Commands' other words) per 100 digits, "
                                 + "between them; a digit printed for one counts as an insertion (default 0)").build())
+                .addOption(Option.builder().longOpt("min-confidence").hasArg().argName("P")
+                        .desc("stream: the probability a digit needs to be printed (default: the threshold the model "
+                                + "bundle records, else 0.5)").build())
                 .addOption(Option.builder().longOpt("fold-of").hasArg().argName("FILE")
                         .desc("stream: the test clips of this experiment's first fold, which train --split train "
                                 + "leaves out (speakers the model never heard, with a speaker-disjoint protocol)").build())

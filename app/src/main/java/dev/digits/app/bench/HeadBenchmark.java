@@ -62,9 +62,9 @@ final class HeadBenchmark {
         TrainingService training = new TrainingService(plugins);
         long e0 = System.nanoTime();
         TrainingEstimate estimate = TrainingEstimate.of(training, model, seed, set);
-        console.out().printf(Locale.ROOT, "train's estimate: %s (%.0f s; pilots on %d and %d examples, growth "
+        console.out().printf(Locale.ROOT, "train's estimate: %s (%.0f s; pilots on %d, %d and %d examples, growth "
                         + "examples^%.2f; the pilots took %.1f s)%n", estimate.said(), estimate.seconds(),
-                estimate.pilotExamples(), 2 * estimate.pilotExamples(), estimate.exponent(),
+                estimate.pilotExamples(), 2 * estimate.pilotExamples(), 4 * estimate.pilotExamples(), estimate.exponent(),
                 (System.nanoTime() - e0) / 1e9);
         console.out().flush();
         if (line.hasOption("estimate-only")) {

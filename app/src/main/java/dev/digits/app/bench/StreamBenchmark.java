@@ -141,16 +141,19 @@ final class StreamBenchmark {
                 NumberOption.wholeNumber(line, "postroll", d.postrollMs(), 0, 1000));
         String vad = line.getOptionValue("vad", "energy");
         int othersPer100 = NumberOption.wholeNumber(line, "other-words", 0, 0, 1000);
+        double minConfidence = NumberOption.number(line, "min-confidence",
+                bundle.minConfidence().orElse(DigitRecognizer.STREAM_MIN_CONFIDENCE), 0, 1, false);
         // an experiment with otherWords: its fold's test clips of other words, of speakers the model never heard
         List<Path> foldOthers = clips.stream().filter(e -> e.digit() == DigitLabels.OTHER).map(CorpusEntry::path).toList();
         clips = clips.stream().filter(e -> e.digit() != DigitLabels.OTHER).toList();
         List<Path> others = othersPer100 == 0 ? List.of() : !foldOthers.isEmpty() ? foldOthers : otherWords();
         TestStream clean = build(clips, others, count, othersPer100, seed, Double.NaN);
-        out.printf(Locale.ROOT, "model: %s (%s + %s %s); vad %s, %d ms before and %d ms after each utterance; %d digits "
-                        + "from %d clips, %.1f s of audio at %d Hz, seed %d%n", line.getOptionValue("model"),
-                bundle.extractor().name(), bundle.manifest().backend(), bundle.manifest().modelType(), vad,
+        out.printf(Locale.ROOT, "model: %s (%s + %s %s%s); vad %s, %d ms before and %d ms after each utterance; %d "
+                        + "digits from %d clips, %.1f s of audio at %d Hz, seed %d; a digit needs %.2f%n",
+                line.getOptionValue("model"), bundle.extractor().name(), bundle.manifest().backend(),
+                bundle.manifest().modelType(), DigitLabels.hasOther(bundle.labels()) ? ", with the class ?" : "", vad,
                 settings.prerollMs(), settings.postrollMs(), count, clips.size(), clean.seconds(), clean.sampleRate(),
-                seed);
+                seed, minConfidence);
         if (othersPer100 > 0) {
             out.printf(Locale.ROOT, "between them %d clips of other words (%d per 100 digits, from %d clips of Speech "
                     + "Commands' other words%s): a digit printed for one is an insertion%n",
@@ -167,7 +170,7 @@ final class StreamBenchmark {
             TestStream s = c == 0 ? clean : build(clips, others, count, othersPer100, seed, snrs.get(c - 1));
             StringBuilder heard = new StringBuilder();
             long t0 = System.nanoTime();
-            recognise(recognizer, s, settings, segmenters.frames(vad, s.sampleRate(), settings), heard);
+            recognise(recognizer, s, settings, segmenters.frames(vad, s.sampleRate(), settings), minConfidence, heard);
             double rtf = (System.nanoTime() - t0) / 1e9 / s.seconds();
             // digits stream prints nothing for ?: a digit answered ? is a deletion, other speech answered ? no error
             Errors e = Errors.between(s.digits(), heard.toString().replace(Recognition.NOT_A_DIGIT, ""));
@@ -184,16 +187,16 @@ final class StreamBenchmark {
         }
         StringBuilder fromNoise = new StringBuilder();
         recognise(recognizer, new TestStream(noise, clean.sampleRate(), ""), settings,
-                segmenters.frames(vad, clean.sampleRate(), settings), fromNoise);
-        out.printf("background noise only (30 s, 40 dB below speech): %d digits printed%s%n", fromNoise.length(),
-                fromNoise.length() == 0 ? "" : " (" + fromNoise + ")");
+                segmenters.frames(vad, clean.sampleRate(), settings), minConfidence, fromNoise);
+        String printed = fromNoise.toString().replace(Recognition.NOT_A_DIGIT, "");
+        out.printf("background noise only (30 s, 40 dB below speech): %d digits printed%s%n", printed.length(),
+                printed.isEmpty() ? "" : " (" + printed + ")");
         return 0;
     }
 
     private static void recognise(ClipRecognizer recognizer, TestStream s, VoiceActivityDetector.Settings settings,
-                                  FrameDecider frames, StringBuilder heard) {
-        StreamingSession r = new StreamingSession(recognizer, s.sampleRate(), settings, frames,
-                recognizer.bundle().minConfidence().orElse(DigitRecognizer.STREAM_MIN_CONFIDENCE),
+                                  FrameDecider frames, double minConfidence, StringBuilder heard) {
+        StreamingSession r = new StreamingSession(recognizer, s.sampleRate(), settings, frames, minConfidence,
                 x -> heard.append(x.label()));
         int chunk = (int) (CHUNK_SECONDS * s.sampleRate());
         float[] buffer = new float[chunk];

@@ -117,9 +117,9 @@ public final class TrainCommand implements Command {
         if (prepared.trainingSet(0).size() >= TrainingEstimate.WORTH_ESTIMATING) {
             TrainingEstimate estimate = TrainingEstimate.of(new TrainingService(plugins), modelConfig, cell.seed(),
                     prepared.trainingSet(0));
-            console.out().printf(Locale.ROOT, "training will take %s on this machine (from trainings on %d and %d "
+            console.out().printf(Locale.ROOT, "training will take %s on this machine (from trainings on %d, %d and %d "
                             + "examples: time grows as examples^%.1f)%n", estimate.said(), estimate.pilotExamples(),
-                    2 * estimate.pilotExamples(), estimate.exponent());
+                    2 * estimate.pilotExamples(), 4 * estimate.pilotExamples(), estimate.exponent());
             console.out().flush();
         }
         ProgressLine progress = new ProgressLine(console.err());

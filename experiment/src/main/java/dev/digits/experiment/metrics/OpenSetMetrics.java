@@ -14,8 +14,9 @@ import java.util.function.IntPredicate;
 
 /** Open-set figures ({@link OpenSetScores}) from a model's class probabilities on test clips. */
 public final class OpenSetMetrics {
-    /** The thresholds of the curve: 0, 0.05, ..., 1. */
+    /** The thresholds of the curve: 0, 0.05, ..., 0.95, then 0.99 (at 1 every digit is rejected: nothing to see). */
     static final int CURVE_STEPS = 20;
+    static final double LAST_THRESHOLD = 0.99;
 
     private OpenSetMetrics() {
     }
@@ -56,7 +57,7 @@ public final class OpenSetMetrics {
         }
         List<CurvePoint> curve = new ArrayList<>();
         for (int s = 0; s <= CURVE_STEPS; s++) {
-            double t = (double) s / CURVE_STEPS;
+            double t = s == CURVE_STEPS ? LAST_THRESHOLD : (double) s / CURVE_STEPS;
             Counts k = Counts.of(truth, answers(p, new OpenSetRule(t)), i -> true);
             curve.add(new CurvePoint(t, k.rejected(), k.accepted()));
         }

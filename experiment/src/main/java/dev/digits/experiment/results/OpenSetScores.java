@@ -14,7 +14,7 @@ import java.util.List;
  * @param othersAccepted   of the clips of other speech, the share answered with a digit (wrongly accepted)
  * @param perClass         the same for each true class
  * @param perGroup         the same for each speaker group (the dataset the clips came from)
- * @param curve            both error rates at thresholds 0, 0.05, ..., 1
+ * @param curve            both error rates at thresholds 0, 0.05, ..., 0.95 and 0.99
  */
 public record OpenSetScores(double minConfidence, int digits, int others, Double digitAccuracy,
                             Double digitsRecognised, Double digitsRejected, Double othersAccepted,

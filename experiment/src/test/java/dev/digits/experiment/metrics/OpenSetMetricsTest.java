@@ -43,10 +43,11 @@ class OpenSetMetricsTest {
         assertEquals(0.5, fsdd.digitsRecognised(), 1e-12);
         assertEquals(0.0, fsdd.digitsRejected(), 1e-12);
         assertNull(fsdd.othersAccepted());
-        // the curve: at 0 only the other class rejects; at 1 every digit is rejected and no other speech accepted
+        // the curve: at 0 only the other class rejects; at 0.99 every digit is rejected and no other speech accepted
         assertEquals(21, s.curve().size());
         assertEquals(0.25, s.curve().get(0).digitsRejected(), 1e-12);
         assertEquals(0.5, s.curve().get(0).othersAccepted(), 1e-12);
+        assertEquals(0.99, s.curve().get(20).minConfidence(), 0.0);
         assertEquals(1.0, s.curve().get(20).digitsRejected(), 1e-12);
         assertEquals(0.0, s.curve().get(20).othersAccepted(), 1e-12);
     }

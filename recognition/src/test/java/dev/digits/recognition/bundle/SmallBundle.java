@@ -56,24 +56,7 @@ public final class SmallBundle {
      * (at FSDD's 8 kHz, as the bundle's input rate); the bundle records {@code minConfidence}.
      */
     public static Path writeOpenSet(Path file, double minConfidence) throws IOException {
-        RecognitionPlugins plugins = RecognitionPlugins.discover(SmallBundle.class.getClassLoader());
-        FeatureExtractor extractor = plugins.extractors().get("mfcc-librosa").create(Map.of("sr", "native", "pooling", "mean"));
-        List<float[]> x = new ArrayList<>();
-        List<Integer> y = new ArrayList<>();
-        examples(extractor, x, y);
-        for (Path other : otherWordsTrainedOn()) {
-            WavFile wav = WavReader.read(other);
-            float[] at8k = dev.digits.core.audio.SincResampler.convert(wav.mono(), wav.format().sampleRate(), 8000);
-            x.add(extractor.extract(new AudioClip(at8k, 8000, 10, null, "")).values());
-            y.add(10);
-        }
-        TrainingSet set = new TrainingSet(x.toArray(float[][]::new), new int[] {x.get(0).length},
-                y.stream().mapToInt(Integer::intValue).toArray(), 11);
-        ClassifierProvider tribuo = plugins.backends().get("tribuo");
-        TrainedModel model = tribuo.create(tribuo.spec("logistic", Map.of())).train(set, TrainingListener.NONE);
-        ModelBundle.write(file, extractor, model, dev.digits.core.labels.DigitLabels.of(11),
-                new TrainingData(List.of(8000), 0.2, 2.0, set.size(), 8000), null, set, null, minConfidence);
-        return file;
+        return write(file, true, true, minConfidence);
     }
 
     private static void examples(FeatureExtractor extractor, List<float[]> x, List<Integer> y) throws IOException {
@@ -90,17 +73,30 @@ public final class SmallBundle {
 
     /** Trains the model and writes the bundle to {@code file}, with its training data when asked. */
     public static Path write(Path file, boolean withTrainingData) throws IOException {
+        return write(file, false, withTrainingData, null);
+    }
+
+    private static Path write(Path file, boolean otherWords, boolean withTrainingData, Double minConfidence)
+            throws IOException {
         RecognitionPlugins plugins = RecognitionPlugins.discover(SmallBundle.class.getClassLoader());
         FeatureExtractor extractor = plugins.extractors().get("mfcc-librosa").create(Map.of("sr", "native", "pooling", "mean"));
         List<float[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
         examples(extractor, x, y);
+        for (Path other : otherWords ? otherWordsTrainedOn() : List.<Path>of()) {
+            WavFile wav = WavReader.read(other);
+            float[] at8k = dev.digits.core.audio.SincResampler.convert(wav.mono(), wav.format().sampleRate(), 8000);
+            x.add(extractor.extract(new AudioClip(at8k, 8000, 10, null, "")).values());
+            y.add(10);
+        }
+        int classes = otherWords ? 11 : 10;
         TrainingSet set = new TrainingSet(x.toArray(float[][]::new), new int[] {x.get(0).length},
-                y.stream().mapToInt(Integer::intValue).toArray(), 10);
+                y.stream().mapToInt(Integer::intValue).toArray(), classes);
         ClassifierProvider tribuo = plugins.backends().get("tribuo");
         TrainedModel model = tribuo.create(tribuo.spec("logistic", Map.of())).train(set, TrainingListener.NONE);
-        ModelBundle.write(file, extractor, model, List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-                new TrainingData(List.of(8000), 0.2, 2.0, set.size(), 8000), null, withTrainingData ? set : null);
+        ModelBundle.write(file, extractor, model, dev.digits.core.labels.DigitLabels.of(classes),
+                new TrainingData(List.of(8000), 0.2, 2.0, set.size(), 8000), null, withTrainingData ? set : null, null,
+                minConfidence);
         return file;
     }
 }
