@@ -1,9 +1,11 @@
 package dev.digits.experiment.report;
 
 import dev.digits.core.io.AtomicFiles;
+import dev.digits.core.labels.DigitLabels;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -106,7 +108,10 @@ public final class Charts {
         save(png, chart, 1000, 460);
     }
 
-    /** A confusion matrix: true digit down, predicted digit across, counts written in the cells. */
+    /**
+     * A confusion matrix: true class down, predicted class across (the digits, and ? when the model has it), counts
+     * written in the cells.
+     */
     public static void confusion(Path png, String title, int[][] counts) throws IOException {
         int n = counts.length;
         double[][] data = new double[3][n * n];
@@ -125,13 +130,14 @@ public final class Charts {
         XYBlockRenderer renderer = new XYBlockRenderer();
         ViridisScale scale = new ViridisScale(0, max);
         renderer.setPaintScale(scale);
-        NumberAxis x = axis("predicted digit");
+        String[] labels = DigitLabels.of(n).toArray(String[]::new); // 0-9, and ? for speech that is not a digit
+        SymbolAxis x = new SymbolAxis("predicted", labels);
+        x.setGridBandsVisible(false);
         x.setRange(-0.5, n - 0.5);
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis y = axis("true digit");
+        SymbolAxis y = new SymbolAxis("true", labels);
+        y.setGridBandsVisible(false);
         y.setRange(-0.5, n - 0.5);
         y.setInverted(true);
-        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
