@@ -23,6 +23,11 @@ public final class SilenceTrim {
         this.topDb = topDb;
     }
 
+    /** Trimming at {@code topDb} below the loudest frame. */
+    public static SilenceTrim at(double topDb) {
+        return new SilenceTrim(topDb);
+    }
+
     /** From resolved parameters that include {@link #parameter()}. */
     public static SilenceTrim from(Parameters p) {
         return new SilenceTrim(p.get("trim_db") == null ? null : p.getDouble("trim_db"));

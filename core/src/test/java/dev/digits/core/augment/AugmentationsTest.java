@@ -64,7 +64,7 @@ class AugmentationsTest {
     void theBuiltInAugmentationsAreFoundByServiceLoader() {
         List<String> names = ServiceLoader.load(AugmentationProvider.class).stream().map(s -> s.get().name())
                 .collect(Collectors.toList());
-        assertTrue(names.containsAll(List.of("noise", "gain", "shift", "speed", "spec-augment")), names.toString());
+        assertTrue(names.containsAll(List.of("noise", "gain", "shift", "speed", "spec-augment", "trim")), names.toString());
     }
 
     @Test
@@ -144,6 +144,20 @@ class AugmentationsTest {
         for (int i = 0; i < clip.length(); i++) {
             assertEquals(clip.samples()[i], shifted.samples()[800 + i]);
         }
+    }
+
+    @Test
+    void trimCutsTheSilenceAroundTheWordAndKeepsTheWord() {
+        AudioClip word = tone(300, 0.4, 0.5);
+        float[] padded = new float[SR + word.length()];
+        System.arraycopy(word.samples(), 0, padded, SR / 2, word.length());
+        AudioClip clip = word.withSamples(padded, SR);
+        AudioClip cut = audio(new TrimProvider(), Map.of()).apply(clip, new SplittableRandom(1));
+        // 20 ms frames, 10 ms hop: at most a frame of silence left on each side
+        assertTrue(cut.length() >= word.length() && cut.length() <= word.length() + 2 * 160, "" + cut.length());
+        assertEquals(power(word.samples()), power(cut.samples()), power(word.samples()) * 0.1);
+        AudioClip quiet = audio(new TrimProvider(), Map.of("db", 40.0)).apply(word, new SplittableRandom(1));
+        assertEquals(word.length(), quiet.length(), "a clip without silence is kept whole");
     }
 
     @Test
