@@ -14,6 +14,7 @@ import dev.digits.core.dataset.Corpus;
 import dev.digits.core.dataset.CorpusEntry;
 import dev.digits.core.dataset.CorpusLayout;
 import dev.digits.core.dataset.Fold;
+import dev.digits.core.dataset.SpeechCommandsFolder;
 import dev.digits.core.dataset.SplitProtocol;
 import dev.digits.core.dataset.WithExtraTraining;
 
@@ -173,10 +174,10 @@ public record ExperimentPlan(ExperimentConfig config, Path root, CorpusLayout la
     private static int add(Corpus more, String key, String source, boolean otherWords, List<CorpusEntry> entries,
                            List<BadFile> bad, Set<Path> seen, Set<Path> trainingOnly) throws IOException {
         bad.addAll(more.badFiles());
-        boolean speechCommands = more.layout() == dev.digits.core.dataset.CorpusLayout.SPEECH_COMMANDS;
+        boolean speechCommands = more.layout() == CorpusLayout.SPEECH_COMMANDS;
         List<CorpusEntry> all = new ArrayList<>(more.entries());
         if (otherWords && speechCommands) {
-            all.addAll(dev.digits.core.dataset.SpeechCommandsFolder.otherWordEntries(more.root(), bad));
+            all.addAll(SpeechCommandsFolder.otherWordEntries(more.root(), bad));
         }
         for (CorpusEntry e : all) {
             if (!seen.add(e.path().toAbsolutePath().normalize())) {

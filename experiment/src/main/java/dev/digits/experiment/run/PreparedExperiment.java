@@ -66,6 +66,8 @@ public final class PreparedExperiment implements CellWork {
     private final DatasetProvenance dataset;
     private final TrainingService training;
     private final int numClasses;
+    /** The dataset each clip came from, for open-set figures by speaker group. */
+    private final SpeakerGroups groups;
     private final TransformedFeatures transformed;
     private final ShippedExperiment shipped;
     private final PrintStream err;
@@ -73,8 +75,9 @@ public final class PreparedExperiment implements CellWork {
     private PreparedExperiment(ExperimentPlan plan, Plugins plugins, List<CorpusEntry> usable, List<Fold> folds,
                                Map<String, Map<Path, Features>> byPath, Map<String, Double> extractMillis,
                                DatasetProvenance dataset, TransformedFeatures transformed, ShippedExperiment shipped,
-                               PrintStream err) {
+                               SpeakerGroups groups, PrintStream err) {
         this.plan = plan;
+        this.groups = groups;
         this.plugins = plugins;
         this.usable = usable;
         this.folds = folds;
@@ -146,7 +149,7 @@ public final class PreparedExperiment implements CellWork {
         TransformedFeatures transformed = TransformedFeatures.extract(config, plan.extractors(), plan.pipelines(),
                 plan.conditions(), plan.cells(), corpus, usable, folds, cache, threads, progress, err);
         return new PreparedExperiment(plan, plugins, usable, folds, byPath, extractMillis, dataset, transformed, shipped,
-                err);
+                SpeakerGroups.of(config, plan.root()), err);
     }
 
     /** The clips some fold trains or tests on, in corpus order: what the cells' provenance hashes. */
@@ -342,7 +345,7 @@ public final class PreparedExperiment implements CellWork {
             List<Path> testFiles = testEntries.stream().map(CorpusEntry::path).toList();
             ClassificationMetrics metrics = eval.metrics();
             OpenSetScores openSet = !OpenSetMetrics.applies(numClasses, test.labels()) ? null : OpenSetMetrics.of(
-                    eval.probabilities(), test.labels(), SpeakerGroups.of(plan.config(), plan.root()).of(testEntries),
+                    eval.probabilities(), test.labels(), groups.of(testEntries),
                     new OpenSetRule(OpenSetRule.DEFAULT_MIN_CONFIDENCE));
             return CellResult.ok(identity(cell), new CellResult.Scores(metrics.accuracy(), metrics.macroPrecision(),
                             metrics.macroRecall(), metrics.macroF1(), eval.perClass(), metrics.confusion(), underConditions,
